@@ -1,0 +1,3 @@
+export * from "./houses";
+export * from "./payments";
+export * from "./users";

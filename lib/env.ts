@@ -1,0 +1,103 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only module that reads process.env. Parsed once per process; a bad value fails fast
+// with the variable's name, and live mode names every missing third-party setting.
+
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  APP_MODE: z.enum(["sandbox", "live"]).default("sandbox"),
+  PORT: positiveInt(3000),
+  APP_URL: z.url().optional(),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+  AUTH_SECRET: optional,
+  DATA_ENCRYPTION_KEY: optional,
+  INTERNAL_API_KEY: optional,
+
+  WECHAT_APP_ID: optional,
+  WECHAT_APP_SECRET: optional,
+  WECHAT_WEB_APP_ID: optional,
+  WECHAT_WEB_APP_SECRET: optional,
+  WECHAT_API_BASE: z.url().default("https://api.weixin.qq.com"),
+  WECHAT_OPEN_BASE: z.url().default("https://open.weixin.qq.com"),
+
+  ALIPAY_APP_ID: optional,
+  ALIPAY_PRIVATE_KEY: optional,
+  ALIPAY_PUBLIC_KEY: optional,
+  ALIPAY_APP_CERT_PATH: optional,
+  ALIPAY_PUBLIC_CERT_PATH: optional,
+  ALIPAY_ROOT_CERT_PATH: optional,
+  ALIPAY_GATEWAY: z.url().default("https://openapi.alipay.com/gateway.do"),
+  ALIPAY_AUTH_URL: z.url().default("https://openauth.alipay.com/oauth2/publicAppAuthorize.htm"),
+  ALIPAY_AUTH_SCOPE: z.string().trim().default("auth_user"),
+  ALIPAY_SELLER_ID: optional,
+  ALIPAY_RETURN_ORIGINS: optional,
+  VIEWING_FEE_CENTS: positiveInt(1000),
+
+  BLOB_READ_WRITE_TOKEN: optional,
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .default(
+      "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+    ),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string; DATA_DIR: string };
+
+const liveRequired = [
+  "AUTH_SECRET",
+  "DATA_ENCRYPTION_KEY",
+  "WECHAT_APP_ID",
+  "WECHAT_APP_SECRET",
+  "ALIPAY_APP_ID",
+  "ALIPAY_PRIVATE_KEY",
+] as const;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const values = parsed.data;
+  if (values.APP_MODE === "live") {
+    const missing: string[] = liveRequired.filter((name) => !values[name]);
+    if (!values.ALIPAY_PUBLIC_KEY && !values.ALIPAY_PUBLIC_CERT_PATH) {
+      missing.push("ALIPAY_PUBLIC_KEY (or ALIPAY_PUBLIC_CERT_PATH)");
+    }
+    if (!values.APP_URL) missing.push("APP_URL");
+    if (missing.length > 0) {
+      throw new EnvError(`APP_MODE=live refuses to start; missing: ${missing.join(", ")}`);
+    }
+  }
+  return {
+    ...values,
+    APP_URL: (values.APP_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
+    DATA_DIR: path.resolve(values.DATA_DIR),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isSandbox(): boolean {
+  return env().APP_MODE === "sandbox";
+}

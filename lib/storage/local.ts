@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { StorageDriver, StoredFile } from "@/lib/storage/driver";
+
+/** Files under DATA_DIR/files/<key>; written to a temporary name first, then renamed. */
+export function localDriver(root: string): StorageDriver {
+  const fileFor = (key: string) => path.join(root, ...key.split("/"));
+
+  async function writeAtomically(
+    key: string,
+    write: (target: string) => Promise<void>,
+  ): Promise<void> {
+    const target = fileFor(key);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.part`;
+    try {
+      await write(temporary);
+      await fsp.rename(temporary, target);
+    } catch (error) {
+      await fsp.rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  return {
+    name: "local",
+    async put(key, body) {
+      await writeAtomically(key, (target) => fsp.writeFile(target, body));
+    },
+    async putFile(key, sourcePath) {
+      await writeAtomically(key, (target) =>
+        pipeline(fs.createReadStream(sourcePath), fs.createWriteStream(target)),
+      );
+    },
+    async get(key): Promise<StoredFile | null> {
+      const file = fileFor(key);
+      try {
+        const stat = await fsp.stat(file);
+        return {
+          body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
+          size: stat.size,
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async delete(key) {
+      await fsp.rm(fileFor(key), { force: true });
+    },
+  };
+}

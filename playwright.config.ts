@@ -1,0 +1,58 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// e2e runs against a production build with its own DATA_DIR and build folder, on port 3100.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = path.resolve("e2e/.tmp/data");
+export const e2eBaseUrl = `http://127.0.0.1:${port}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: e2eBaseUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    video: "off",
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    launchOptions: chromium,
+  },
+  projects: [{ name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } }],
+  webServer: {
+    command: `rm -rf ${dataDir} && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
+    url: `${e2eBaseUrl}/api/health`,
+    timeout: 420_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR: dataDir,
+      APP_MODE: "sandbox",
+      PORT: String(port),
+      APP_URL: e2eBaseUrl,
+    },
+  },
+});
