@@ -2,8 +2,9 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs against a production build with its own DATA_DIR and build folder, on port 3100.
+// E2E_PORT, E2E_DATA_DIR and E2E_DIST_DIR let two runs share one checkout.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = path.resolve("e2e/.tmp/data");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? "e2e/.tmp/data");
 export const e2eBaseUrl = `http://127.0.0.1:${port}`;
 
 const chromium = {
@@ -47,7 +48,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
       DATA_DIR: dataDir,
       APP_MODE: "sandbox",
