@@ -1,8 +1,12 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { parseEnv } from "./lib/env";
 
-// Fail the build and the server start on an invalid environment.
-parseEnv(process.env);
+const config = (phase: string): NextConfig => {
+  // Fail fast on an invalid environment; at start-up live mode also needs all its settings.
+  parseEnv(process.env, { requireLiveSettings: phase !== PHASE_PRODUCTION_BUILD });
+  return nextConfig;
+};
 
 const nextConfig: NextConfig = {
   // Separate build folders let e2e runs build beside a running dev server.
@@ -24,4 +28,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default config;

@@ -65,7 +65,11 @@ const liveRequired = [
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+/**
+ * Parses and checks the environment. `requireLiveSettings: false` (used while building) checks
+ * values only, so one build can be started in either mode.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv, { requireLiveSettings = true } = {}): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -74,7 +78,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
   }
   const values = parsed.data;
-  if (values.APP_MODE === "live") {
+  if (values.APP_MODE === "live" && requireLiveSettings) {
     const missing: string[] = liveRequired.filter((name) => !values[name]);
     if (!values.ALIPAY_PUBLIC_KEY && !values.ALIPAY_PUBLIC_CERT_PATH) {
       missing.push("ALIPAY_PUBLIC_KEY (or ALIPAY_PUBLIC_CERT_PATH)");
