@@ -69,7 +69,7 @@ export class EnvError extends Error {}
  * Parses and checks the environment. `requireLiveSettings: false` (used while building) checks
  * values only, so one build can be started in either mode.
  */
-export function parseEnv(source: NodeJS.ProcessEnv, { requireLiveSettings = true } = {}): Env {
+export function parseEnv(source: Record<string, string | undefined>, { requireLiveSettings = true } = {}): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
