@@ -1,3 +1,4 @@
 export * from "./houses";
 export * from "./payments";
+export * from "./sandbox";
 export * from "./users";
