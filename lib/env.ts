@@ -44,6 +44,7 @@ const envSchema = z.object({
   VIEWING_FEE_CENTS: positiveInt(1000),
 
   BLOB_READ_WRITE_TOKEN: optional,
+  BLOB_PRIVATE_READ_WRITE_TOKEN: optional,
   MAP_TILE_URL: z
     .string()
     .trim()
@@ -69,7 +70,10 @@ export class EnvError extends Error {}
  * Parses and checks the environment. `requireLiveSettings: false` (used while building) checks
  * values only, so one build can be started in either mode.
  */
-export function parseEnv(source: Record<string, string | undefined>, { requireLiveSettings = true } = {}): Env {
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  { requireLiveSettings = true } = {},
+): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(

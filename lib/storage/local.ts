@@ -3,7 +3,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { StorageDriver, StoredFile } from "@/lib/storage/driver";
+import { resolveRange, type StorageDriver, type StoredFile } from "@/lib/storage/driver";
 
 /** Files under DATA_DIR/files/<key>; written to a temporary name first, then renamed. */
 export function localDriver(root: string): StorageDriver {
@@ -35,13 +35,16 @@ export function localDriver(root: string): StorageDriver {
         pipeline(fs.createReadStream(sourcePath), fs.createWriteStream(target)),
       );
     },
-    async get(key): Promise<StoredFile | null> {
+    async get(key, requested): Promise<StoredFile | null> {
       const file = fileFor(key);
       try {
         const stat = await fsp.stat(file);
+        const range = requested ? (resolveRange(requested, stat.size) ?? undefined) : undefined;
+        const stream = fs.createReadStream(file, range);
         return {
-          body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
+          body: Readable.toWeb(stream) as ReadableStream<Uint8Array>,
           size: stat.size,
+          range,
         };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
