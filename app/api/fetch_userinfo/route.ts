@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
+import { ownProfile } from "@/lib/users/profile";
+
+// GET|POST /api/fetch_userinfo – the caller's own profile (legacy fields plus the newer ones).
+export const POST = defineRoute({ auth: "user", params: z.object({}) }, async ({ user }) =>
+  ownProfile(user.id),
+);
+export const GET = POST;

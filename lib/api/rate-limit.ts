@@ -1,0 +1,31 @@
+import { ApiError } from "@/lib/api/errors";
+
+const MAX_TRACKED_KEYS = 10_000;
+
+/**
+ * A fixed-window, in-memory request counter per key (one process; enough to blunt login
+ * guessing). Exceeding `limit` requests within `windowMs` is status 10 / HTTP 429.
+ */
+export function rateLimiter(options: { limit: number; windowMs: number }) {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  return {
+    check(key: string, now = Date.now()): void {
+      if (windows.size >= MAX_TRACKED_KEYS) {
+        for (const [tracked, window] of windows) if (window.resetAt <= now) windows.delete(tracked);
+      }
+      let window = windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { count: 0, resetAt: now + options.windowMs };
+        windows.set(key, window);
+      }
+      window.count += 1;
+      if (window.count > options.limit) throw ApiError.rateLimited();
+    },
+  };
+}
+
+/** The client address as reported by the reverse proxy in front of the app. */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
+}

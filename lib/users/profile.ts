@@ -1,0 +1,55 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { payoutAccounts, users } from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { fileUrl } from "@/lib/storage";
+
+/** Payout account type the legacy API writes: a bank card. */
+export const BANK_CARD_ACCOUNT = 3;
+
+/**
+ * The caller's own profile: exactly the legacy /fetch_userinfo fields, plus the newer fields
+ * the pages need. Payout details are masked; ID numbers and tokens are never included.
+ */
+export async function ownProfile(userId: number) {
+  const user = await db().select().from(users).where(eq(users.id, userId)).get();
+  if (!user) throw ApiError.notFound("用户");
+  const account = await db()
+    .select()
+    .from(payoutAccounts)
+    .where(and(eq(payoutAccounts.userId, userId), eq(payoutAccounts.type, BANK_CARD_ACCOUNT)))
+    .get();
+  return {
+    wx_openid: user.wxOpenid,
+    wx_nickname: user.wxNickname,
+    wx_sex: user.wxSex,
+    wx_country: user.wxCountry,
+    wx_province: user.wxProvince,
+    wx_city: user.wxCity,
+    wx_headimgurl: user.wxHeadimgurl,
+    id: user.id,
+    addressProvince: user.addressProvince,
+    addressCity: user.addressCity,
+    birthday: user.birthday,
+    constellations: user.constellations,
+    education: user.education,
+    occupation: user.occupation,
+    virtual_tel_flag: user.virtualTelFlag,
+    virtual_tel: user.virtualTel,
+    wechat: user.wechat,
+    qq: user.qq,
+    headimgurl: fileUrl(user.headimgurl),
+    nickname: user.nickname,
+    sex: user.sex,
+    user_type: user.userType,
+    self_description: user.selfDescription,
+    tel: user.tel,
+    role: user.role,
+    profile_saved: user.profileSavedAt !== null,
+    account_name: account?.accountName ?? null,
+    account_number_masked: account?.accountNumberMasked ?? null,
+    account_idcardnumber_masked: account?.idNumberMasked ?? null,
+  };
+}
+
+export type OwnProfile = Awaited<ReturnType<typeof ownProfile>>;

@@ -1,0 +1,102 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { type User, users } from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { issueToken } from "@/lib/auth/tokens";
+import { env, isSandbox } from "@/lib/env";
+import { log } from "@/lib/log";
+import { type OwnProfile, ownProfile } from "@/lib/users/profile";
+import { exchangeOAuthCode, snapshotUserError, type WechatProfile } from "@/lib/wechat/oauth";
+
+const WECHAT_SEXES = new Set([0, 1, 2]);
+
+/**
+ * Maps a WeChat profile to our user, keyed by openid: creates the user on first login and
+ * refreshes the WeChat fields afterwards (fields WeChat did not send keep their value). One
+ * atomic upsert, so concurrent first logins of one openid create one user. Snapshot-page
+ * identities are virtual and are refused before anything is stored.
+ */
+export async function upsertWechatUser(profile: WechatProfile): Promise<User> {
+  if (Number(profile.is_snapshotuser) === 1) throw snapshotUserError();
+  const openid = profile.openid?.trim();
+  if (!openid) throw ApiError.notLoggedIn("微信登录失败：缺少 openid");
+  const wechatFields = {
+    wxUnionid: profile.unionid || undefined,
+    wxNickname: profile.nickname ?? undefined,
+    wxSex: profile.sex != null && WECHAT_SEXES.has(profile.sex) ? profile.sex : undefined,
+    wxProvince: profile.province ?? undefined,
+    wxCity: profile.city ?? undefined,
+    wxCountry: profile.country ?? undefined,
+    wxHeadimgurl: profile.headimgurl || undefined,
+  };
+  const user = db()
+    .insert(users)
+    .values({ wxOpenid: openid, ...wechatFields })
+    .onConflictDoUpdate({
+      target: users.wxOpenid,
+      // Drizzle drops undefined keys, so a bare snsapi_base login only touches updated_at.
+      set: { ...wechatFields, updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))` },
+    })
+    .returning()
+    .get();
+  return user;
+}
+
+export interface LoginParams {
+  code?: string;
+  openid?: string;
+}
+
+export type LoginAnswer = OwnProfile & { token: string };
+
+function sameSecret(given: string, expected: string): boolean {
+  // Hashing first gives equal-length buffers, so the comparison time reveals nothing.
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * Resolves the user for an openid without a WeChat code: only in sandbox mode (creating the
+ * user) or for a trusted server that proves itself with X-Internal-Key (existing users only).
+ */
+async function userForBareOpenid(openid: string, internalKey: string | null): Promise<User> {
+  const configuredKey = env().INTERNAL_API_KEY;
+  if (internalKey) {
+    if (!configuredKey || !sameSecret(internalKey, configuredKey)) {
+      throw ApiError.notLoggedIn("X-Internal-Key 无效");
+    }
+    const user = await db().select().from(users).where(eq(users.wxOpenid, openid)).get();
+    if (!user) throw ApiError.notFound("该 openid 对应的用户");
+    return user;
+  }
+  if (!isSandbox()) {
+    throw ApiError.notLoggedIn("仅支持微信授权 code 登录，openid 登录只在沙箱模式下可用");
+  }
+  await db()
+    .insert(users)
+    .values({ wxOpenid: openid, wxNickname: openid.slice(-8) })
+    .onConflictDoNothing({ target: users.wxOpenid });
+  return (await db().select().from(users).where(eq(users.wxOpenid, openid)).get())!;
+}
+
+/** /wx_fetch_userinfo: signs a user in and returns their profile with a fresh API token. */
+export async function loginWithWechat(
+  params: LoginParams,
+  internalKey: string | null,
+): Promise<LoginAnswer> {
+  let user: User;
+  let method: string;
+  if (params.code) {
+    user = await upsertWechatUser(await exchangeOAuthCode(params.code));
+    method = "code";
+  } else if (params.openid) {
+    user = await userForBareOpenid(params.openid, internalKey);
+    method = internalKey ? "internal_key" : "sandbox_openid";
+  } else {
+    throw ApiError.badParam("code", "缺少此参数");
+  }
+  const token = await issueToken(user.id);
+  log.info("user.login", { userId: user.id, method });
+  return { ...(await ownProfile(user.id)), token };
+}
