@@ -17,7 +17,7 @@ export const config = {
   matcher: [
     "/(wx_fetch_userinfo|fetch_userinfo|create_userinfo|user_identification|house_identification|logout)",
     "/(house_create|house_release|my_house_list|update_house_info|pulloff_house|delete_house_info|house_detail)",
-    "/(create_house_photo|update_house_photo|delete_house_photo|create_house_video|update_house_video|delete_house_video)",
+    "/(create_house_photo|update_house_photo|delete_house_photo|create_house_video|update_house_video|delete_house_video|set_house_photo_order)",
     "/(search_house|search_map)",
     "/invitation/:path*",
     "/order/:path*",

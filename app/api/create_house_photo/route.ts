@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { id } from "@/lib/api/fields";
+import { defineRoute } from "@/lib/api/route";
+import { addPhotos, MAX_PHOTOS_PER_HOUSE, roomFields } from "@/lib/houses/photos";
+import { MAX_IMAGE_BYTES } from "@/lib/storage/images";
+
+// POST /api/create_house_photo – one or more `house_photo` files for one room type.
+// `url`/`thumb_url` are absolute paths (/api/file/…); legacy clients prefixing /file/ also work.
+export const POST = defineRoute(
+  {
+    auth: "user",
+    params: z.object({ house_id: id(), ...roomFields }),
+    files: { house_photo: { maxBytes: MAX_IMAGE_BYTES, maxCount: MAX_PHOTOS_PER_HOUSE } },
+  },
+  async ({ params: { house_id, ...room }, user, files }) =>
+    addPhotos(user.id, house_id, room, files.house_photo),
+);
+export const GET = POST;

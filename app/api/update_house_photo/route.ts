@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { id } from "@/lib/api/fields";
+import { defineRoute } from "@/lib/api/route";
+import { replacePhoto } from "@/lib/houses/photos";
+import { MAX_IMAGE_BYTES } from "@/lib/storage/images";
+
+// POST /api/update_house_photo – replaces one photo's image; the old file goes after the commit.
+export const POST = defineRoute(
+  {
+    auth: "user",
+    params: z.object({ photo_id: id() }),
+    files: { house_photo: { maxBytes: MAX_IMAGE_BYTES } },
+  },
+  async ({ params, user, files }) => replacePhoto(user.id, params.photo_id, files.house_photo),
+);
+export const GET = POST;

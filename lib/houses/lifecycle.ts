@@ -1,0 +1,122 @@
+import { and, count, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import {
+  type House,
+  HouseStatus,
+  type HouseStatusValue,
+  housePhotos,
+  houses,
+  houseVideos,
+  users,
+} from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { type Connection, removeFiles } from "@/lib/houses/access";
+
+// The listing state machine: 0 draft → 1 published (release), 1 → 2 offline (pull off),
+// 2 → 1 (release), any non-deleted → 3 deleted (soft, final). Each transition is one guarded
+// UPDATE … WHERE status IN (…) inside an immediate transaction, so no request can skip a state.
+
+const TRANSITIONS = {
+  release: { from: [HouseStatus.draft, HouseStatus.offline], to: HouseStatus.published },
+  pulloff: { from: [HouseStatus.published], to: HouseStatus.offline },
+  delete: {
+    from: [HouseStatus.draft, HouseStatus.published, HouseStatus.offline],
+    to: HouseStatus.deleted,
+  },
+} as const satisfies Record<string, { from: readonly HouseStatusValue[]; to: HouseStatusValue }>;
+
+type Transition = keyof typeof TRANSITIONS;
+
+const STATUS_NAMES: Record<number, string> = { 0: "草稿", 1: "已发布", 2: "已下架", 3: "已删除" };
+const ACTION_NAMES: Record<Transition, string> = {
+  release: "发布",
+  pulloff: "下架",
+  delete: "删除",
+};
+
+/** The caller's listing for a status change: someone else's deleted listing stays hidden. */
+function houseForTransition(conn: Connection, houseId: number, userId: number): House {
+  const house = conn.select().from(houses).where(eq(houses.id, houseId)).get();
+  if (!house) throw ApiError.notFound("房源");
+  if (house.userId !== userId) {
+    if (house.status === HouseStatus.deleted) throw ApiError.notFound("房源");
+    throw ApiError.forbidden("只能操作自己的房源");
+  }
+  return house;
+}
+
+/** What a listing still lacks before it can be published (names the editor highlights). */
+export function missingForRelease(conn: Connection, house: House): string[] {
+  const missing: string[] = [];
+  if (house.longitude == null) missing.push("longitude");
+  if (house.latitude == null) missing.push("latitude");
+  if (house.houseRent == null) missing.push("house_rent");
+  if (house.houseSize == null) missing.push("house_size");
+  if (!house.descriptionTitle) missing.push("description_title");
+  const photos = conn
+    .select({ n: count() })
+    .from(housePhotos)
+    .where(eq(housePhotos.houseId, house.id))
+    .get();
+  if (!photos?.n) missing.push("photos");
+  const owner = conn
+    .select({ savedAt: users.profileSavedAt })
+    .from(users)
+    .where(eq(users.id, house.userId))
+    .get();
+  if (!owner?.savedAt) missing.push("profile");
+  return missing;
+}
+
+function transition(userId: number, houseId: number, action: Transition) {
+  const rule = TRANSITIONS[action];
+  return db().transaction(
+    (tx) => {
+      const house = houseForTransition(tx, houseId, userId);
+      if (!(rule.from as readonly number[]).includes(house.status)) {
+        throw ApiError.conflict(
+          `${STATUS_NAMES[house.status] ?? "当前状态"}的房源不能${ACTION_NAMES[action]}`,
+          { status: house.status },
+        );
+      }
+      if (action === "release") {
+        const missing = missingForRelease(tx, house);
+        if (missing.length > 0) throw ApiError.conflict("房源信息不完整，暂不能发布", { missing });
+      }
+      const now = new Date();
+      const result = tx
+        .update(houses)
+        .set({ status: rule.to, ...(action === "release" ? { releaseTime: now } : {}) })
+        .where(and(eq(houses.id, houseId), inArray(houses.status, [...rule.from])))
+        .run();
+      if (result.changes !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");
+      if (action !== "delete") return [];
+      // A deleted listing is never restored, so its media go with it.
+      const photos = tx
+        .delete(housePhotos)
+        .where(eq(housePhotos.houseId, houseId))
+        .returning({ key: housePhotos.storageKey, thumb: housePhotos.thumbKey })
+        .all();
+      const videos = tx
+        .delete(houseVideos)
+        .where(eq(houseVideos.houseId, houseId))
+        .returning({ key: houseVideos.storageKey })
+        .all();
+      tx.update(houses).set({ coverPhotoId: null }).where(eq(houses.id, houseId)).run();
+      return [...photos.flatMap((photo) => [photo.key, photo.thumb]), ...videos.map((v) => v.key)];
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export async function releaseHouse(userId: number, houseId: number): Promise<void> {
+  transition(userId, houseId, "release");
+}
+
+export async function pulloffHouse(userId: number, houseId: number): Promise<void> {
+  transition(userId, houseId, "pulloff");
+}
+
+export async function deleteHouse(userId: number, houseId: number): Promise<void> {
+  await removeFiles(transition(userId, houseId, "delete"));
+}

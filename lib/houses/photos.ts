@@ -1,0 +1,214 @@
+import { and, asc, count, eq, max } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { type HousePhoto, housePhotos, houses } from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { integer, oneOf, optional } from "@/lib/api/fields";
+import type { UploadedFile } from "@/lib/api/request";
+import { type Connection, commitOrDiscard, ownedHouse, removeFiles } from "@/lib/houses/access";
+import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
+import { fileUrl, storage } from "@/lib/storage";
+import { cleanImage, makeThumbnail } from "@/lib/storage/images";
+import { newPublicKey } from "@/lib/storage/keys";
+
+export const MAX_PHOTOS_PER_HOUSE = 30;
+
+export const roomFields = {
+  rooms_type: oneOf(Object.keys(ROOM_TYPES).map(Number)),
+  rooms_area: optional(integer({ min: 1, max: 200 })),
+  rooms_orientation: optional(
+    z.enum(ORIENTATIONS, { error: `应为 ${ORIENTATIONS.join("、")} 之一` }),
+  ),
+};
+const roomSchema = z.object(roomFields);
+export type RoomInput = z.output<typeof roomSchema>;
+
+/** Area and orientation describe a bedroom; for other rooms they are refused, not dropped. */
+function checkRoom(room: RoomInput): void {
+  if ((BEDROOM_TYPES as readonly number[]).includes(room.rooms_type)) return;
+  if (room.rooms_area !== undefined) throw ApiError.badParam("rooms_area", "只有主卧、次卧可填写");
+  if (room.rooms_orientation !== undefined)
+    throw ApiError.badParam("rooms_orientation", "只有主卧、次卧可填写");
+}
+
+interface StoredImage {
+  key: string;
+  thumbKey: string;
+}
+
+/** Checks and re-encodes every file first, then stores them all; nothing is written on a bad file. */
+async function storeImages(files: UploadedFile[]): Promise<StoredImage[]> {
+  const images = [];
+  for (const file of files) {
+    const image = await cleanImage(file);
+    images.push({ image, thumb: await makeThumbnail(image.buffer) });
+  }
+  const stored: StoredImage[] = [];
+  try {
+    for (const { image, thumb } of images) {
+      const entry = { key: newPublicKey(image.ext), thumbKey: newPublicKey("webp") };
+      stored.push(entry);
+      await storage().put(entry.key, image.buffer, image.contentType);
+      await storage().put(entry.thumbKey, thumb, "image/webp");
+    }
+  } catch (error) {
+    await removeFiles(stored.flatMap((entry) => [entry.key, entry.thumbKey]));
+    throw error;
+  }
+  return stored;
+}
+
+const keysOf = (stored: StoredImage[]) => stored.flatMap((entry) => [entry.key, entry.thumbKey]);
+
+function requireFiles(files: UploadedFile[] | undefined): UploadedFile[] {
+  if (!files?.length) throw ApiError.badParam("house_photo", "缺少此参数");
+  return files;
+}
+
+export async function addPhotos(
+  userId: number,
+  houseId: number,
+  room: RoomInput,
+  files: UploadedFile[] | undefined,
+): Promise<{ url: string[]; thumb_url: string[]; id: number[] }> {
+  const uploads = requireFiles(files);
+  checkRoom(room);
+  ownedHouse(db(), houseId, userId);
+  const stored = await storeImages(uploads);
+  const ids = await commitOrDiscard(keysOf(stored), () =>
+    db().transaction(
+      (tx) => {
+        ownedHouse(tx, houseId, userId);
+        const current = tx
+          .select({ n: count(), last: max(housePhotos.sortOrder) })
+          .from(housePhotos)
+          .where(eq(housePhotos.houseId, houseId))
+          .get();
+        const existing = current?.n ?? 0;
+        if (existing + stored.length > MAX_PHOTOS_PER_HOUSE) {
+          throw ApiError.conflict(
+            `每个房源最多 ${MAX_PHOTOS_PER_HOUSE} 张照片，已有 ${existing} 张`,
+            { max: MAX_PHOTOS_PER_HOUSE, existing },
+          );
+        }
+        const start = existing === 0 ? 0 : (current?.last ?? 0) + 1;
+        return tx
+          .insert(housePhotos)
+          .values(
+            stored.map((entry, index) => ({
+              houseId,
+              userId,
+              storageKey: entry.key,
+              thumbKey: entry.thumbKey,
+              roomsType: room.rooms_type,
+              roomsArea: room.rooms_area ?? null,
+              roomsOrientation: room.rooms_orientation ?? null,
+              sortOrder: start + index,
+            })),
+          )
+          .returning({ id: housePhotos.id })
+          .all()
+          .map((row) => row.id);
+      },
+      { behavior: "immediate" },
+    ),
+  );
+  return {
+    url: stored.map((entry) => fileUrl(entry.key) as string),
+    thumb_url: stored.map((entry) => fileUrl(entry.thumbKey) as string),
+    id: ids,
+  };
+}
+
+/** A photo of a listing the caller owns (missing photos and deleted listings are not found). */
+function ownedPhoto(conn: Connection, photoId: number, userId: number): HousePhoto {
+  const photo = conn.select().from(housePhotos).where(eq(housePhotos.id, photoId)).get();
+  if (!photo) throw ApiError.notFound("照片");
+  ownedHouse(conn, photo.houseId, userId);
+  return photo;
+}
+
+export async function replacePhoto(
+  userId: number,
+  photoId: number,
+  files: UploadedFile[] | undefined,
+): Promise<{ id: number; url: string; thumb_url: string }> {
+  const upload = requireFiles(files);
+  ownedPhoto(db(), photoId, userId);
+  const [stored] = await storeImages(upload.slice(0, 1));
+  if (!stored) throw new Error("no image stored");
+  const old = await commitOrDiscard(keysOf([stored]), () =>
+    db().transaction(
+      (tx) => {
+        const photo = ownedPhoto(tx, photoId, userId);
+        tx.update(housePhotos)
+          .set({ storageKey: stored.key, thumbKey: stored.thumbKey })
+          .where(eq(housePhotos.id, photoId))
+          .run();
+        return photo;
+      },
+      { behavior: "immediate" },
+    ),
+  );
+  await removeFiles([old.storageKey, old.thumbKey]);
+  return {
+    id: photoId,
+    url: fileUrl(stored.key) as string,
+    thumb_url: fileUrl(stored.thumbKey) as string,
+  };
+}
+
+export async function deletePhoto(userId: number, photoId: number): Promise<void> {
+  const old = db().transaction(
+    (tx) => {
+      const photo = ownedPhoto(tx, photoId, userId);
+      tx.delete(housePhotos).where(eq(housePhotos.id, photoId)).run();
+      tx.update(houses)
+        .set({ coverPhotoId: null })
+        .where(and(eq(houses.id, photo.houseId), eq(houses.coverPhotoId, photoId)))
+        .run();
+      return photo;
+    },
+    { behavior: "immediate" },
+  );
+  await removeFiles([old.storageKey, old.thumbKey]);
+}
+
+/** Sets the display order; the first photo becomes the cover. Must list exactly the listing's photos. */
+export async function setPhotoOrder(
+  userId: number,
+  houseId: number,
+  photoIds: number[],
+): Promise<void> {
+  db().transaction(
+    (tx) => {
+      ownedHouse(tx, houseId, userId);
+      const current = tx
+        .select({ id: housePhotos.id })
+        .from(housePhotos)
+        .where(eq(housePhotos.houseId, houseId))
+        .orderBy(asc(housePhotos.id))
+        .all()
+        .map((row) => row.id);
+      const sent = [...photoIds].sort((a, b) => a - b);
+      if (
+        new Set(photoIds).size !== photoIds.length ||
+        sent.length !== current.length ||
+        sent.some((id, index) => id !== current[index])
+      ) {
+        throw ApiError.badParam("photo_ids", "必须包含且仅包含该房源的全部照片编号，不能重复");
+      }
+      photoIds.forEach((id, index) => {
+        tx.update(housePhotos).set({ sortOrder: index }).where(eq(housePhotos.id, id)).run();
+      });
+      tx.update(houses).set({ coverPhotoId: photoIds[0] }).where(eq(houses.id, houseId)).run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** "3|1|2" (or a JSON array) → [3, 1, 2]. */
+export const photoIdList = z.preprocess(
+  (value) => (typeof value === "string" ? value.split("|").map((part) => part.trim()) : value),
+  z.array(integer({ min: 1 }), { error: "应为用 | 分隔的照片编号" }).min(1, "缺少此参数"),
+);

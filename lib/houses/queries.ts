@@ -1,0 +1,225 @@
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { db } from "@/db";
+import {
+  type House,
+  type HousePhoto,
+  HouseStatus,
+  type HouseVideo,
+  housePhotos,
+  houses,
+  houseVideos,
+  identityVerifications,
+  propertyVerifications,
+  users,
+} from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import {
+  EXTRA_FEES,
+  FACILITIES,
+  PAYMENT_TYPES,
+  type PaymentType,
+  ROOM_TYPES,
+} from "@/lib/houses/fields";
+import { fileUrl } from "@/lib/storage";
+
+// Read models for the owner's list and the public detail page. Photos and videos are fetched
+// in one query per table for all listings at once.
+
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+function mediaFor(houseIds: number[]): {
+  photos: Map<number, HousePhoto[]>;
+  videos: Map<number, HouseVideo[]>;
+} {
+  const photos = new Map<number, HousePhoto[]>();
+  const videos = new Map<number, HouseVideo[]>();
+  if (houseIds.length === 0) return { photos, videos };
+  for (const photo of db()
+    .select()
+    .from(housePhotos)
+    .where(inArray(housePhotos.houseId, houseIds))
+    .orderBy(asc(housePhotos.sortOrder), asc(housePhotos.id))
+    .all()) {
+    photos.set(photo.houseId, [...(photos.get(photo.houseId) ?? []), photo]);
+  }
+  for (const video of db()
+    .select()
+    .from(houseVideos)
+    .where(inArray(houseVideos.houseId, houseIds))
+    .orderBy(asc(houseVideos.id))
+    .all()) {
+    videos.set(video.houseId, [...(videos.get(video.houseId) ?? []), video]);
+  }
+  return { photos, videos };
+}
+
+/** The cover: the chosen photo, else the first in display order. */
+function coverOf(house: House, photos: HousePhoto[]): HousePhoto | undefined {
+  return photos.find((photo) => photo.id === house.coverPhotoId) ?? photos[0];
+}
+
+const codesOf = (list: string | null, names: Record<number, string>) =>
+  (list ? list.split("|") : []).map((code) => ({
+    code: Number(code),
+    name: names[Number(code)] ?? "",
+  }));
+
+export async function myHouseList(userId: number, now = new Date()) {
+  const list = db()
+    .select()
+    .from(houses)
+    .where(and(eq(houses.userId, userId), ne(houses.status, HouseStatus.deleted)))
+    .orderBy(desc(houses.createdAt), desc(houses.id))
+    .all();
+  const { photos, videos } = mediaFor(list.map((house) => house.id));
+  return list.map((house) => {
+    const housePhotoList = photos.get(house.id) ?? [];
+    return {
+      id: house.id,
+      house_size: house.houseSize,
+      house_type: house.houseType,
+      house_rent: house.houseRent,
+      payment_type: house.paymentType,
+      praise_count: house.praiseCount,
+      status: house.status,
+      create_date: shanghaiDate.format(house.createdAt),
+      create_time_duration: Math.max(
+        0,
+        Math.floor((now.getTime() - house.createdAt.getTime()) / 1000),
+      ),
+      house_photo: housePhotoList.map((photo) => ({
+        id: photo.id,
+        photo_url: fileUrl(photo.storageKey),
+        thumb_url: fileUrl(photo.thumbKey),
+        rooms_type: photo.roomsType,
+      })),
+      house_video: (videos.get(house.id) ?? []).map((video) => ({
+        id: video.id,
+        video_clip_url: fileUrl(video.storageKey),
+      })),
+      description_title: house.descriptionTitle,
+      district_name: house.districtName,
+      cover_thumb_url: fileUrl(coverOf(house, housePhotoList)?.thumbKey),
+      release_time: house.releaseTime?.toISOString() ?? null,
+    };
+  });
+}
+
+function ownerProfile(userId: number) {
+  const owner = db().select().from(users).where(eq(users.id, userId)).get();
+  if (!owner) return null;
+  const approved = (table: typeof identityVerifications | typeof propertyVerifications) =>
+    Boolean(
+      db()
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.userId, userId), eq(table.status, "approved")))
+        .get(),
+    );
+  return {
+    id: owner.id,
+    nickname: owner.nickname || owner.wxNickname || "",
+    headimgurl: fileUrl(owner.headimgurl) ?? owner.wxHeadimgurl ?? null,
+    user_type: owner.userType,
+    identity_verified: approved(identityVerifications),
+    property_verified: approved(propertyVerifications),
+  };
+}
+
+/**
+ * One listing as the detail page shows it. Published listings are public; drafts and offline
+ * ones are shown only to their owner, and to anyone else look exactly like a missing id.
+ */
+export async function houseDetail(houseId: number, viewerId: number | null) {
+  const house = db().select().from(houses).where(eq(houses.id, houseId)).get();
+  const isOwner = house != null && house.userId === viewerId;
+  if (
+    !house ||
+    house.status === HouseStatus.deleted ||
+    (house.status !== HouseStatus.published && !isOwner)
+  ) {
+    throw ApiError.notFound("房源");
+  }
+  const { photos, videos } = mediaFor([house.id]);
+  const photoList = photos.get(house.id) ?? [];
+  const rooms = new Map<number, HousePhoto[]>();
+  for (const photo of photoList)
+    rooms.set(photo.roomsType, [...(rooms.get(photo.roomsType) ?? []), photo]);
+  const cover = coverOf(house, photoList);
+  return {
+    id: house.id,
+    status: house.status,
+    is_owner: isOwner,
+    rent_time_type: house.rentTimeType,
+    rent_room_type: house.rentRoomType,
+    province_code: house.provinceCode,
+    province_name: house.provinceName,
+    city_code: house.cityCode,
+    city_name: house.cityName,
+    county_code: house.countyCode,
+    county_name: house.countyName,
+    district_code: house.districtCode,
+    district_name: house.districtName,
+    subdistrict_code: house.subdistrictCode,
+    subway_station_code: house.subwayStationCode,
+    // The door number is the owner's to share when a viewing is arranged.
+    house_number: isOwner ? house.houseNumber : null,
+    longitude: house.longitude,
+    latitude: house.latitude,
+    coord_type: "gcj02",
+    house_size: house.houseSize,
+    house_type: house.houseType,
+    house_floor: house.houseFloor,
+    all_floor: house.allFloor,
+    house_direction: house.houseDirection,
+    house_decoration: house.houseDecoration,
+    house_max_livein: house.houseMaxLivein,
+    house_rooms: house.houseRooms,
+    house_rent: house.houseRent,
+    payment_type: house.paymentType,
+    payment_type_name: house.paymentType
+      ? (PAYMENT_TYPES[house.paymentType as PaymentType] ?? null)
+      : null,
+    property_management_fee: house.propertyManagementFee,
+    heating_charge: house.heatingCharge,
+    description_title: house.descriptionTitle,
+    description: house.description,
+    traffic_condition: house.trafficCondition,
+    around_condition: house.aroundCondition,
+    facility: codesOf(house.facility, FACILITIES),
+    extra_fee: codesOf(house.extraFee, EXTRA_FEES),
+    house_characteristic: house.houseCharacteristic ? house.houseCharacteristic.split("|") : [],
+    house_source: house.houseSource,
+    earliest_checkin_time: house.earliestCheckinTime,
+    verification_code: house.verificationCode,
+    praise_count: house.praiseCount,
+    release_time: house.releaseTime?.toISOString() ?? null,
+    create_date: shanghaiDate.format(house.createdAt),
+    cover_photo_id: cover?.id ?? null,
+    cover_url: fileUrl(cover?.storageKey),
+    photos_by_room: [...rooms.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([roomsType, list]) => ({
+        rooms_type: roomsType,
+        rooms_type_name: ROOM_TYPES[roomsType] ?? "",
+        photos: list.map((photo) => ({
+          id: photo.id,
+          url: fileUrl(photo.storageKey),
+          thumb_url: fileUrl(photo.thumbKey),
+          rooms_area: photo.roomsArea,
+          rooms_orientation: photo.roomsOrientation,
+        })),
+      })),
+    videos: (videos.get(house.id) ?? []).map((video) => ({
+      id: video.id,
+      url: fileUrl(video.storageKey),
+      content_type: video.contentType,
+    })),
+    owner: ownerProfile(house.userId),
+  };
+}
