@@ -1,4 +1,8 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { users } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { sessionFromRequest } from "@/lib/auth/session";
 import { checkToken } from "@/lib/auth/tokens";
 
 export interface CurrentUser {
@@ -22,9 +26,20 @@ export function tokenFromRequest(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
+/** The user a browser session points at, with the role as it is now (not as signed in). */
+export async function userById(id: number): Promise<CurrentUser | null> {
+  const row = await db()
+    .select({ id: users.id, role: users.role })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+  return row ?? null;
+}
+
 /**
  * Resolves the caller: an API token if one is sent (an invalid one is an error, never a silent
- * anonymous request), otherwise null.
+ * anonymous request), otherwise the next-auth session cookie of a same-origin browser request
+ * (a forged, expired or cross-site one counts as no session), otherwise null.
  */
 export async function findCurrentUser(request: Request): Promise<CurrentUser | null> {
   const token = tokenFromRequest(request);
@@ -33,7 +48,8 @@ export async function findCurrentUser(request: Request): Promise<CurrentUser | n
     if (!check.ok) throw ApiError.notLoggedIn(reasons[check.reason]);
     return check.user;
   }
-  return null;
+  const session = await sessionFromRequest(request);
+  return session ? userById(session.uid) : null;
 }
 
 export async function requireUser(request: Request): Promise<CurrentUser> {
