@@ -1,7 +1,9 @@
 // Runs before the server starts (npm start / npm run dev): validates the environment, creates
-// DATA_DIR, applies migrations and creates the sandbox's generated secrets.
+// DATA_DIR, applies migrations and creates the sandbox's generated secrets. A sandbox with an
+// empty database gets the demo listings, so a fresh clone shows a living map at once.
 import { db } from "@/db";
-import { EnvError, env } from "@/lib/env";
+import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
+import { EnvError, env, isSandbox } from "@/lib/env";
 import { authSecret, dataEncryptionKey } from "@/lib/secrets";
 
 try {
@@ -10,6 +12,10 @@ try {
   authSecret();
   dataEncryptionKey();
   console.info(`zhizu: ${settings.APP_MODE} mode, data in ${settings.DATA_DIR}`);
+  if (isSandbox() && (await databaseIsEmpty())) {
+    const demo = await seedDemo();
+    console.info(`zhizu: empty database, added demo data (${demo.houses} listings)`);
+  }
 } catch (error) {
   if (error instanceof EnvError) {
     console.error(error.message);
