@@ -1,0 +1,207 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { housePhotos, houses, users } from "@/db/schema";
+import { fileUrl } from "@/lib/storage";
+import { findCityCentre } from "./city-centres";
+import { boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
+import type { SearchHouseParams, Sort } from "./params";
+import {
+  addBox,
+  addFilters,
+  addWithinRadius,
+  countInBox,
+  countTextMatches,
+  distanceSql,
+  ftsPhrase,
+  geoOverlap,
+  prepared,
+  SqlBuilder,
+  textCondition,
+  usesFts,
+} from "./query";
+
+/**
+ * Query plan (README "Search performance"): a search is driven by whichever source yields the
+ * fewest candidate rows, so its cost tracks the page size rather than the number of listings.
+ * - text: a 3+ character phrase matching at most CANDIDATE_CAP listings drives from houses_fts;
+ * - geo: the R*Tree of published listings (houses_geo) gives the candidates inside the radius's
+ *   bounding box; for distance order the radius grows from a small ring until a page is full
+ *   (anything outside a ring is farther than everything inside it, so the order stays exact);
+ * - sorted index: for the other orders in a dense area, walk that order's partial index and
+ *   check the radius on the coordinates stored in the index entry, stopping when a page is full.
+ */
+export const CANDIDATE_CAP = 2000;
+const RING_START_KM = 1;
+const RING_MIN_KM = 0.05;
+
+const ORDER: Record<Sort, { orderBy: string; index?: string }> = {
+  1: { orderBy: "distance ASC, h.id ASC" },
+  2: { orderBy: "h.created_at DESC, h.id DESC", index: "houses_search_newest_idx" },
+  3: { orderBy: "h.praise_count DESC, h.id DESC", index: "houses_search_praise_idx" },
+  4: { orderBy: "h.house_rent ASC, h.id ASC", index: "houses_search_rent_idx" },
+  5: { orderBy: "h.house_rent DESC, h.id DESC", index: "houses_search_rent_idx" },
+  6: { orderBy: "h.house_size ASC, h.id ASC", index: "houses_search_size_idx" },
+};
+
+type Driver = "text" | "geo" | "sorted-index";
+
+interface PageQuery {
+  params: SearchHouseParams;
+  centre: Point;
+  radiusKm: number;
+  driver: Driver;
+  /** The phrase is checked per row when it does not drive the search. */
+  textPerRow: boolean;
+}
+
+function pageIds({ params, centre, radiusKm, driver, textPerRow }: PageQuery): number[] {
+  const query = new SqlBuilder();
+  const box = boundingBox(centre, radiusKm);
+  const order = ORDER[params.sort];
+  let from = "houses h";
+  if (driver === "text") {
+    from = "houses_fts f CROSS JOIN houses h ON h.id = f.rowid";
+    query.add(`f.houses_fts MATCH ${query.bind(ftsPhrase(params.house_name ?? ""))}`);
+  } else if (driver === "geo") {
+    from = "houses_geo g CROSS JOIN houses h ON h.id = g.id";
+    query.add(geoOverlap(query, box));
+  } else if (order.index) {
+    from = `houses h INDEXED BY ${order.index}`;
+  }
+  addBox(query, box);
+  const distance = distanceSql(query, centre);
+  addWithinRadius(query, distance, radiusKm);
+  addFilters(query, params);
+  if (textPerRow && params.house_name) textCondition(query, params.house_name);
+  const limit = query.bind(params.count);
+  const offset = query.bind(params.shift);
+  const rows = prepared(
+    `SELECT h.id AS id, ${distance} AS distance FROM ${from} WHERE ${query.whereSql()} ORDER BY ${order.orderBy} LIMIT ${limit} OFFSET ${offset}`,
+  ).all(query.bindings) as { id: number }[];
+  return rows.map((row) => row.id);
+}
+
+/** Grows the radius from a ring holding a few pages' worth of listings (see the plan above). */
+function nearestIds(base: Omit<PageQuery, "radiusKm">, radiusKm: number): number[] {
+  const { shift, count } = base.params;
+  const target = (shift + count) * 4;
+  let ring = Math.min(radiusKm, RING_START_KM);
+  while (ring > RING_MIN_KM && countInBox(boundingBox(base.centre, ring), target) >= target)
+    ring /= 2;
+  for (;;) {
+    const ids = pageIds({ ...base, radiusKm: ring });
+    if (ids.length === count || ring >= radiusKm) return ids;
+    ring = Math.min(radiusKm, ring * 2);
+  }
+}
+
+function searchIds(params: SearchHouseParams, centre: Point): number[] {
+  const text = params.house_name;
+  const base = { params, centre, textPerRow: Boolean(text) };
+  if (text && usesFts(text) && countTextMatches(text, CANDIDATE_CAP + 1) <= CANDIDATE_CAP)
+    return pageIds({ ...base, radiusKm: params.radius, driver: "text", textPerRow: false });
+  if (params.sort === 1) return nearestIds({ ...base, driver: "geo" }, params.radius);
+  const box = boundingBox(centre, params.radius);
+  const driver = countInBox(box, CANDIDATE_CAP + 1) <= CANDIDATE_CAP ? "geo" : "sorted-index";
+  return pageIds({ ...base, radiusKm: params.radius, driver });
+}
+
+export function searchCentre(params: SearchHouseParams): Point {
+  if (params.longitude !== undefined && params.latitude !== undefined)
+    return toGcj02(
+      { longitude: params.longitude, latitude: params.latitude },
+      params.coord_type ?? "gcj02",
+    );
+  // params.ts already rejected a request with neither coordinates nor a known loccity.
+  const city = findCityCentre(params.loccity ?? 0);
+  if (!city) throw new Error("search centre unresolved");
+  return city;
+}
+
+const dateInShanghai = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+export interface SearchResult {
+  house_id: number;
+  house_rent: number | null;
+  house_size: number | null;
+  house_type: string | null;
+  payment_type: string | null;
+  praise_count: number;
+  status: number;
+  create_date: string;
+  duration: number;
+  user_type: number | null;
+  distance: number;
+  photos: string[];
+  title: string | null;
+  community: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  house_rooms: number | null;
+  rent_room_type: number | null;
+  cover_thumb_url: string | null;
+}
+
+/** /search_house: published listings near a point, filtered, sorted and paged. */
+export async function searchHouses(
+  params: SearchHouseParams,
+  now = new Date(),
+): Promise<SearchResult[]> {
+  const centre = searchCentre(params);
+  const ids = searchIds(params, centre);
+  if (ids.length === 0) return [];
+  const [rows, photos] = await Promise.all([
+    db()
+      .select({ house: houses, userType: users.userType })
+      .from(houses)
+      .innerJoin(users, eq(users.id, houses.userId))
+      .where(inArray(houses.id, ids)),
+    db()
+      .select()
+      .from(housePhotos)
+      .where(inArray(housePhotos.houseId, ids))
+      .orderBy(asc(housePhotos.houseId), asc(housePhotos.sortOrder), asc(housePhotos.id)),
+  ]);
+  const byId = new Map(rows.map((row) => [row.house.id, row]));
+  const photosOf = new Map<number, (typeof photos)[number][]>();
+  for (const photo of photos)
+    photosOf.set(photo.houseId, [...(photosOf.get(photo.houseId) ?? []), photo]);
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { house } = row;
+    const own = photosOf.get(id) ?? [];
+    const cover = own.find((photo) => photo.id === house.coverPhotoId) ?? own[0];
+    return [
+      {
+        house_id: house.id,
+        house_rent: house.houseRent,
+        house_size: house.houseSize,
+        house_type: house.houseType,
+        payment_type: house.paymentType,
+        praise_count: house.praiseCount,
+        status: house.status,
+        create_date: dateInShanghai.format(house.createdAt),
+        duration: Math.max(0, Math.floor((now.getTime() - house.createdAt.getTime()) / 1000)),
+        user_type: row.userType,
+        distance: distanceKm(centre, {
+          longitude: house.longitude ?? 0,
+          latitude: house.latitude ?? 0,
+        }),
+        photos: own.map((photo) => fileUrl(photo.storageKey) ?? ""),
+        title: house.descriptionTitle,
+        community: house.districtName,
+        longitude: house.longitude,
+        latitude: house.latitude,
+        house_rooms: house.houseRooms,
+        rent_room_type: house.rentRoomType,
+        cover_thumb_url: fileUrl(cover?.thumbKey),
+      },
+    ];
+  });
+}
