@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { id } from "@/lib/api/fields";
+import { defineRoute, Reply } from "@/lib/api/route";
+import { createViewingRequest } from "@/lib/payments/viewing-requests";
+
+// GET|POST /api/order/create_preorder – the caller asks to view a listing; ans = request id, msg "OK".
+export const POST = defineRoute(
+  { auth: "user", params: z.object({ owner_id: id(), house_id: id() }) },
+  async ({ user, params }) =>
+    new Reply(
+      await createViewingRequest(user.id, { ownerId: params.owner_id, houseId: params.house_id }),
+      "OK",
+    ),
+);
+export const GET = POST;

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { id, text } from "@/lib/api/fields";
+import { defineRoute } from "@/lib/api/route";
+import { viewingFeePaymentUrl } from "@/lib/payments/payment-url";
+
+// GET|POST /api/order/get_preorder_paymenturl – the Alipay wap-pay URL for the viewing fee.
+export const POST = defineRoute(
+  { auth: "user", params: z.object({ pre_order_id: id(), return_url: text({ max: 2000 }) }) },
+  async ({ user, params }) => viewingFeePaymentUrl(user.id, params.pre_order_id, params.return_url),
+);
+export const GET = POST;

@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
+import { listViewingRequests } from "@/lib/payments/viewing-requests";
+
+// GET|POST /api/order/list – the caller's viewing requests as tenant and as landlord.
+export const POST = defineRoute({ auth: "user", params: z.object({}) }, async ({ user }) =>
+  listViewingRequests(user.id),
+);
+export const GET = POST;

@@ -1,0 +1,8 @@
+import { readAuthorizeRequest, submitAuthorize } from "@/lib/alipay/sandbox/authorize";
+import { sandboxOnly } from "@/lib/alipay/sandbox/route";
+
+// POST /api/sandbox/alipay/authorize – the sandbox authorize page's 同意授权 / 拒绝 form.
+export const POST = sandboxOnly(async (request) => {
+  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  return submitAuthorize(readAuthorizeRequest(form), form.action ?? "", form.logon_id ?? "");
+});

@@ -1,0 +1,14 @@
+import { randomBytes, randomInt } from "node:crypto";
+
+export function randomDigits(count: number): string {
+  return Array.from({ length: count }, () => randomInt(10)).join("");
+}
+
+export function randomToken(bytes = 16): string {
+  return randomBytes(bytes).toString("hex");
+}
+
+/** Today's date as YYYYMMDD in China time. */
+export function chinaDateStamp(date = new Date()): string {
+  return date.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).replaceAll("-", "");
+}
