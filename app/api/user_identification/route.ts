@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
+import { documentRule, requiredFile } from "@/lib/verifications/documents";
+import { idNumber, personName } from "@/lib/verifications/fields";
+import { submitIdentity } from "@/lib/verifications/identity";
+
+// GET|POST /api/user_identification – real-name verification (multipart), pending review.
+export const POST = defineRoute(
+  {
+    auth: "user",
+    params: z.object({ realname: personName(), idcardnumber: idNumber() }),
+    files: { portrait: documentRule, idcardfront: documentRule, idcardback: documentRule },
+  },
+  async ({ user, params, files }) =>
+    submitIdentity(user.id, {
+      realname: params.realname,
+      idNumber: params.idcardnumber,
+      portrait: requiredFile(files, "portrait"),
+      idcardfront: requiredFile(files, "idcardfront"),
+      idcardback: requiredFile(files, "idcardback"),
+    }),
+);
+export const GET = POST;

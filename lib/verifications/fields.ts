@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { text } from "@/lib/api/fields";
+import { checkIdNumber, idNumberProblemText, normalizeIdNumber } from "@/lib/identity/id-number";
+
+/** A person's name as on an ID card or certificate: 2–30 characters. */
+export function personName() {
+  return text({ max: 30 }).refine((value) => [...value].length >= 2, "应为 2–30 个字符");
+}
+
+/** A mainland resident ID number, normalised; the message says which part is wrong. */
+export function idNumber() {
+  return text({ max: 32 }).transform((value, context) => {
+    const problem = checkIdNumber(value);
+    if (problem) {
+      context.addIssue({ code: "custom", message: idNumberProblemText[problem] });
+      return z.NEVER;
+    }
+    return normalizeIdNumber(value);
+  });
+}
+
+/** A property certificate number, trimmed and upper-cased: one owner per number. */
+export function certNumber() {
+  return text({ max: 64 })
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9-]{4,50}$/, "应为 4–50 位字母、数字或短横线"));
+}

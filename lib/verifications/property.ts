@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db";
+import { propertyVerifications } from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import type { UploadedFile } from "@/lib/api/request";
+import { encryptText } from "@/lib/crypto";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import { log } from "@/lib/log";
+import { fileUrl } from "@/lib/storage";
+import { saveWithDocuments } from "@/lib/verifications/documents";
+
+export interface PropertySubmission {
+  certname: string;
+  /** Already validated and normalised. */
+  idNumber: string;
+  certNumber: string;
+  houseType: 1 | 2;
+  certPhoto: UploadedFile;
+  /** Required for house type 2 (re-letting a leased home); ignored for type 1. */
+  leasePhoto?: UploadedFile;
+}
+
+const CLAIMED = "该房产证号已被其他用户提交认证，如有疑问请联系客服";
+
+/**
+ * Landlord property verification, one record per certificate number. Unlike the legacy
+ * upsert, a number claimed by another user is a conflict and that record is never touched;
+ * the same user resubmitting it updates their own record (pending again).
+ * Answers the legacy `[certname, idcardnumber, cert number, cert photo, lease photo]`.
+ */
+export async function submitProperty(userId: number, input: PropertySubmission) {
+  const masked = maskIdNumber(input.idNumber);
+  const keys = await saveWithDocuments(
+    userId,
+    { cert: input.certPhoto, lease: input.houseType === 2 ? input.leasePhoto : undefined },
+    (keys) =>
+      db().transaction((tx) => {
+        const existing = tx
+          .select()
+          .from(propertyVerifications)
+          .where(eq(propertyVerifications.certNumber, input.certNumber))
+          .get();
+        if (existing && existing.userId !== userId) throw ApiError.conflict(CLAIMED);
+        const values = {
+          certName: input.certname,
+          idNumberEncrypted: encryptText(input.idNumber),
+          idNumberMasked: masked,
+          certNumber: input.certNumber,
+          houseType: input.houseType,
+          certPhotoKey: keys.cert as string,
+          leasePhotoKey: keys.lease,
+          status: "pending" as const,
+          rejectReason: null,
+          reviewedBy: null,
+          reviewedAt: null,
+        };
+        if (existing) {
+          tx.update(propertyVerifications)
+            .set(values)
+            .where(eq(propertyVerifications.id, existing.id))
+            .run();
+        } else {
+          tx.insert(propertyVerifications)
+            .values({ userId, ...values })
+            .run();
+        }
+        return {
+          result: keys,
+          replacedKeys: existing ? [existing.certPhotoKey, existing.leasePhotoKey] : [],
+        };
+      }),
+    CLAIMED,
+  );
+  log.info("verification.property_submitted", { userId, houseType: input.houseType });
+  return [
+    input.certname,
+    masked,
+    input.certNumber,
+    fileUrl(keys.cert) ?? "",
+    fileUrl(keys.lease) ?? "",
+  ];
+}

@@ -1,0 +1,158 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import {
+  type IdentityVerification,
+  identityVerifications,
+  type PropertyVerification,
+  propertyVerifications,
+} from "@/db/schema";
+import { ApiError } from "@/lib/api/errors";
+import { log } from "@/lib/log";
+import { fileUrl } from "@/lib/storage";
+
+export type VerificationStatus = IdentityVerification["status"];
+export type VerificationType = "identity" | "property";
+
+function identityView(row: IdentityVerification) {
+  return {
+    status: row.status,
+    reject_reason: row.rejectReason ?? "",
+    realname: row.realName,
+    idcardnumber_masked: row.idNumberMasked,
+    submitted_at: row.updatedAt.toISOString(),
+  };
+}
+
+function propertyView(row: PropertyVerification) {
+  return {
+    id: row.id,
+    status: row.status,
+    reject_reason: row.rejectReason ?? "",
+    property_cert_number: row.certNumber,
+    house_type: row.houseType,
+    submitted_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** What a user sees of their own verifications (no document URLs, masked ID number). */
+export async function verificationStatus(userId: number) {
+  const identity = await db()
+    .select()
+    .from(identityVerifications)
+    .where(eq(identityVerifications.userId, userId))
+    .get();
+  const properties = await db()
+    .select()
+    .from(propertyVerifications)
+    .where(eq(propertyVerifications.userId, userId))
+    .orderBy(desc(propertyVerifications.updatedAt), desc(propertyVerifications.id));
+  return {
+    identity: identity
+      ? identityView(identity)
+      : {
+          status: "none" as const,
+          reject_reason: "",
+          realname: "",
+          idcardnumber_masked: "",
+          submitted_at: "",
+        },
+    property: properties.map(propertyView),
+  };
+}
+
+function review(row: IdentityVerification | PropertyVerification) {
+  return {
+    id: row.id,
+    user_id: row.userId,
+    reviewed_by: row.reviewedBy,
+    reviewed_at: row.reviewedAt?.toISOString() ?? "",
+  };
+}
+
+/** The review queue: oldest submissions first, documents as private /api/file URLs. */
+export async function listVerifications(options: {
+  status: VerificationStatus;
+  type?: VerificationType;
+  limit: number;
+}) {
+  const identity =
+    options.type === "property"
+      ? []
+      : await db()
+          .select()
+          .from(identityVerifications)
+          .where(eq(identityVerifications.status, options.status))
+          .orderBy(asc(identityVerifications.updatedAt), asc(identityVerifications.id))
+          .limit(options.limit);
+  const property =
+    options.type === "identity"
+      ? []
+      : await db()
+          .select()
+          .from(propertyVerifications)
+          .where(eq(propertyVerifications.status, options.status))
+          .orderBy(asc(propertyVerifications.updatedAt), asc(propertyVerifications.id))
+          .limit(options.limit);
+  return {
+    identity: identity.map((row) => ({
+      ...identityView(row),
+      ...review(row),
+      portrait_url: fileUrl(row.portraitKey),
+      idcardfront_url: fileUrl(row.frontKey),
+      idcardback_url: fileUrl(row.backKey),
+    })),
+    property: property.map((row) => ({
+      ...propertyView(row),
+      ...review(row),
+      certname: row.certName,
+      idcardnumber_masked: row.idNumberMasked,
+      property_cert_photo_url: fileUrl(row.certPhotoKey),
+      lease_agreement_photo_url: fileUrl(row.leasePhotoKey) ?? "",
+    })),
+  };
+}
+
+export interface Decision {
+  type: VerificationType;
+  id: number;
+  decision: "approve" | "reject";
+  /** Required when rejecting; shown to the user. */
+  reason?: string;
+  reviewerId: number;
+}
+
+/** Approves or rejects a pending submission; anything already decided is a conflict. */
+export async function decideVerification(input: Decision) {
+  const table = input.type === "identity" ? identityVerifications : propertyVerifications;
+  if (input.decision === "reject" && !input.reason)
+    throw ApiError.badParam("reason", "驳回时必须填写原因");
+  const updated = await db()
+    .update(table)
+    .set({
+      status: input.decision === "approve" ? "approved" : "rejected",
+      rejectReason: input.decision === "reject" ? input.reason : null,
+      reviewedBy: input.reviewerId,
+      reviewedAt: new Date(),
+    })
+    .where(and(eq(table.id, input.id), eq(table.status, "pending")))
+    .returning({ id: table.id, status: table.status });
+  const row = updated[0];
+  if (!row) {
+    const current = await db()
+      .select({ status: table.status })
+      .from(table)
+      .where(eq(table.id, input.id))
+      .get();
+    if (!current) throw ApiError.notFound("认证申请");
+    throw ApiError.conflict(`该申请已处理（当前状态 ${current.status}），只能处理待审核的申请`, {
+      status: current.status,
+    });
+  }
+  log.info("verification.decided", {
+    type: input.type,
+    id: row.id,
+    status: row.status,
+    reviewerId: input.reviewerId,
+  });
+  return { type: input.type, id: row.id, status: row.status };
+}
