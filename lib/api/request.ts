@@ -94,8 +94,10 @@ async function readMultipart(
     });
     writes.push(
       pipeline(stream, counter, fs.createWriteStream(target)).catch((error) => {
-        stream.resume();
         fail(error);
+        // The pipeline destroyed busboy's file stream, so busboy would wait on it forever:
+        // stop parsing, which also stops reading the rest of the upload.
+        busboy.destroy(error);
       }),
     );
   });

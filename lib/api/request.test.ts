@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
+import { env } from "@/lib/env";
+import { call } from "@/tests/helpers";
+
+// A route that echoes what the parameter reader produced.
+const echo = defineRoute(
+  {
+    auth: "none",
+    params: z.looseObject({}),
+    files: { photo: { maxBytes: 1024 }, docs: { maxBytes: 1024, maxCount: 2 } },
+  },
+  async ({ params, files }) => ({
+    params,
+    files: Object.fromEntries(
+      Object.entries(files).map(([field, list]) => [
+        field,
+        list.map((file) => ({
+          filename: file.filename,
+          size: file.size,
+          content: fs.readFileSync(file.path, "utf8"),
+        })),
+      ]),
+    ),
+  }),
+);
+
+function tempFiles(): string[] {
+  const dir = path.join(env().DATA_DIR, "tmp");
+  if (!fs.existsSync(dir)) return [];
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((entry) =>
+    fs.statSync(path.join(dir, entry)).isFile(),
+  );
+}
+
+const file = (field: string, text: string, name = "a.txt") => ({
+  field,
+  name,
+  type: "text/plain",
+  data: Buffer.from(text),
+});
+
+describe("request parameters", () => {
+  it("reads the query string, trimmed, with the last repeated value winning", async () => {
+    const { body } = await call(echo, { path: "/api/test?a=1&a=2&b=%20padded%20&c=" });
+    expect(body.ans.params).toEqual({ a: "2", b: "padded", c: "" });
+  });
+
+  it("reads urlencoded bodies, where body values win over the query", async () => {
+    const request = new Request("http://localhost/api/test?a=query&q=kept", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "a=body&name=%E7%8E%8B+%F0%9F%90%BC&name=%20last%20",
+    });
+    const body = await (await echo(request)).json();
+    expect(body.ans.params).toEqual({ a: "body", q: "kept", name: "last" });
+  });
+
+  it("reads JSON bodies, trimming strings and keeping other JSON values", async () => {
+    const { body } = await call(echo, {
+      method: "POST",
+      query: { q: "1" },
+      json: { name: "  王 🐼 ", count: 3, flag: true, list: [1, 2] },
+    });
+    expect(body.ans.params).toEqual({ q: "1", name: "王 🐼", count: 3, flag: true, list: [1, 2] });
+  });
+
+  it("rejects malformed JSON and non-object JSON with status 2", async () => {
+    for (const text of ["{not json", "[1,2]", '"text"']) {
+      const request = new Request("http://localhost/api/test", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: text,
+      });
+      const response = await echo(request);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ status: 2, ans: { field: "body" } });
+    }
+  });
+
+  it("reads multipart fields and declared files, ignoring undeclared file fields", async () => {
+    const form = new FormData();
+    form.append("title", " first ");
+    form.append("title", " second ");
+    form.append("photo", new Blob(["photo-bytes"]), "p.jpg");
+    form.append("intruder", new Blob(["should be ignored"]), "x.sh");
+    form.append("docs", new Blob(["doc one"]), "1.pdf");
+    form.append("docs", new Blob(["doc two"]), "2.pdf");
+    const response = await echo(
+      new Request("http://localhost/api/test", { method: "POST", body: form }),
+    );
+    const body = await response.json();
+    expect(body.ans.params).toEqual({ title: "second" });
+    expect(body.ans.files).toEqual({
+      photo: [{ filename: "p.jpg", size: 11, content: "photo-bytes" }],
+      docs: [
+        { filename: "1.pdf", size: 7, content: "doc one" },
+        { filename: "2.pdf", size: 7, content: "doc two" },
+      ],
+    });
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it("rejects more files than a field allows with status 2 and leaves no temp file", async () => {
+    const { http, body } = await call(echo, {
+      form: { a: "1" },
+      files: [file("docs", "1"), file("docs", "2"), file("docs", "3")],
+    });
+    expect(http).toBe(400);
+    expect(body).toMatchObject({ status: 2, msg: "docs: 最多上传 2 个文件" });
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it("answers a too-large file with status 9 / HTTP 413 and leaves no temp file", async () => {
+    const { http, body } = await call(echo, {
+      form: { a: "1" },
+      files: [file("photo", "x".repeat(200_000))],
+    });
+    expect(http).toBe(413);
+    expect(body).toMatchObject({ status: 9, ans: { field: "photo", max_bytes: 1024 } });
+    expect(tempFiles()).toEqual([]);
+    const legacy = await call(echo, {
+      form: { a: "1" },
+      files: [file("photo", "x".repeat(1025))],
+      legacy: true,
+    });
+    expect(legacy).toMatchObject({ http: 200, body: { status: 9 } });
+    expect(tempFiles()).toEqual([]);
+  });
+
+  it("answers a too-large text body with status 9 / HTTP 413", async () => {
+    const big = "x".repeat(1024 * 1024 + 1);
+    const json = await call(echo, { json: { big } });
+    expect(json).toMatchObject({ http: 413, body: { status: 9, ans: { field: "body" } } });
+    const form = await call(echo, { form: { big } });
+    expect(form).toMatchObject({ http: 413, body: { status: 9 } });
+    expect(tempFiles()).toEqual([]);
+  });
+});
