@@ -2,6 +2,7 @@
 // DATA_DIR, applies migrations and creates the sandbox's generated secrets. A sandbox with an
 // empty database gets the demo listings, so a fresh clone shows a living map at once.
 import { db } from "@/db";
+import { ensureSandboxAlipayKeys } from "@/lib/alipay/keys";
 import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
 import { EnvError, env, isSandbox } from "@/lib/env";
 import { authSecret, dataEncryptionKey } from "@/lib/secrets";
@@ -11,6 +12,7 @@ try {
   db();
   authSecret();
   dataEncryptionKey();
+  if (isSandbox()) ensureSandboxAlipayKeys();
   console.info(`zhizu: ${settings.APP_MODE} mode, data in ${settings.DATA_DIR}`);
   if (isSandbox() && (await databaseIsEmpty())) {
     const demo = await seedDemo();

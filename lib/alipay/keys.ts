@@ -55,3 +55,9 @@ export function privateKeyType(key: string): "PKCS1" | "PKCS8" {
     return "PKCS1";
   }
 }
+
+/** Creates the sandbox key pairs at start-up, so the first payment does not pay for keygen. */
+export function ensureSandboxAlipayKeys(): void {
+  sandboxAppKeys();
+  sandboxAlipayKeys();
+}

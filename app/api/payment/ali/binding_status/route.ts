@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { alipayBindingStatus } from "@/lib/alipay/binding";
+import { defineRoute } from "@/lib/api/route";
+
+// GET|POST /api/payment/ali/binding_status – ans 1 when an Alipay account is bound, else -1.
+export const POST = defineRoute({ auth: "user", params: z.object({}) }, async ({ user }) =>
+  alipayBindingStatus(user.id),
+);
+export const GET = POST;
