@@ -24,8 +24,12 @@ export function rateLimiter(options: { limit: number; windowMs: number }) {
   };
 }
 
-/** The client address as reported by the reverse proxy in front of the app. */
+/**
+ * The client address. X-Real-IP is set by the reverse proxy; in X-Forwarded-For only the last
+ * entry was added by our side (earlier ones are whatever the client sent, so easy to rotate).
+ */
 export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
+  const realIp = request.headers.get("x-real-ip")?.trim();
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return realIp || forwarded || "unknown";
 }

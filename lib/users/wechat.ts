@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { type User, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
@@ -12,17 +12,19 @@ import { exchangeOAuthCode, snapshotUserError, type WechatProfile } from "@/lib/
 const WECHAT_SEXES = new Set([0, 1, 2]);
 
 /**
- * Maps a WeChat profile to our user, keyed by openid: creates the user on first login and
- * refreshes the WeChat fields afterwards (fields WeChat did not send keep their value). One
- * atomic upsert, so concurrent first logins of one openid create one user. Snapshot-page
- * identities are virtual and are refused before anything is stored.
+ * Maps a WeChat profile to our user and refreshes the WeChat fields (fields WeChat did not send
+ * keep their value). The key is the openid; an openid we have not seen whose unionid belongs to a
+ * user (the same person through another WeChat app, e.g. desktop QR login) signs in as that user.
+ * Otherwise one atomic upsert creates the user, so concurrent first logins create one user.
+ * Snapshot-page identities are virtual and are refused before anything is stored.
  */
 export async function upsertWechatUser(profile: WechatProfile): Promise<User> {
   if (Number(profile.is_snapshotuser) === 1) throw snapshotUserError();
   const openid = profile.openid?.trim();
   if (!openid) throw ApiError.notLoggedIn("微信登录失败：缺少 openid");
+  const unionid = profile.unionid?.trim() || undefined;
   const wechatFields = {
-    wxUnionid: profile.unionid || undefined,
+    wxUnionid: unionid,
     wxNickname: profile.nickname ?? undefined,
     wxSex: profile.sex != null && WECHAT_SEXES.has(profile.sex) ? profile.sex : undefined,
     wxProvince: profile.province ?? undefined,
@@ -30,17 +32,29 @@ export async function upsertWechatUser(profile: WechatProfile): Promise<User> {
     wxCountry: profile.country ?? undefined,
     wxHeadimgurl: profile.headimgurl || undefined,
   };
-  const user = db()
-    .insert(users)
-    .values({ wxOpenid: openid, ...wechatFields })
-    .onConflictDoUpdate({
-      target: users.wxOpenid,
-      // Drizzle drops undefined keys, so a bare snsapi_base login only touches updated_at.
-      set: { ...wechatFields, updatedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))` },
-    })
-    .returning()
-    .get();
-  return user;
+  // Drizzle drops undefined keys, so a bare snsapi_base login only touches updated_at.
+  const refresh = { ...wechatFields, updatedAt: new Date() };
+  return db().transaction((tx) => {
+    const known = tx.select({ id: users.id }).from(users).where(eq(users.wxOpenid, openid)).get();
+    const sameUnion =
+      !known && unionid
+        ? tx
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(users.wxUnionid, unionid))
+            .orderBy(asc(users.id))
+            .get()
+        : undefined;
+    if (sameUnion) {
+      return tx.update(users).set(refresh).where(eq(users.id, sameUnion.id)).returning().get();
+    }
+    return tx
+      .insert(users)
+      .values({ wxOpenid: openid, ...wechatFields })
+      .onConflictDoUpdate({ target: users.wxOpenid, set: refresh })
+      .returning()
+      .get();
+  });
 }
 
 export interface LoginParams {

@@ -131,6 +131,20 @@ describe("/api/wx_fetch_userinfo with a WeChat OAuth code", () => {
     expect(await userCount()).toBe(before + 1);
   });
 
+  it("signs a known unionid in as the same user from another WeChat app", async () => {
+    const profile = wechatProfile();
+    const first = await call(GET, { query: { code: stub.code({ profile }) }, headers: freshIp() });
+    const before = await userCount();
+    const otherApp = { ...profile, openid: `${profile.openid}-web`, nickname: "桌面登录" };
+    const second = await call(GET, {
+      query: { code: stub.code({ profile: otherApp }) },
+      headers: freshIp(),
+    });
+    expect(second.body.status).toBe(0);
+    expect(second.body.ans).toMatchObject({ id: first.body.ans.id, wx_nickname: "桌面登录" });
+    expect(await userCount()).toBe(before);
+  });
+
   it("keeps stored WeChat fields on a silent snsapi_base login", async () => {
     const profile = wechatProfile();
     await call(GET, { query: { code: stub.code({ profile }) }, headers: freshIp() });
@@ -262,6 +276,12 @@ describe("/api/wx_fetch_userinfo with a bare openid", () => {
       legacy: true,
     });
     expect(legacy).toMatchObject({ http: 200, body: { status: 10 } });
+    // Rotating the client-supplied part of X-Forwarded-For does not reset the count.
+    const spoofed = await call(GET, {
+      query: { openid: "rate-limited-openid" },
+      headers: { "x-forwarded-for": "192.0.2.1, 203.0.113.7, 10.0.0.1" },
+    });
+    expect(spoofed.body.status).toBe(10);
     const other = await call(GET, { query: { openid: "rate-limited-openid" }, headers: freshIp() });
     expect(other.body.status).toBe(0);
   });
