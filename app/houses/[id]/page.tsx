@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HouseFacts } from "@/components/house/house-facts";
+import { LocationMap } from "@/components/house/location-map";
+import { PhotoGallery } from "@/components/house/photo-gallery";
+import { publishedHouse } from "@/components/house/published-house";
+import { VerificationBadges } from "@/components/house/verification-badges";
+import { pageUser } from "@/lib/auth/next-auth";
+import { env } from "@/lib/env";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const house = await publishedHouse((await params).id);
+  if (!house) return { title: "房源不存在" };
+  const title = house.description_title || `${house.district_name ?? ""} ${house.house_type ?? ""}`;
+  const description = [
+    house.house_rent ? `¥${house.house_rent}/月` : null,
+    house.house_type,
+    house.house_size ? `${house.house_size}㎡` : null,
+    [house.city_name, house.county_name, house.district_name].filter(Boolean).join(""),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return {
+    // Shared links (WeChat, other chats) need absolute URLs for the preview image.
+    metadataBase: new URL(env().APP_URL),
+    title,
+    description,
+    openGraph: {
+      title,
+      description,
+      type: "website",
+      images: house.cover_url ? [{ url: house.cover_url }] : undefined,
+    },
+  };
+}
+
+export default async function HouseDetailPage({ params }: Props) {
+  const house = await publishedHouse((await params).id);
+  if (!house) notFound();
+  const viewer = await pageUser();
+  const isOwner = viewer?.id === house.owner?.id;
+  const title = house.description_title || `${house.district_name ?? ""} ${house.house_type ?? ""}`;
+
+  return (
+    <main className="mx-auto max-w-3xl pb-28">
+      <PhotoGallery rooms={house.photos_by_room} title={title} />
+
+      <div className="space-y-4 px-4 pt-4">
+        <header>
+          <h1 className="text-xl font-semibold leading-snug">{title}</h1>
+          <p className="mt-1 text-sm text-stone-500">
+            {[house.city_name, house.county_name, house.district_name].filter(Boolean).join(" · ")}
+          </p>
+        </header>
+
+        <HouseFacts house={house} />
+
+        {house.house_characteristic.length > 0 && (
+          <ul className="flex flex-wrap gap-2" aria-label="房源特色">
+            {house.house_characteristic.map((tag) => (
+              <li key={tag} className="rounded bg-orange-50 px-2 py-0.5 text-xs text-brand-dark">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {house.description && (
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-medium">房源介绍</h2>
+            <p className="whitespace-pre-line text-sm leading-relaxed text-stone-700">
+              {house.description}
+            </p>
+          </section>
+        )}
+
+        {house.longitude != null && house.latitude != null && (
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-medium">位置</h2>
+            <LocationMap
+              tileUrl={env().MAP_TILE_URL}
+              longitude={house.longitude}
+              latitude={house.latitude}
+              label={house.district_name ?? "房源"}
+            />
+            {house.traffic_condition && (
+              <p className="mt-3 text-sm text-stone-700">交通：{house.traffic_condition}</p>
+            )}
+            {house.around_condition && (
+              <p className="mt-1 text-sm text-stone-700">周边：{house.around_condition}</p>
+            )}
+            <p className="mt-1 text-xs text-stone-400">具体门牌号在看房确认后由房东提供</p>
+          </section>
+        )}
+
+        {house.owner && (
+          <section className="flex items-center gap-3 rounded-lg bg-white p-4 shadow-sm">
+            <div className="flex h-12 w-12 shrink-0 items-center justify-center overflow-hidden rounded-full bg-stone-200 text-lg text-stone-600">
+              {house.owner.headimgurl ? (
+                // biome-ignore lint/performance/noImgElement: avatar from our file route or WeChat
+                <img src={house.owner.headimgurl} alt="" className="h-full w-full object-cover" />
+              ) : (
+                (house.owner.nickname || "房").slice(0, 1)
+              )}
+            </div>
+            <div className="min-w-0">
+              <p className="font-medium">
+                房东 {house.owner.nickname || "未署名"}
+                {house.house_source === 1 && (
+                  <span className="ml-2 text-xs font-normal text-stone-500">房东直租</span>
+                )}
+              </p>
+              <div className="mt-1">
+                <VerificationBadges
+                  identity={house.owner.identity_verified}
+                  property={house.owner.property_verified}
+                />
+              </div>
+            </div>
+          </section>
+        )}
+      </div>
+
+      <div className="fixed inset-x-0 bottom-0 z-10 border-t border-stone-200 bg-white/95 px-4 py-3 backdrop-blur">
+        <div className="mx-auto flex max-w-3xl items-center justify-between gap-4">
+          <p>
+            <span className="text-2xl font-semibold text-brand">¥{house.house_rent ?? "—"}</span>
+            <span className="text-sm text-stone-500">/月</span>
+            {house.payment_type_name && (
+              <span className="ml-2 text-sm text-stone-600">{house.payment_type_name}</span>
+            )}
+          </p>
+          {isOwner ? (
+            <span className="text-sm text-stone-500">这是你发布的房源</span>
+          ) : (
+            <Link
+              href={`/houses/${house.id}/viewing`}
+              className="rounded-full bg-brand px-6 py-2.5 font-medium text-white shadow active:bg-brand-dark"
+            >
+              预约看房
+            </Link>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

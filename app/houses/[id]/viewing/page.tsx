@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { publishedHouse } from "@/components/house/published-house";
+import { ViewingRequestFlow } from "@/components/viewing/viewing-request-flow";
+import { isWechatUserAgent } from "@/components/viewing/wechat";
+import { pageUser } from "@/lib/auth/next-auth";
+import { env } from "@/lib/env";
+import { centsToYuan } from "@/lib/payments/money";
+
+export const metadata: Metadata = { title: "预约看房" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ViewingRequestPage({ params }: Props) {
+  const { id } = await params;
+  const house = await publishedHouse(id);
+  if (!house?.owner) notFound();
+  const viewer = await pageUser();
+  if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/houses/${house.id}/viewing`)}`);
+  const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
+  const fee = centsToYuan(env().VIEWING_FEE_CENTS);
+  const cover = house.photos_by_room[0]?.photos[0]?.thumb_url;
+
+  return (
+    <main className="mx-auto max-w-xl space-y-4 p-4">
+      <h1 className="text-xl font-semibold">预约看房</h1>
+
+      <Link href={`/houses/${house.id}`} className="flex gap-3 rounded-lg bg-white p-3 shadow-sm">
+        {cover && (
+          // biome-ignore lint/performance/noImgElement: thumbnail from our own file route
+          <img src={cover} alt="" className="h-16 w-20 shrink-0 rounded object-cover" />
+        )}
+        <div className="min-w-0">
+          <p className="truncate font-medium">{house.description_title}</p>
+          <p className="text-sm text-stone-500">
+            ¥{house.house_rent}/月 · {house.house_type} · 房东 {house.owner.nickname}
+          </p>
+        </div>
+      </Link>
+
+      {viewer.id === house.owner.id ? (
+        <p className="rounded-lg bg-stone-100 p-4 text-sm text-stone-600">
+          这是你自己发布的房源，不能预约看房。
+        </p>
+      ) : (
+        <>
+          <section className="rounded-lg bg-white p-4 text-sm leading-relaxed text-stone-700 shadow-sm">
+            <h2 className="mb-1 text-base font-medium text-stone-900">看房信息费 ¥{fee}</h2>
+            <p>
+              支付 ¥{fee}{" "}
+              看房信息费后，你会看到房东的手机号和微信，可以直接约时间看房；房东也会收到你的联系方式。
+            </p>
+            <p className="mt-1">
+              这笔费用只用于确认看房意向，不是租金或押金，平台不收取其他中介费用。
+            </p>
+            <p className="mt-1 text-stone-500">通过支付宝付款。</p>
+          </section>
+          <ViewingRequestFlow
+            houseId={house.id}
+            ownerId={house.owner.id}
+            feeYuan={fee}
+            inWechat={inWechat}
+          />
+        </>
+      )}
+    </main>
+  );
+}
