@@ -27,7 +27,8 @@ async function getWechatJson(
   path: string,
   query: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  const url = new URL(path, env().WECHAT_API_BASE);
+  // Appended rather than resolved, so a base with a path (a mounted stand-in) keeps it.
+  const url = new URL(`${env().WECHAT_API_BASE.replace(/\/+$/, "")}${path}`);
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   let body: unknown;
   try {

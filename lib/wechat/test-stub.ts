@@ -32,7 +32,8 @@ export async function startWechatStub() {
       response.writeHead(200, { "content-type": "text/plain" });
       response.end(JSON.stringify(body));
     };
-    if (url.pathname === "/sns/oauth2/access_token") {
+    // Matched by suffix, so the stub also stands in for a base URL with a path.
+    if (url.pathname.endsWith("/sns/oauth2/access_token")) {
       const code = url.searchParams.get("code") ?? "";
       const grant = grants.get(code);
       if (
@@ -60,7 +61,7 @@ export async function startWechatStub() {
           : {}),
       });
     }
-    if (url.pathname === "/sns/userinfo") {
+    if (url.pathname.endsWith("/sns/userinfo")) {
       const grant = tokens.get(url.searchParams.get("access_token") ?? "");
       if (!grant || url.searchParams.get("openid") !== grant.profile.openid) {
         return reply({ errcode: 40001, errmsg: "invalid credential" });

@@ -10,7 +10,7 @@ import { call, createUser } from "@/tests/helpers";
 
 // env() is read lazily, so these take effect before the first request of this file.
 const stub = await startWechatStub();
-process.env.WECHAT_API_BASE = stub.url;
+process.env.WECHAT_API_BASE = `${stub.url}/mounted/`;
 process.env.WECHAT_APP_ID = STUB_APP_ID;
 process.env.WECHAT_APP_SECRET = STUB_APP_SECRET;
 process.env.INTERNAL_API_KEY = "internal-key-for-tests-0123456789";
@@ -93,6 +93,10 @@ describe("/api/wx_fetch_userinfo with a WeChat OAuth code", () => {
       profile_saved: false,
     });
     expect(body.ans.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(stub.requests.slice(-2)).toEqual([
+      "/mounted/sns/oauth2/access_token",
+      "/mounted/sns/userinfo",
+    ]);
     const stored = await userByOpenid(profile.openid);
     expect(stored).toMatchObject({ wxUnionid: profile.unionid, wxNickname: "Band 🐼🏠" });
 
@@ -148,7 +152,8 @@ describe("/api/wx_fetch_userinfo with a WeChat OAuth code", () => {
   it("keeps stored WeChat fields on a silent snsapi_base login", async () => {
     const profile = wechatProfile();
     await call(GET, { query: { code: stub.code({ profile }) }, headers: freshIp() });
-    const userinfoCalls = () => stub.requests.filter((path) => path === "/sns/userinfo").length;
+    const userinfoCalls = () =>
+      stub.requests.filter((path) => path === "/mounted/sns/userinfo").length;
     const before = userinfoCalls();
     const silent = await call(GET, {
       query: { code: stub.code({ profile, scope: "snsapi_base" }) },
