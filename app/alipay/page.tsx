@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AlipayAccount } from "@/components/alipay/alipay-account";
+import { isWechatUserAgent } from "@/components/viewing/wechat";
+import { pageUser } from "@/lib/auth/next-auth";
+
+export const metadata: Metadata = { title: "支付宝与芝麻分" };
+
+type Props = { searchParams: Promise<{ bind?: string; reason?: string }> };
+
+// Alipay's binding callback lands here with ?bind=ok or ?bind=failed&reason=….
+export default async function AlipayPage({ searchParams }: Props) {
+  const { bind, reason } = await searchParams;
+  if (!(await pageUser())) redirect(`/login?callbackUrl=${encodeURIComponent("/alipay")}`);
+  const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
+  return (
+    <main className="mx-auto max-w-xl space-y-3 p-4 pb-24">
+      <h1 className="text-xl font-semibold">支付宝与芝麻分</h1>
+      <AlipayAccount
+        inWechat={inWechat}
+        bindResult={bind === "ok" || bind === "failed" ? bind : null}
+        bindReason={typeof reason === "string" ? reason : null}
+      />
+    </main>
+  );
+}
