@@ -5,6 +5,7 @@ import { POST as houseCreate } from "@/app/api/house_create/route";
 import { POST as updateInfo } from "@/app/api/update_house_info/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
+import { PAYMENT_TYPES } from "@/lib/houses/fields";
 import { call, createUser } from "@/tests/helpers";
 import { COMPLETE, draft, houseRow, landlord } from "@/tests/houses-helpers";
 
@@ -44,6 +45,7 @@ const BAD: [string, Record<string, string | number>][] = [
   ["house_type", { house_type: long(21) }],
   ["house_floor", { house_floor: long(11) }],
   ["house_floor", { house_floor: 12, all_floor: 6 }],
+  ["house_floor", { house_floor: "0" }],
   ["all_floor", { all_floor: 201 }],
   ["house_direction", { house_direction: long(11) }],
   ["house_decoration", { house_decoration: long(21) }],
@@ -151,6 +153,12 @@ describe("/api/house_create", () => {
       paymentType: null,
       provinceCode: null,
     });
+  });
+
+  it.each(Object.keys(PAYMENT_TYPES))("accepts payment_type %s", async (paymentType) => {
+    const { token } = await createUser();
+    const id = await draft(token, { payment_type: paymentType, house_floor: "-1" });
+    expect(houseRow(id)).toMatchObject({ paymentType, houseFloor: "-1" });
   });
 
   it("converts WGS-84 coordinates to GCJ-02 when coord_type=wgs84", async () => {
@@ -289,6 +297,20 @@ describe("/api/update_house_info", () => {
     const half = await call(updateInfo, { token, json: { house_id: id, longitude: "" } });
     expect(half.body.status).toBe(2);
     expect(houseRow(id)?.longitude).toBe(104.08);
+  });
+
+  it("refuses to clear a field a published listing needs", async () => {
+    const { token } = await landlord();
+    const id = await draft(token);
+    db().update(houses).set({ status: 1 }).where(eq(houses.id, id)).run();
+    const { body } = await call(updateInfo, { token, json: { house_id: id, house_rent: "" } });
+    expect(body).toMatchObject({ status: 2, ans: { field: "house_rent" } });
+    expect(houseRow(id)?.houseRent).toBe(2500);
+    db().update(houses).set({ status: 2 }).where(eq(houses.id, id)).run();
+    expect(
+      (await call(updateInfo, { token, json: { house_id: id, house_rent: "" } })).body.status,
+    ).toBe(0);
+    expect(houseRow(id)?.houseRent).toBeNull();
   });
 
   it("keeps a published listing published", async () => {

@@ -9,6 +9,7 @@ import {
   type ListingFieldName,
   type ListingInput,
   listingSchema,
+  REQUIRED_FOR_RELEASE,
 } from "@/lib/houses/fields";
 import { columnName, listingColumns, UNCLEARABLE } from "@/lib/houses/listing";
 
@@ -73,6 +74,12 @@ export async function updateHouseInfo(
     throw ApiError.badParam(missing, "清空坐标时需同时清空 longitude 和 latitude");
   }
   const existing = ownedHouse(db(), houseId, userId);
+  const required = cleared.find((name) =>
+    (REQUIRED_FOR_RELEASE as readonly string[]).includes(name),
+  );
+  if (required && existing.status === HouseStatus.published) {
+    throw ApiError.badParam(required, "已发布的房源不能清空此项（可先下架）");
+  }
   const columns = await listingColumns(input, coordType, existing);
   for (const name of cleared) (columns as Record<string, unknown>)[columnName(name)] = null;
   db().transaction(

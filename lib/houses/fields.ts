@@ -159,14 +159,24 @@ export const coordTypeField = optional(
 export const listingSchema = z.object(listingFields);
 export type ListingInput = z.output<typeof listingSchema>;
 
+/** Fields a listing needs before it can be published (photos and the owner's profile aside). */
+export const REQUIRED_FOR_RELEASE = [
+  "longitude",
+  "latitude",
+  "house_rent",
+  "house_size",
+  "description_title",
+] as const satisfies readonly ListingFieldName[];
+
 /** Cross-field rule checked on the merged listing: returns [field, reason] or null. */
 export function floorProblem(listing: {
   house_floor?: string | null;
   all_floor?: number | null;
 }): [ListingFieldName, string] | null {
   const floor = listing.house_floor;
-  if (floor == null || listing.all_floor == null || !/^-?\d+$/.test(floor)) return null;
-  if (Number(floor) > listing.all_floor) return ["house_floor", "不能高于总楼层 all_floor"];
-  if (Number(floor) === 0) return ["house_floor", "楼层不能为 0"];
+  if (floor == null || !/^-?\d+$/.test(floor)) return null;
+  if (Number(floor) === 0) return ["house_floor", "楼层不能为 0（地下请写负数）"];
+  if (listing.all_floor != null && Number(floor) > listing.all_floor)
+    return ["house_floor", "不能高于总楼层 all_floor"];
   return null;
 }

@@ -11,6 +11,8 @@ import {
 } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { type Connection, removeFiles } from "@/lib/houses/access";
+import { REQUIRED_FOR_RELEASE } from "@/lib/houses/fields";
+import { columnName } from "@/lib/houses/listing";
 
 // The listing state machine: 0 draft → 1 published (release), 1 → 2 offline (pull off),
 // 2 → 1 (release), any non-deleted → 3 deleted (soft, final). Each transition is one guarded
@@ -47,12 +49,7 @@ function houseForTransition(conn: Connection, houseId: number, userId: number): 
 
 /** What a listing still lacks before it can be published (names the editor highlights). */
 export function missingForRelease(conn: Connection, house: House): string[] {
-  const missing: string[] = [];
-  if (house.longitude == null) missing.push("longitude");
-  if (house.latitude == null) missing.push("latitude");
-  if (house.houseRent == null) missing.push("house_rent");
-  if (house.houseSize == null) missing.push("house_size");
-  if (!house.descriptionTitle) missing.push("description_title");
+  const missing: string[] = REQUIRED_FOR_RELEASE.filter((name) => house[columnName(name)] == null);
   const photos = conn
     .select({ n: count() })
     .from(housePhotos)

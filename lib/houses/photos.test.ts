@@ -254,6 +254,19 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     expect(storedFiles()).toEqual(before);
     expect(houseRow(id)?.coverPhotoId).toBeNull();
   });
+
+  it("keeps at least one photo on a published listing", async () => {
+    const { token } = await landlord();
+    const id = await draft(token);
+    const photoId = (await addPhoto(token, id)).body.ans.id[0];
+    db().update(houses).set({ status: 1 }).where(eq(houses.id, id)).run();
+    const last = await call(deletePhoto, { token, form: { photo_id: photoId } });
+    expect(last).toMatchObject({ http: 409, body: { status: 8 } });
+    expect(photosOf(id)).toHaveLength(1);
+    await addPhoto(token, id);
+    expect((await call(deletePhoto, { token, form: { photo_id: photoId } })).body.status).toBe(0);
+    expect(photosOf(id)).toHaveLength(1);
+  });
 });
 
 describe("/api/set_house_photo_order", () => {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { type HousePhoto, housePhotos, houses } from "@/db/schema";
+import { type HousePhoto, HouseStatus, housePhotos, houses } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { integer, oneOf, optional } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
@@ -162,6 +162,15 @@ export async function deletePhoto(userId: number, photoId: number): Promise<void
   const old = db().transaction(
     (tx) => {
       const photo = ownedPhoto(tx, photoId, userId);
+      const house = ownedHouse(tx, photo.houseId, userId);
+      const remaining = tx
+        .select({ n: count() })
+        .from(housePhotos)
+        .where(eq(housePhotos.houseId, photo.houseId))
+        .get();
+      if (house.status === HouseStatus.published && (remaining?.n ?? 0) <= 1) {
+        throw ApiError.conflict("已发布的房源至少保留一张照片（可先下架或先上传新照片）");
+      }
       tx.delete(housePhotos).where(eq(housePhotos.id, photoId)).run();
       tx.update(houses)
         .set({ coverPhotoId: null })
