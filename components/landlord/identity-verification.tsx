@@ -1,0 +1,122 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { mutate } from "swr";
+import { ConsentGate, RETENTION_TEXT } from "@/components/landlord/consent";
+import { VerificationState } from "@/components/landlord/verification-status";
+import { Button } from "@/components/ui/button";
+import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Card, LoadingBlock } from "@/components/ui/page-shell";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { FilePicker, useUpload } from "@/components/ui/upload";
+import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { keys, useVerificationStatus } from "@/lib/swr/hooks";
+
+const consent = {
+  title: "实名认证 · 个人信息处理说明",
+  purpose: "核实你是本人，保障租客和房东的交易安全。实名通过后才能发布房源、收取看房费。",
+  scope: ["真实姓名、身份证号码", "身份证人像面与国徽面照片", "本人正面照片（用于与证件比对）"],
+  retention: RETENTION_TEXT,
+};
+
+const FILES = [
+  ["portrait", "本人正面照片"],
+  ["idcardfront", "身份证人像面"],
+  ["idcardback", "身份证国徽面"],
+] as const;
+
+export function IdentityVerification() {
+  const { data, error, isLoading } = useVerificationStatus();
+  if (isLoading) return <LoadingBlock />;
+  if (error || !data) return <Notice>{errorText(error)}</Notice>;
+  const identity = data.identity;
+  const canSubmit = identity.status === "none" || identity.status === "rejected";
+  return (
+    <div className="space-y-4">
+      <Card>
+        <VerificationState status={identity.status} reason={identity.reject_reason}>
+          {identity.status === "none"
+            ? "尚未实名认证"
+            : `${identity.realname} · ${identity.idcardnumber_masked}`}
+        </VerificationState>
+      </Card>
+      {canSubmit && (
+        <ConsentGate text={consent}>
+          <IdentityForm />
+        </ConsentGate>
+      )}
+    </div>
+  );
+}
+
+function IdentityForm() {
+  const [realname, setRealname] = useState("");
+  const [idNumber, setIdNumber] = useState("");
+  const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [failure, setFailure] = useState<Error | null>(null);
+  const { progress, upload } = useUpload();
+  const fieldError = (name: string) =>
+    failure instanceof ApiRequestError && failure.field === name ? failure.message : undefined;
+  const missing = !realname.trim() || !idNumber.trim() || FILES.some(([name]) => !files[name]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const form = new FormData();
+    form.append("realname", realname.trim());
+    form.append("idcardnumber", idNumber.trim());
+    for (const [name] of FILES) {
+      const file = files[name];
+      if (file) form.append(name, file);
+    }
+    try {
+      await upload("/api/user_identification", form);
+      await mutate(keys.verification);
+    } catch (error) {
+      setFailure(error as Error);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <Card className="space-y-4">
+        <Field label="真实姓名" htmlFor="id-realname" error={fieldError("realname")}>
+          <TextInput
+            id="id-realname"
+            value={realname}
+            onChange={(e) => setRealname(e.target.value)}
+            invalid={Boolean(fieldError("realname"))}
+            autoComplete="name"
+          />
+        </Field>
+        <Field label="身份证号码" htmlFor="id-number" error={fieldError("idcardnumber")}>
+          <TextInput
+            id="id-number"
+            value={idNumber}
+            onChange={(e) => setIdNumber(e.target.value)}
+            invalid={Boolean(fieldError("idcardnumber"))}
+            maxLength={18}
+            autoComplete="off"
+          />
+        </Field>
+        {FILES.map(([name, label]) => (
+          <FilePicker
+            key={name}
+            id={`id-${name}`}
+            label={label}
+            file={files[name] ?? null}
+            onChange={(file) => setFiles((current) => ({ ...current, [name]: file }))}
+            error={fieldError(name)}
+          />
+        ))}
+      </Card>
+      {progress !== null && <ProgressBar value={progress} label="证件上传进度" />}
+      {failure && !(failure instanceof ApiRequestError && failure.field) && (
+        <Notice>{errorText(failure)}</Notice>
+      )}
+      <Button type="submit" block busy={progress !== null} disabled={missing}>
+        提交实名认证
+      </Button>
+    </form>
+  );
+}

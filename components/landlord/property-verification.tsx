@@ -1,0 +1,153 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { mutate } from "swr";
+import { ConsentGate, RETENTION_TEXT } from "@/components/landlord/consent";
+import { VerificationState } from "@/components/landlord/verification-status";
+import { Button } from "@/components/ui/button";
+import { Field, Notice, Select, TextInput } from "@/components/ui/field";
+import { Card, LoadingBlock } from "@/components/ui/page-shell";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { FilePicker, useUpload } from "@/components/ui/upload";
+import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { keys, useVerificationStatus } from "@/lib/swr/hooks";
+
+const consent = {
+  title: "房东认证 · 个人信息处理说明",
+  purpose: "核实你有权出租该房屋（产权人或合法转租人），防止虚假房源。",
+  scope: ["产权人姓名与身份证号码", "房产证号与房产证照片", "转租时：租赁合同照片"],
+  retention: RETENTION_TEXT,
+};
+
+const HOUSE_TYPES = [
+  [1, "自有房屋出租"],
+  [2, "租赁房屋转租"],
+] as const;
+
+export function PropertyVerification() {
+  const { data, error, isLoading } = useVerificationStatus();
+  const [adding, setAdding] = useState(false);
+  if (isLoading) return <LoadingBlock />;
+  if (error || !data) return <Notice>{errorText(error)}</Notice>;
+  const list = data.property;
+  return (
+    <div className="space-y-4">
+      {list.length === 0 && (
+        <Card>
+          <VerificationState status="none">尚未提交房东认证</VerificationState>
+        </Card>
+      )}
+      {list.map((item) => (
+        <Card key={item.id}>
+          <VerificationState status={item.status} reason={item.reject_reason}>
+            房产证号 {item.property_cert_number} · {item.house_type === 2 ? "转租" : "自有"}
+          </VerificationState>
+        </Card>
+      ))}
+      {list.length > 0 && !adding ? (
+        <Button variant="secondary" block onClick={() => setAdding(true)}>
+          认证另一套房屋
+        </Button>
+      ) : (
+        <ConsentGate text={consent}>
+          <PropertyForm onDone={() => setAdding(false)} />
+        </ConsentGate>
+      )}
+    </div>
+  );
+}
+
+function PropertyForm({ onDone }: { onDone: () => void }) {
+  const [values, setValues] = useState({
+    certname: "",
+    idcardnumber: "",
+    property_cert_number: "",
+    house_type: "1",
+  });
+  const [certPhoto, setCertPhoto] = useState<File | null>(null);
+  const [leasePhoto, setLeasePhoto] = useState<File | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const { progress, upload } = useUpload();
+  const fieldError = (name: string) =>
+    failure instanceof ApiRequestError && failure.field === name ? failure.message : undefined;
+  const sublet = values.house_type === "2";
+  const input = (name: keyof typeof values) => ({
+    id: `property-${name}`,
+    value: values[name],
+    invalid: Boolean(fieldError(name)),
+    onChange: (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [name]: event.target.value })),
+  });
+  const missing =
+    !values.certname.trim() ||
+    !values.idcardnumber.trim() ||
+    !values.property_cert_number.trim() ||
+    !certPhoto ||
+    (sublet && !leasePhoto);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(values)) form.append(name, value.trim());
+    if (certPhoto) form.append("property_cert_photo", certPhoto);
+    if (sublet && leasePhoto) form.append("lease_agreement_photo_url", leasePhoto);
+    try {
+      await upload("/api/house_identification", form);
+      await mutate(keys.verification);
+      onDone();
+    } catch (error) {
+      setFailure(error as Error);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <Card className="space-y-4">
+        <Field label="出租类型" htmlFor="property-house_type" error={fieldError("house_type")}>
+          <Select {...input("house_type")} options={HOUSE_TYPES} />
+        </Field>
+        <Field label="房产证上的姓名" htmlFor="property-certname" error={fieldError("certname")}>
+          <TextInput {...input("certname")} />
+        </Field>
+        <Field
+          label="产权人身份证号码"
+          htmlFor="property-idcardnumber"
+          error={fieldError("idcardnumber")}
+        >
+          <TextInput {...input("idcardnumber")} maxLength={18} autoComplete="off" />
+        </Field>
+        <Field
+          label="房产证号"
+          htmlFor="property-property_cert_number"
+          error={fieldError("property_cert_number")}
+        >
+          <TextInput {...input("property_cert_number")} autoComplete="off" />
+        </Field>
+        <FilePicker
+          id="property-cert-photo"
+          label="房产证照片"
+          file={certPhoto}
+          onChange={setCertPhoto}
+          error={fieldError("property_cert_photo")}
+        />
+        {sublet && (
+          <FilePicker
+            id="property-lease-photo"
+            label="租赁合同照片"
+            file={leasePhoto}
+            onChange={setLeasePhoto}
+            error={fieldError("lease_agreement_photo_url")}
+          />
+        )}
+      </Card>
+      {progress !== null && <ProgressBar value={progress} label="证件上传进度" />}
+      {failure && !(failure instanceof ApiRequestError && failure.field) && (
+        <Notice>{errorText(failure)}</Notice>
+      )}
+      <Button type="submit" block busy={progress !== null} disabled={missing}>
+        提交房东认证
+      </Button>
+    </form>
+  );
+}
