@@ -37,8 +37,11 @@ const MAX_CHOICES = 20;
 
 /** Legacy multi-select `a|b|c`: the listing matches ANY of the values. */
 function choices<T>(parse: (part: string) => T | undefined, expected: string) {
+  // JSON bodies may send a bare number or an array instead of the "a|b" string.
+  const asText = (value: unknown) =>
+    typeof value === "number" ? String(value) : Array.isArray(value) ? value.join("|") : value;
   return optional(
-    z.string({ error: expected }).transform((value, context): T[] => {
+    z.preprocess(asText, z.string({ error: expected })).transform((value, context): T[] => {
       const parts = value.split("|").map((part) => part.trim());
       const parsed = parts.map(parse);
       const bad = parts.find((_, index) => parsed[index] === undefined);

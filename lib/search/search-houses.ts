@@ -1,6 +1,3 @@
-import { asc, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
-import { housePhotos, houses, users } from "@/db/schema";
 import { fileUrl } from "@/lib/storage";
 import { findCityCentre } from "./city-centres";
 import { boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
@@ -118,6 +115,43 @@ export function searchCentre(params: SearchHouseParams): Point {
   return city;
 }
 
+// The page's rows and photos in two fixed-shape statements (ids passed as one JSON array), so
+// they stay prepared across requests: an ORM query here cost more than the search itself.
+const PAGE_ROWS_SQL = `SELECT h.id, h.house_rent, h.house_size, h.house_type, h.payment_type,
+  h.praise_count, h.status, h.created_at, h.description_title, h.district_name, h.longitude,
+  h.latitude, h.house_rooms, h.rent_room_type, h.cover_photo_id, u.user_type
+  FROM json_each(?) j JOIN houses h ON h.id = j.value JOIN users u ON u.id = h.user_id`;
+
+const PAGE_PHOTOS_SQL = `SELECT p.id, p.house_id, p.storage_key, p.thumb_key
+  FROM json_each(?) j JOIN house_photos p ON p.house_id = j.value
+  ORDER BY p.house_id, p.sort_order, p.id`;
+
+interface PageRow {
+  id: number;
+  house_rent: number | null;
+  house_size: number | null;
+  house_type: string | null;
+  payment_type: string | null;
+  praise_count: number;
+  status: number;
+  created_at: number;
+  description_title: string | null;
+  district_name: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  house_rooms: number | null;
+  rent_room_type: number | null;
+  cover_photo_id: number | null;
+  user_type: number | null;
+}
+
+interface PagePhoto {
+  id: number;
+  house_id: number;
+  storage_key: string;
+  thumb_key: string;
+}
+
 const dateInShanghai = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Shanghai",
   year: "numeric",
@@ -155,52 +189,42 @@ export async function searchHouses(
   const centre = searchCentre(params);
   const ids = searchIds(params, centre);
   if (ids.length === 0) return [];
-  const [rows, photos] = await Promise.all([
-    db()
-      .select({ house: houses, userType: users.userType })
-      .from(houses)
-      .innerJoin(users, eq(users.id, houses.userId))
-      .where(inArray(houses.id, ids)),
-    db()
-      .select()
-      .from(housePhotos)
-      .where(inArray(housePhotos.houseId, ids))
-      .orderBy(asc(housePhotos.houseId), asc(housePhotos.sortOrder), asc(housePhotos.id)),
-  ]);
-  const byId = new Map(rows.map((row) => [row.house.id, row]));
-  const photosOf = new Map<number, (typeof photos)[number][]>();
+  const idList = JSON.stringify(ids);
+  const rows = prepared(PAGE_ROWS_SQL).all(idList) as PageRow[];
+  const photos = prepared(PAGE_PHOTOS_SQL).all(idList) as PagePhoto[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const photosOf = new Map<number, PagePhoto[]>();
   for (const photo of photos)
-    photosOf.set(photo.houseId, [...(photosOf.get(photo.houseId) ?? []), photo]);
+    photosOf.set(photo.house_id, [...(photosOf.get(photo.house_id) ?? []), photo]);
   return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    const { house } = row;
+    const house = byId.get(id);
+    if (!house) return [];
     const own = photosOf.get(id) ?? [];
-    const cover = own.find((photo) => photo.id === house.coverPhotoId) ?? own[0];
+    const cover = own.find((photo) => photo.id === house.cover_photo_id) ?? own[0];
     return [
       {
         house_id: house.id,
-        house_rent: house.houseRent,
-        house_size: house.houseSize,
-        house_type: house.houseType,
-        payment_type: house.paymentType,
-        praise_count: house.praiseCount,
+        house_rent: house.house_rent,
+        house_size: house.house_size,
+        house_type: house.house_type,
+        payment_type: house.payment_type,
+        praise_count: house.praise_count,
         status: house.status,
-        create_date: dateInShanghai.format(house.createdAt),
-        duration: Math.max(0, Math.floor((now.getTime() - house.createdAt.getTime()) / 1000)),
-        user_type: row.userType,
+        create_date: dateInShanghai.format(house.created_at),
+        duration: Math.max(0, Math.floor((now.getTime() - house.created_at) / 1000)),
+        user_type: house.user_type,
         distance: distanceKm(centre, {
           longitude: house.longitude ?? 0,
           latitude: house.latitude ?? 0,
         }),
-        photos: own.map((photo) => fileUrl(photo.storageKey) ?? ""),
-        title: house.descriptionTitle,
-        community: house.districtName,
+        photos: own.map((photo) => fileUrl(photo.storage_key) ?? ""),
+        title: house.description_title,
+        community: house.district_name,
         longitude: house.longitude,
         latitude: house.latitude,
-        house_rooms: house.houseRooms,
-        rent_room_type: house.rentRoomType,
-        cover_thumb_url: fileUrl(cover?.thumbKey),
+        house_rooms: house.house_rooms,
+        rent_room_type: house.rent_room_type,
+        cover_thumb_url: fileUrl(cover?.thumb_key),
       },
     ];
   });

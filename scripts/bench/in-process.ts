@@ -1,0 +1,66 @@
+// One bench size, in its own process (DATA_DIR is set by bench.ts): seed, then time the query
+// mix and the reference query through the same lib call the route makes. Prints JSON.
+import fs from "node:fs";
+import { databasePath, db } from "@/db";
+import { searchHouseParams } from "@/lib/search/params";
+import { searchHouses } from "@/lib/search/search-houses";
+import { type BenchQuery, QUERY_KINDS, queryMix, REFERENCE_QUERY } from "./queries";
+import { seedListings } from "./seed";
+import { percentile } from "./stats";
+
+const size = Number(process.argv[2]);
+const iterations = Number(process.argv[3] ?? 3000);
+
+const sqlite = db().$client;
+const seedStart = performance.now();
+sqlite.pragma("synchronous = OFF");
+sqlite.pragma("cache_size = -500000");
+seedListings(sqlite, size);
+sqlite.pragma("cache_size = -2000");
+sqlite.pragma("synchronous = NORMAL");
+sqlite.pragma("wal_checkpoint(TRUNCATE)");
+const seedSeconds = (performance.now() - seedStart) / 1000;
+
+async function time(queries: BenchQuery[]) {
+  const byKind = new Map<string, number[]>();
+  const all: number[] = [];
+  let results = 0;
+  const start = performance.now();
+  for (const query of queries) {
+    const began = performance.now();
+    results += (await searchHouses(searchHouseParams.parse(query.params))).length;
+    const ms = performance.now() - began;
+    all.push(ms);
+    const samples = byKind.get(query.name) ?? [];
+    samples.push(ms);
+    byKind.set(query.name, samples);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    p50: percentile(all, 0.5),
+    p95: percentile(all, 0.95),
+    qps: queries.length / seconds,
+    avgResults: results / queries.length,
+    kinds: Object.fromEntries(
+      [...byKind].map(([name, samples]) => [
+        name,
+        { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) },
+      ]),
+    ),
+  };
+}
+
+await time(queryMix(300, 99)); // warm-up: page cache, prepared statements, JIT
+const mix = await time(queryMix(iterations));
+const reference = await time(Array.from({ length: 2000 }, () => REFERENCE_QUERY));
+
+process.stdout.write(
+  JSON.stringify({
+    size,
+    seedSeconds,
+    dbMegabytes: fs.statSync(databasePath()).size / 1_048_576,
+    kinds: QUERY_KINDS,
+    mix,
+    reference,
+  }),
+);
