@@ -115,5 +115,17 @@ describe("Vercel Blob driver", () => {
     expect(await new Response(whole?.body).text()).toBe("0123456789");
 
     expect(await storage().get(missing)).toBeNull();
+
+    // A range past the end (416) falls back to the whole file, as the local driver does.
+    store
+      .intercept({ path: `/${key}`, method: "GET", headers: { range: "bytes=50-" } })
+      .reply(416, "");
+    store
+      .intercept({ path: `/${key}`, method: "GET" })
+      .reply(200, "0123456789", { headers: { "content-length": "10" } });
+    const beyond = await storage().get(key, { start: 50 });
+    expect(beyond?.size).toBe(10);
+    expect(beyond?.range).toBeUndefined();
+    expect(await new Response(beyond?.body).text()).toBe("0123456789");
   });
 });

@@ -95,6 +95,21 @@ describe("/api/house_identification", () => {
     expect(storedFiles()).toContain(row?.leasePhotoKey);
   });
 
+  it("does not keep a lease photo sent with house type 1", async () => {
+    const { token } = await createUser();
+    const before = storedFiles();
+    const files = [
+      image("property_cert_photo", await jpegBytes()),
+      image("lease_agreement_photo_url", await jpegBytes(40, 40)),
+    ];
+    const { body } = await submit(token, { property_cert_number: "OWN-0002" }, { files });
+    expect(body.status).toBe(0);
+    expect(body.ans[4]).toBe("");
+    const row = await rowFor("OWN-0002");
+    expect(row?.leasePhotoKey).toBeNull();
+    expect(storedFiles().filter((file) => !before.includes(file))).toEqual([row?.certPhotoKey]);
+  });
+
   it.each([
     [{ certname: "" }, "certname"],
     [
