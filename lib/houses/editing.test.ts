@@ -331,6 +331,11 @@ describe("/api/update_house_info", () => {
       form: { house_id: id, attr_name: "house_rent", attr_value: "1" },
     });
     expect(forbidden).toMatchObject({ http: 403, body: { status: 6 } });
+    const invalid = await call(updateInfo, {
+      token: other.token,
+      json: { house_id: id, status: 1 },
+    });
+    expect(invalid.body.status).toBe(6);
     expect(houseRow(id)).toEqual(before);
     db().update(houses).set({ status: 3 }).where(eq(houses.id, id)).run();
     const gone = await call(updateInfo, {

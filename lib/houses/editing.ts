@@ -60,6 +60,7 @@ export async function updateHouseInfo(
   houseId: number,
   params: Record<string, unknown>,
 ): Promise<void> {
+  const existing = ownedHouse(db(), houseId, userId);
   const changes = requestedChanges(params);
   const input = listingSchema.parse(changes);
   const coordType = coordTypeField.parse(params.coord_type);
@@ -73,7 +74,6 @@ export async function updateHouseInfo(
     const missing = cleared.includes("longitude") ? "latitude" : "longitude";
     throw ApiError.badParam(missing, "清空坐标时需同时清空 longitude 和 latitude");
   }
-  const existing = ownedHouse(db(), houseId, userId);
   const required = cleared.find((name) =>
     (REQUIRED_FOR_RELEASE as readonly string[]).includes(name),
   );

@@ -71,9 +71,9 @@ export async function addPhotos(
   room: RoomInput,
   files: UploadedFile[] | undefined,
 ): Promise<{ url: string[]; thumb_url: string[]; id: number[] }> {
+  ownedHouse(db(), houseId, userId);
   const uploads = requireFiles(files);
   checkRoom(room);
-  ownedHouse(db(), houseId, userId);
   const stored = await storeImages(uploads);
   const ids = await commitOrDiscard(keysOf(stored), () =>
     db().transaction(
@@ -133,8 +133,8 @@ export async function replacePhoto(
   photoId: number,
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string; thumb_url: string }> {
-  const upload = requireFiles(files);
   ownedPhoto(db(), photoId, userId);
+  const upload = requireFiles(files);
   const [stored] = await storeImages(upload.slice(0, 1));
   if (!stored) throw new Error("no image stored");
   const old = await commitOrDiscard(keysOf([stored]), () =>
