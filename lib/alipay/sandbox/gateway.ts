@@ -83,12 +83,18 @@ async function oauthToken(params: Params): Promise<Body> {
   };
 }
 
+const usedTransactionIds = new Set<string>();
+
 async function zhimaScore(params: Params, biz: Biz): Promise<Body> {
   const transactionId = text(biz.transaction_id);
   if (!transactionId || transactionId.length > 64)
     return invalidArguments("isv.invalid-parameter", "transaction_id 无效");
   if (biz.product_code !== "w1010100100000000001")
     return invalidArguments("isv.invalid-parameter", "product_code 无效");
+  // Alipay expects a new transaction_id per call (the legacy one was constant all day).
+  if (usedTransactionIds.has(transactionId))
+    return businessFailure("ZHIMA_TRANSACTION_ID_DUPLICATE", "transaction_id 重复");
+  usedTransactionIds.add(transactionId);
   const grant = await db().query.sandboxAlipayGrants.findFirst({
     where: and(
       eq(sandboxAlipayGrants.accessToken, params.auth_token ?? ""),
