@@ -82,6 +82,9 @@ describe("Alipay account binding", () => {
       .where(eq(alipayAuthStates.userId, user.id));
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(state);
+    const legacy = await call(getAuthUrl, { token, legacy: true });
+    expect(legacy).toMatchObject({ http: 200, body: { status: 0, ans: { result: "SUCCESS" } } });
+    expect((await call(getAuthUrl, { legacy: true })).body.status).toBe(4);
   });
 
   it("binds through the sandbox: code exchanged, ids stored, token encrypted", async () => {
@@ -187,7 +190,8 @@ describe("/api/payment/ali/zhima", () => {
     // Two forced refreshes in a row: each call has its own transaction_id, or Alipay refuses it.
     expect((await call(zhima, { token, form: { refresh: "Y" } })).body.ans).toBe(String(score));
     expect((await call(zhima, { token, form: { refresh: "y" } })).body.ans).toBe(String(score));
-    const detail = await call(zhimaDetail, { token });
+    const detail = await call(zhimaDetail, { token, legacy: true });
+    expect(detail).toMatchObject({ http: 200, body: { status: 0 } });
     expect(detail.body.ans).toEqual({ bound: true, score, updated_at: expect.any(String) });
   });
 

@@ -345,7 +345,13 @@ describe("paying through the sandbox", () => {
       token: stranger.token,
       query: { pre_order_id: requestId },
     });
-    expect(hidden.body.status).toBe(7);
+    expect(hidden).toMatchObject({ http: 404, body: { status: 7 } });
+    const legacyHidden = await call(orderDetail, {
+      token: stranger.token,
+      legacy: true,
+      query: { pre_order_id: requestId },
+    });
+    expect(legacyHidden).toMatchObject({ http: 200, body: { status: 7 } });
   });
 
   it("lists requests for both sides, hiding the tenant's contact until paid", async () => {

@@ -1,0 +1,79 @@
+import { generateKeyPairSync } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as authorize } from "@/app/api/sandbox/alipay/authorize/route";
+import { POST as checkout } from "@/app/api/sandbox/alipay/checkout/route";
+import { GET as gateway } from "@/app/api/sandbox/alipay/gateway.do/route";
+import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
+import { privateKeyType } from "@/lib/alipay/keys";
+import { buildRequest } from "@/tests/helpers";
+
+// Live mode: the same code with real configuration; the sandbox does not exist.
+
+const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+const saved = { ...process.env };
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    APP_MODE: "live",
+    APP_URL: "https://zhizu.example",
+    AUTH_SECRET: "live-auth-secret-for-tests-0123456789",
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    WECHAT_APP_ID: "wx-live",
+    WECHAT_APP_SECRET: "wx-secret",
+    ALIPAY_APP_ID: "2021004100000001",
+    ALIPAY_PRIVATE_KEY: privateKey,
+    ALIPAY_PUBLIC_KEY: publicKey,
+    ALIPAY_GATEWAY: "https://openapi-sandbox.dl.alipaydev.com/gateway.do",
+  });
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+describe("live mode", () => {
+  it("has no sandbox routes", async () => {
+    for (const handler of [gateway, checkout, authorize]) {
+      const response = await handler(
+        buildRequest({ method: "POST", path: "/api/sandbox/alipay/gateway.do", form: { a: "1" } }),
+      );
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it("uses the configured gateway, app id and keys", () => {
+    const settings = alipaySettings();
+    expect(settings).toMatchObject({
+      sandbox: false,
+      appId: "2021004100000001",
+      sellerId: undefined,
+      notifyUrl: "https://zhizu.example/api/payment/ali/notify",
+      authUrl: "https://openauth.alipay.com/oauth2/publicAppAuthorize.htm",
+    });
+    const url = new URL(
+      alipaySdk().pageExecute("alipay.trade.wap.pay", "GET", {
+        bizContent: { out_trade_no: "VR1", total_amount: "10.00", subject: "看房信息费" },
+      }),
+    );
+    expect(url.origin).toBe("https://openapi-sandbox.dl.alipaydev.com");
+    expect(url.searchParams.get("app_id")).toBe("2021004100000001");
+  });
+});
+
+describe("private key formats", () => {
+  it("accepts PKCS1 and PKCS8, with or without PEM armour", () => {
+    const pkcs8 = generateKeyPairSync("rsa", {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    }).privateKey;
+    const bare = (pem: string) => pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
+    expect(privateKeyType(privateKey)).toBe("PKCS1");
+    expect(privateKeyType(pkcs8)).toBe("PKCS8");
+    expect(privateKeyType(bare(privateKey))).toBe("PKCS1");
+    expect(privateKeyType(bare(pkcs8))).toBe("PKCS8");
+  });
+});
