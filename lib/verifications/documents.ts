@@ -63,10 +63,7 @@ export async function saveWithDocuments<F extends string, T>(
       keys[field] = key;
     }
     const { result, replacedKeys } = save(keys);
-    await deleteQuietly(
-      replacedKeys.filter((key) => !written.includes(key ?? "")),
-      "verification.old_file_delete_failed",
-    );
+    await deleteQuietly(replacedKeys, "verification.old_file_delete_failed");
     return result;
   } catch (error) {
     await deleteQuietly(written, "verification.new_file_delete_failed");

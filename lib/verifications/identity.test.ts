@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as decide } from "@/app/api/admin/verification_decide/route";
+import { POST as houseIdentify } from "@/app/api/house_identification/route";
 import { POST as identify } from "@/app/api/user_identification/route";
 import { db } from "@/db";
 import { identityVerifications } from "@/db/schema";
@@ -254,6 +255,13 @@ describe("/api/user_identification", () => {
       form: { realname: name, idcardnumber: number },
       files: [image("portrait", await jpegBytes())],
     });
+    for (const cert of ["PII-0001", "PII-0001", "x"]) {
+      await call(houseIdentify, {
+        token: cert === "x" ? token : other.token,
+        form: { certname: name, idcardnumber: number, property_cert_number: cert },
+        files: [image("property_cert_photo", await jpegBytes())],
+      });
+    }
     expect(lines.length).toBeGreaterThan(0);
     const output = lines.join("\n");
     expect(output).not.toContain(number);
