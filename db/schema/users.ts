@@ -83,6 +83,8 @@ export const identityVerifications = sqliteTable(
     rejectReason: text("reject_reason"),
     reviewedBy: integer("reviewed_by").references(() => users.id),
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    /** Set when the retention purge deleted the document images (the decision is kept). */
+    documentsDeletedAt: integer("documents_deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -112,6 +114,8 @@ export const propertyVerifications = sqliteTable(
     rejectReason: text("reject_reason"),
     reviewedBy: integer("reviewed_by").references(() => users.id),
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    /** Set when the retention purge deleted the document images (the decision is kept). */
+    documentsDeletedAt: integer("documents_deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
