@@ -1,8 +1,17 @@
+import { Suspense } from "react";
+import { SearchPage } from "@/components/search/search-page";
+import { BottomNav } from "@/components/ui/bottom-nav";
+import { LoadingBlock } from "@/components/ui/page-shell";
+import { env } from "@/lib/env";
+
+// 找房: the search lives in the URL (read on the client), the tile server comes from settings.
 export default function HomePage() {
   return (
-    <main className="mx-auto max-w-xl p-6">
-      <h1 className="text-2xl font-semibold">直租</h1>
-      <p className="mt-2 text-stone-600">房东直租平台</p>
-    </main>
+    <>
+      <Suspense fallback={<LoadingBlock label="正在加载地图找房…" />}>
+        <SearchPage tileUrl={env().MAP_TILE_URL} />
+      </Suspense>
+      <BottomNav />
+    </>
   );
 }

@@ -31,7 +31,7 @@ export const demoCities: DemoCity[] = [
     cityCode: 510100,
     rentPerSquareMetre: 42,
     heating: false,
-    listings: 130,
+    listings: 150,
     districts: [
       {
         name: "锦江区",
@@ -60,6 +60,14 @@ export const demoCities: DemoCity[] = [
         centre: [104.0431, 30.6421],
         communities: ["玉林小区", "桐梓林小区", "棕北小区", "紫荆小区", "华西坝公寓", "高新锦城"],
         stations: ["省体育馆站", "桐梓林站", "高升桥站", "神仙树站", "天府广场站"],
+      },
+      {
+        // 高新南区 (administratively 武侯区 on many addresses), where the city picker centres 成都.
+        name: "武侯区",
+        code: 510107,
+        centre: [104.0648, 30.5846],
+        communities: ["中海城南一号", "天府软件园公寓", "金融城小区", "新希望国际", "南城都汇"],
+        stations: ["天府三街站", "金融城站", "孵化园站", "世纪城站"],
       },
       {
         name: "成华区",
