@@ -1,0 +1,32 @@
+/** Longest side of a listing photo after client-side downscaling. */
+export const MAX_PHOTO_SIDE = 1600;
+
+/**
+ * Phone photos are often 5–15 MB; re-encoding to a ≤1600 px JPEG in the browser keeps uploads
+ * small and fast on mobile networks (and under hosting upload limits). Falls back to the
+ * original file when the browser cannot decode it (the server validates either way).
+ */
+export async function downscaleImage(file: File, maxSide = MAX_PHOTO_SIDE): Promise<File> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return file;
+  }
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+  const width = Math.round(bitmap.width * scale);
+  const height = Math.round(bitmap.height * scale);
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext("2d");
+  if (!context) return file;
+  context.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const blob = await new Promise<Blob | null>((resolve) =>
+    canvas.toBlob(resolve, "image/jpeg", 0.85),
+  );
+  if (!blob) return file;
+  const name = file.name.replace(/\.[^.]+$/, "") || "photo";
+  return new File([blob], `${name}.jpg`, { type: "image/jpeg" });
+}

@@ -1,0 +1,122 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { Notice } from "@/components/ui/field";
+import { Card, LoadingBlock } from "@/components/ui/page-shell";
+import { HOUSE_STATUS, StatusBadge } from "@/components/ui/status-badge";
+import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { type MyHouse, useMyHouses } from "@/lib/swr/hooks";
+
+export function MyHouses() {
+  const { data, error, isLoading, mutate } = useMyHouses();
+  if (isLoading) return <LoadingBlock />;
+  if (error || !data) return <Notice>{errorText(error)}</Notice>;
+  if (data.length === 0) {
+    return (
+      <Card className="space-y-3 text-center">
+        <p className="text-sm text-stone-600">你还没有房源</p>
+        <ButtonLink href="/me/houses/new" block>
+          发布第一套房源
+        </ButtonLink>
+      </Card>
+    );
+  }
+  return (
+    <ul className="space-y-3">
+      {data.map((house) => (
+        <li key={house.id}>
+          <HouseCard house={house} onChanged={() => mutate()} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HouseCard({ house, onChanged }: { house: MyHouse; onChanged: () => Promise<unknown> }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const status = HOUSE_STATUS[house.status] ?? { label: "未知", tone: "neutral" as const };
+  const title = house.description_title || house.district_name || `房源 #${house.id}`;
+
+  async function act(action: "house_release" | "pulloff_house" | "delete_house_info") {
+    setBusy(action);
+    setFailure(null);
+    try {
+      await api(`/api/${action}`, { form: { house_id: house.id } });
+      await onChanged();
+    } catch (error) {
+      const missing =
+        error instanceof ApiRequestError
+          ? (error.ans as { missing?: string[] } | null)?.missing
+          : undefined;
+      setFailure(missing?.length ? "信息不完整，请先在编辑页补全后再发布" : errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card className="space-y-3">
+      <div className="flex gap-3" data-testid={`my-house-${house.id}`}>
+        {house.cover_thumb_url ? (
+          // biome-ignore lint/performance/noImgElement: thumbnail from our file API
+          <img
+            src={house.cover_thumb_url}
+            alt=""
+            className="h-20 w-24 shrink-0 rounded-lg object-cover"
+          />
+        ) : (
+          <div className="flex h-20 w-24 shrink-0 items-center justify-center rounded-lg bg-stone-100 text-xs text-stone-400">
+            暂无照片
+          </div>
+        )}
+        <div className="min-w-0 flex-1 space-y-1">
+          <div className="flex items-start justify-between gap-2">
+            <Link href={`/me/houses/${house.id}/edit`} className="line-clamp-2 text-sm font-medium">
+              {title}
+            </Link>
+            <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+          </div>
+          <p className="text-sm font-semibold text-brand">
+            {house.house_rent ? `¥${house.house_rent}/月` : "未填租金"}
+          </p>
+          <p className="text-xs text-stone-500">
+            {house.house_size ? `${house.house_size}㎡ · ` : ""}
+            {house.house_photo.length} 张照片 · 创建于 {house.create_date}
+          </p>
+        </div>
+      </div>
+      {failure && <Notice>{failure}</Notice>}
+      <div className="flex flex-wrap justify-end gap-2">
+        <ButtonLink href={`/me/houses/${house.id}/edit`} variant="secondary">
+          编辑
+        </ButtonLink>
+        {house.status === 1 ? (
+          <Button
+            variant="secondary"
+            busy={busy === "pulloff_house"}
+            onClick={() => act("pulloff_house")}
+          >
+            下架
+          </Button>
+        ) : (
+          <Button busy={busy === "house_release"} onClick={() => act("house_release")}>
+            发布
+          </Button>
+        )}
+        <ConfirmButton
+          title="删除房源"
+          message={`确定删除“${title}”吗？照片和视频会一并删除，无法恢复。`}
+          confirmLabel="删除"
+          busy={busy === "delete_house_info"}
+          onConfirm={() => act("delete_house_info")}
+        >
+          删除
+        </ConfirmButton>
+      </div>
+    </Card>
+  );
+}
