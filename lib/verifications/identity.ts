@@ -63,6 +63,7 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
           rejectReason: null,
           reviewedBy: null,
           reviewedAt: null,
+          documentsDeletedAt: null,
         };
         if (existing) {
           tx.update(identityVerifications)

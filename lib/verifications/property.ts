@@ -53,6 +53,7 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
           rejectReason: null,
           reviewedBy: null,
           reviewedAt: null,
+          documentsDeletedAt: null,
         };
         if (existing) {
           tx.update(propertyVerifications)

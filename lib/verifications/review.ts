@@ -66,7 +66,13 @@ function review(row: IdentityVerification | PropertyVerification) {
     user_id: row.userId,
     reviewed_by: row.reviewedBy,
     reviewed_at: row.reviewedAt?.toISOString() ?? "",
+    documents_deleted: row.documentsDeletedAt !== null,
   };
+}
+
+/** Document URLs for reviewers; none once the retention purge deleted the images. */
+function documentUrl(row: IdentityVerification | PropertyVerification, key: string | null) {
+  return row.documentsDeletedAt ? null : fileUrl(key);
 }
 
 /** The review queue: oldest submissions first, documents as private /api/file URLs. */
@@ -97,17 +103,17 @@ export async function listVerifications(options: {
     identity: identity.map((row) => ({
       ...identityView(row),
       ...review(row),
-      portrait_url: fileUrl(row.portraitKey),
-      idcardfront_url: fileUrl(row.frontKey),
-      idcardback_url: fileUrl(row.backKey),
+      portrait_url: documentUrl(row, row.portraitKey),
+      idcardfront_url: documentUrl(row, row.frontKey),
+      idcardback_url: documentUrl(row, row.backKey),
     })),
     property: property.map((row) => ({
       ...propertyView(row),
       ...review(row),
       certname: row.certName,
       idcardnumber_masked: row.idNumberMasked,
-      property_cert_photo_url: fileUrl(row.certPhotoKey),
-      lease_agreement_photo_url: fileUrl(row.leasePhotoKey) ?? "",
+      property_cert_photo_url: documentUrl(row, row.certPhotoKey),
+      lease_agreement_photo_url: documentUrl(row, row.leasePhotoKey) ?? "",
     })),
   };
 }
