@@ -6,6 +6,10 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? "e2e/.tmp/data");
 export const e2eBaseUrl = `http://127.0.0.1:${port}`;
+export const e2eDataDir = dataDir;
+// Local stand-in for WeChat's OAuth servers (e2e/fixtures/wechat-stub.ts), next to the app's port.
+const wechatStubPort = Number(process.env.E2E_WECHAT_STUB_PORT ?? port + 99);
+export const wechatStubUrl = `http://127.0.0.1:${wechatStubPort}`;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -40,20 +44,37 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [{ name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } }],
-  webServer: {
-    command: `rm -rf ${dataDir} && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
-    url: `${e2eBaseUrl}/api/health`,
-    timeout: 420_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATA_DIR: dataDir,
-      APP_MODE: "sandbox",
-      PORT: String(port),
-      APP_URL: e2eBaseUrl,
+  webServer: [
+    {
+      command: `npx tsx e2e/fixtures/wechat-stub.ts ${wechatStubPort}`,
+      url: `${wechatStubUrl}/health`,
+      timeout: 30_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
     },
-  },
+    {
+      command: `rm -rf ${dataDir} && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
+      url: `${e2eBaseUrl}/api/health`,
+      timeout: 420_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
+        APP_MODE: "sandbox",
+        PORT: String(port),
+        APP_URL: e2eBaseUrl,
+        // Both WeChat providers, against the stub (the stub knows these ids and secrets).
+        WECHAT_APP_ID: "wx-stub-oa",
+        WECHAT_APP_SECRET: "stub-oa-secret",
+        WECHAT_WEB_APP_ID: "wx-stub-web",
+        WECHAT_WEB_APP_SECRET: "stub-web-secret",
+        WECHAT_OPEN_BASE: wechatStubUrl,
+        WECHAT_API_BASE: wechatStubUrl,
+      },
+    },
+  ],
 });
