@@ -109,6 +109,15 @@ describe("/api/file/<key>", () => {
     expect(api.response.headers.get("content-type")).toContain("application/json");
   });
 
+  it("serves a returned file URL that a legacy client prefixed with /file/", async () => {
+    const key = await storedPublicVideo();
+    const response = await fileRoute(["", "api", "file", ...key.split("/")])(
+      buildRequest({ path: `/file//api/file/${key}`, legacy: true }),
+    );
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(video);
+  });
+
   it("refuses encoded traversal in the URL on both paths", async () => {
     for (const path of [
       "/api/file/data/%2e%2e/%2e%2e/zhizu.db",

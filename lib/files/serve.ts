@@ -42,6 +42,15 @@ async function authorize(request: Request, parsed: ParsedKey): Promise<CurrentUs
 }
 
 /**
+ * The API returns file URLs (`/api/file/<key>`), while legacy clients prefix `/file/` to whatever
+ * path they were given: `/file//api/file/<key>` must reach the same file.
+ */
+function stripUrlPrefix(segments: string[]): string[] {
+  const parts = segments.filter((segment) => segment !== "");
+  return parts[0] === "api" && parts[1] === "file" ? parts.slice(2) : parts;
+}
+
+/**
  * Serves a stored file by key (`/api/file/<key>` and the legacy `/file/<key>`). Only keys of
  * the generated shapes exist, so `../`, `data/...` and absolute paths are simply not found.
  * The content type comes from the key, never from the upload, and nosniff stops browsers
@@ -49,7 +58,7 @@ async function authorize(request: Request, parsed: ParsedKey): Promise<CurrentUs
  */
 export async function serveFile(request: Request, segments: string[]): Promise<Response> {
   try {
-    const parsed = parseKey(segments.join("/"));
+    const parsed = parseKey(stripUrlPrefix(segments).join("/"));
     if (!parsed) throw ApiError.notFound("文件");
     const user = parsed.visibility === "private" ? await authorize(request, parsed) : null;
     const requested = parseRangeHeader(request.headers.get("range"));

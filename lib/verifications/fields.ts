@@ -19,9 +19,18 @@ export function idNumber() {
   });
 }
 
-/** A property certificate number, trimmed and upper-cased: one owner per number. */
+/**
+ * A property certificate number, normalised (no spaces, half-width brackets, upper-case): one
+ * owner per number. Real 不动产权证 numbers look like 京(2019)朝阳区不动产权第0012345号.
+ */
 export function certNumber() {
   return text({ max: 64 })
-    .transform((value) => value.trim().toUpperCase())
-    .pipe(z.string().regex(/^[A-Z0-9-]{4,50}$/, "应为 4–50 位字母、数字或短横线"));
+    .transform((value) =>
+      value.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")").toUpperCase(),
+    )
+    .pipe(
+      z
+        .string()
+        .regex(/^[\p{Script=Han}A-Z0-9()-]{4,50}$/u, "应为 4–50 位汉字、字母、数字、括号或短横线"),
+    );
 }

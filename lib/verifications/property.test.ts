@@ -46,6 +46,16 @@ async function rowFor(certNumber: string) {
 }
 
 describe("/api/house_identification", () => {
+  it("accepts real 不动产权证 numbers, normalising brackets and spaces", async () => {
+    const { token } = await createUser();
+    const { body } = await submit(token, {
+      property_cert_number: "京（2019）朝阳区 不动产权第0012345号",
+    });
+    expect(body.status).toBe(0);
+    expect(body.ans[2]).toBe("京(2019)朝阳区不动产权第0012345号");
+    expect(await rowFor("京(2019)朝阳区不动产权第0012345号")).toBeTruthy();
+  });
+
   it("stores a pending own-property verification and answers the legacy shape", async () => {
     const { user, token } = await createUser();
     const before = storedFiles();
