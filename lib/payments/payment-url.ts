@@ -47,31 +47,35 @@ function newOutTradeNo(): string {
 
 /**
  * The pending attempt to pay this request: reused while the fee is unchanged (Alipay refuses a
- * changed amount under the same out_trade_no), otherwise a new one with its own number.
+ * changed amount under the same out_trade_no), otherwise a new one with its own number. The
+ * transaction takes the write lock before reading, so two processes cannot both create one.
  */
 function pendingAttempt(viewingRequestId: number, amountCents: number): PaymentAttempt {
-  return db().transaction((tx) => {
-    const existing = tx
-      .select()
-      .from(paymentAttempts)
-      .where(
-        and(
-          eq(paymentAttempts.viewingRequestId, viewingRequestId),
-          eq(paymentAttempts.status, "pending"),
-          eq(paymentAttempts.amountCents, amountCents),
-        ),
-      )
-      .orderBy(desc(paymentAttempts.id))
-      .get();
-    if (existing) return existing;
-    const [created] = tx
-      .insert(paymentAttempts)
-      .values({ viewingRequestId, outTradeNo: newOutTradeNo(), amountCents })
-      .returning()
-      .all();
-    if (!created) throw new Error("payment attempt insert failed");
-    return created;
-  });
+  return db().transaction(
+    (tx) => {
+      const existing = tx
+        .select()
+        .from(paymentAttempts)
+        .where(
+          and(
+            eq(paymentAttempts.viewingRequestId, viewingRequestId),
+            eq(paymentAttempts.status, "pending"),
+            eq(paymentAttempts.amountCents, amountCents),
+          ),
+        )
+        .orderBy(desc(paymentAttempts.id))
+        .get();
+      if (existing) return existing;
+      const [created] = tx
+        .insert(paymentAttempts)
+        .values({ viewingRequestId, outTradeNo: newOutTradeNo(), amountCents })
+        .returning()
+        .all();
+      if (!created) throw new Error("payment attempt insert failed");
+      return created;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** The Alipay wap-pay URL for the caller's unpaid viewing request. */
