@@ -19,7 +19,12 @@ test("the desktop search shows markers and a list side by side, and a filter nar
   await page.goto("/?city=110100");
   const results = page.getByTestId("search-result");
   await expect(results.first()).toBeVisible();
-  await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "房源地图" })
+      .getByText(/^¥\d+$/)
+      .first(),
+  ).toBeVisible();
 
   const list = await page.getByRole("region", { name: "搜索结果" }).boundingBox();
   const map = await page.getByRole("region", { name: "房源地图" }).boundingBox();

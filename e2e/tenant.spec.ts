@@ -1,4 +1,5 @@
 import { type BrowserContext, devices, expect, type Page, test } from "@playwright/test";
+import sharp from "sharp";
 import { demoLandlords } from "../lib/demo/landlords";
 
 // The tenant's whole journey on a phone inside WeChat, against the seeded demo data: search,
@@ -39,16 +40,30 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
 
   // Contact details the landlord gets once the fee is paid.
   const tenantTel = "13912345678";
+  const portrait = await sharp({
+    create: { width: 64, height: 64, channels: 3, background: "#e85d2a" },
+  })
+    .jpeg()
+    .toBuffer();
   const saved = await page.request.post("/api/create_userinfo", {
     headers: { origin: baseURL },
-    form: { nickname: tenantName, sex: 1, user_type: 1, tel: tenantTel, wechat: "tenant_e2e" },
+    multipart: {
+      nickname: tenantName,
+      sex: "1",
+      user_type: "1",
+      tel: tenantTel,
+      wechat: "tenant_e2e",
+      portrait: { name: "me.jpg", mimeType: "image/jpeg", buffer: portrait },
+    },
   });
-  expect((await saved.json()).status).toBe(0);
+  const savedBody = await saved.json();
+  expect(savedBody.status, savedBody.msg).toBe(0);
 
   // 找房 around 成都's seeded listings: markers on the map (without tiles) and the list.
   await page.goto("/?city=510100");
   await expect(page.getByTestId("search-result").first()).toBeVisible();
-  await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
+  const map = page.getByRole("region", { name: "房源地图" });
+  await expect(map.getByText(/^¥\d+$/).first()).toBeVisible();
 
   // Filter: rent 1500–2500, whole flats only. The URL carries the filters.
   await page.getByRole("button", { name: /^筛选/ }).click();
