@@ -552,3 +552,26 @@ describe("reconciliation", () => {
     expect(await requestRow(paid.requestId)).toMatchObject({ status: 2 });
   });
 });
+
+describe("sandbox gateway", () => {
+  it("refuses server calls with a bad signature or an unknown app, with a signed error", async () => {
+    const { paymentUrl: url } = await unpaidRequest();
+    const signed = Object.fromEntries(new URL(url).searchParams);
+    const query = { ...signed, method: "alipay.trade.query" };
+    const badSign = await fetch(`${server.url}/api/sandbox/alipay/gateway.do`, {
+      method: "POST",
+      body: new URLSearchParams(query),
+    });
+    const body = await badSign.json();
+    expect(body.alipay_trade_query_response).toMatchObject({
+      code: "40002",
+      sub_code: "isv.invalid-signature",
+    });
+    expect(body.sign).toBeTruthy();
+    const otherApp = await fetch(`${server.url}/api/sandbox/alipay/gateway.do`, {
+      method: "POST",
+      body: new URLSearchParams({ ...query, app_id: "2021000000000999" }),
+    });
+    expect((await otherApp.json()).alipay_trade_query_response.sub_code).toBe("isv.invalid-app-id");
+  });
+});
