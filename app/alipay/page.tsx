@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AlipayAccount } from "@/components/alipay/alipay-account";
+import { PageShell } from "@/components/ui/page-shell";
 import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { pageUser } from "@/lib/auth/next-auth";
 
@@ -15,13 +16,12 @@ export default async function AlipayPage({ searchParams }: Props) {
   if (!(await pageUser())) redirect(`/login?callbackUrl=${encodeURIComponent("/alipay")}`);
   const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
   return (
-    <main className="mx-auto max-w-xl space-y-3 p-4 pb-24">
-      <h1 className="text-xl font-semibold">支付宝与芝麻分</h1>
+    <PageShell title="支付宝与芝麻分" back="/me">
       <AlipayAccount
         inWechat={inWechat}
         bindResult={bind === "ok" || bind === "failed" ? bind : null}
         bindReason={typeof reason === "string" ? reason : null}
       />
-    </main>
+    </PageShell>
   );
 }

@@ -61,7 +61,7 @@ export function PaymentStatus({ requestId }: { requestId: number }) {
           aria-hidden
           className="mx-auto h-10 w-10 animate-spin rounded-full border-4 border-stone-200 border-t-brand"
         />
-        <h1 className="mt-4 text-lg font-semibold">确认中</h1>
+        <h2 className="mt-4 text-lg font-semibold">确认中</h2>
         <p className="mt-1 text-sm text-stone-500">正在等待支付宝的付款通知，请稍候…</p>
         {slow && data && (
           <p className="mt-3 text-sm text-stone-600">
@@ -87,7 +87,7 @@ export function PaymentStatus({ requestId }: { requestId: number }) {
         >
           ✓
         </div>
-        <h1 className="mt-3 text-lg font-semibold">支付成功</h1>
+        <h2 className="mt-3 text-lg font-semibold">支付成功</h2>
         <p className="mt-1 text-sm text-stone-500">
           {data.listing.title} · 状态：{data.status_text}
         </p>

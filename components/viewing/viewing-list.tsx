@@ -61,7 +61,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
 /** 我的看房: the tenant's own requests, and paid requests on the user's listings. */
 export function ViewingList() {
   const { data, error, isLoading } = useSWR<ViewingRequestList>("/api/order/list", fetcher);
-  const [tab, setTab] = useState<"tenant" | "landlord">("tenant");
+  const [chosenTab, setTab] = useState<"tenant" | "landlord" | null>(null);
   if (error) {
     return (
       <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
@@ -72,6 +72,9 @@ export function ViewingList() {
   if (isLoading || !data) return <p className="p-4 text-center text-stone-500">加载中…</p>;
   // Landlords see a request once it is paid: that is when the tenant's contact is revealed.
   const received = data.as_landlord.filter((item) => isPaid(item.status));
+  // A landlord without requests of their own opens on the requests they received.
+  const tab =
+    chosenTab ?? (data.as_tenant.length === 0 && received.length > 0 ? "landlord" : "tenant");
   const items = tab === "tenant" ? data.as_tenant : received;
   const tabs = [
     { key: "tenant", label: `我的申请 ${data.as_tenant.length}` },

@@ -46,7 +46,17 @@ export default async function HouseDetailPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-3xl pb-28">
-      <PhotoGallery rooms={house.photos_by_room} title={title} />
+      <div className="relative">
+        <PhotoGallery rooms={house.photos_by_room} title={title} />
+        {/* Shared links open here with no history: the way back is to the search. */}
+        <Link
+          href="/"
+          aria-label="返回找房"
+          className="absolute left-3 top-3 flex h-9 w-9 items-center justify-center rounded-full bg-black/50 text-xl text-white"
+        >
+          ‹
+        </Link>
+      </div>
 
       <div className="space-y-4 px-4 pt-4">
         <header>

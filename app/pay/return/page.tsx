@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageShell } from "@/components/ui/page-shell";
 import { PaymentStatus } from "@/components/viewing/payment-status";
 
 export const metadata: Metadata = { title: "支付结果" };
@@ -11,7 +12,7 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
   const raw = (await searchParams).pre_order_id;
   const id = typeof raw === "string" && /^[1-9]\d{0,11}$/.test(raw) ? Number(raw) : null;
   return (
-    <main className="mx-auto max-w-xl p-4">
+    <PageShell title="支付结果">
       {id ? (
         <PaymentStatus requestId={id} />
       ) : (
@@ -19,6 +20,6 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
           链接缺少看房申请编号，请到「我的看房」查看支付结果。
         </p>
       )}
-    </main>
+    </PageShell>
   );
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { publishedHouse } from "@/components/house/published-house";
+import { PageShell } from "@/components/ui/page-shell";
 import { ViewingRequestFlow } from "@/components/viewing/viewing-request-flow";
 import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { pageUser } from "@/lib/auth/next-auth";
@@ -24,9 +25,7 @@ export default async function ViewingRequestPage({ params }: Props) {
   const cover = house.photos_by_room[0]?.photos[0]?.thumb_url;
 
   return (
-    <main className="mx-auto max-w-xl space-y-4 p-4">
-      <h1 className="text-xl font-semibold">预约看房</h1>
-
+    <PageShell title="预约看房" back={`/houses/${house.id}`} nav={false}>
       <Link href={`/houses/${house.id}`} className="flex gap-3 rounded-lg bg-white p-3 shadow-sm">
         {cover && (
           // biome-ignore lint/performance/noImgElement: thumbnail from our own file route
@@ -65,6 +64,6 @@ export default async function ViewingRequestPage({ params }: Props) {
           />
         </>
       )}
-    </main>
+    </PageShell>
   );
 }
