@@ -78,7 +78,7 @@ function ensureBuild(): boolean {
   try {
     execFileSync("npx", ["next", "build"], {
       env: { ...baseEnv, NEXT_DIST_DIR: distDir },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", 2, "inherit"], // build output to stderr, keeping stdout for the report
       timeout: 10 * 60_000,
     });
     return true;

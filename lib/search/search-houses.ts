@@ -49,9 +49,11 @@ interface PageQuery {
   driver: Driver;
   /** The phrase is checked per row when it does not drive the search. */
   textPerRow: boolean;
+  /** Rows to skip and return; the request's shift and count unless a ring asks for more. */
+  window?: { offset: number; limit: number };
 }
 
-function pageIds({ params, centre, radiusKm, driver, textPerRow }: PageQuery): number[] {
+function pageIds({ params, centre, radiusKm, driver, textPerRow, window }: PageQuery): number[] {
   const query = new SqlBuilder();
   const box = boundingBox(centre, radiusKm);
   const order = ORDER[params.sort];
@@ -70,25 +72,31 @@ function pageIds({ params, centre, radiusKm, driver, textPerRow }: PageQuery): n
   addWithinRadius(query, distance, radiusKm);
   addFilters(query, params);
   if (textPerRow && params.house_name) textCondition(query, params.house_name);
-  const limit = query.bind(params.count);
-  const offset = query.bind(params.shift);
+  const limit = query.bind(window?.limit ?? params.count);
+  const offset = query.bind(window?.offset ?? params.shift);
   const rows = prepared(
     `SELECT h.id AS id, ${distance} AS distance FROM ${from} WHERE ${query.whereSql()} ORDER BY ${order.orderBy} LIMIT ${limit} OFFSET ${offset}`,
   ).all(query.bindings) as { id: number }[];
   return rows.map((row) => row.id);
 }
 
-/** Grows the radius from a ring holding a few pages' worth of listings (see the plan above). */
+/**
+ * Grows the radius from a ring holding a few pages' worth of listings (see the plan above). A ring
+ * that finds too few results grows by the shortfall (results scale with the area), so filtered
+ * and text searches need few rounds.
+ */
 function nearestIds(base: Omit<PageQuery, "radiusKm">, radiusKm: number): number[] {
   const { shift, count } = base.params;
-  const target = (shift + count) * 4;
+  const need = shift + count;
+  const target = need * 4;
   let ring = Math.min(radiusKm, RING_START_KM);
   while (ring > RING_MIN_KM && countInBox(boundingBox(base.centre, ring), target) >= target)
     ring /= 2;
   for (;;) {
-    const ids = pageIds({ ...base, radiusKm: ring });
-    if (ids.length === count || ring >= radiusKm) return ids;
-    ring = Math.min(radiusKm, ring * 2);
+    const ids = pageIds({ ...base, radiusKm: ring, window: { offset: 0, limit: need } });
+    if (ids.length === need || ring >= radiusKm) return ids.slice(shift);
+    const growth = Math.sqrt(need / Math.max(ids.length, 1)) * 1.25;
+    ring = Math.min(radiusKm, ring * Math.min(4, Math.max(1.5, growth)));
   }
 }
 

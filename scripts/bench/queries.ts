@@ -15,7 +15,7 @@ const KINDS: { name: string; extra: (rand: () => number) => Record<string, strin
     extra: () => ({ house_rent_fee: "[2000, 5000]", house_rent_room_type: 1 }),
   },
   { name: "newest", extra: () => ({ sort: 2 }) },
-  { name: "cheapest, 2|3 rooms", extra: () => ({ sort: 4, house_rooms: "2|3" }) },
+  { name: "cheapest, 2 or 3 rooms", extra: () => ({ sort: 4, house_rooms: "2|3" }) },
   { name: "popular + features", extra: () => ({ sort: 3, house_characteristic: "2|5" }) },
   { name: "text 3+ chars (FTS)", extra: () => ({ house_name: "近地铁口" }) },
   { name: "text 2 chars (LIKE)", extra: () => ({ house_name: "花园" }) },
