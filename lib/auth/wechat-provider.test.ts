@@ -110,3 +110,19 @@ describe("WeChat sign-in callbacks", () => {
     expect(second).toMatchObject({ uid: rows[0]?.id });
   });
 });
+
+describe("WeChat authorize URL", () => {
+  it("is rebuilt in WeChat's exact parameter order with #wechat_redirect", () => {
+    const authjs = new URL(
+      "http://localhost:3000/api/auth/wechat/authorize/oa?appid=wx-app&scope=snsapi_userinfo&response_type=code&client_id=wx-app&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fapi%2Fauth%2Fcallback%2Fwechat&state=s1",
+    );
+    const url = wechatAuthorizeUrl("oa", authjs, {
+      appId: "wx-app",
+      openBase: "https://open.weixin.qq.com",
+    });
+    expect(url).toBe(
+      "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx-app&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fapi%2Fauth%2Fcallback%2Fwechat&response_type=code&scope=snsapi_userinfo&state=s1#wechat_redirect",
+    );
+    expect(wechatAuthorizeUrl("oa", authjs, { appId: "other", openBase: "https://x" })).toBeNull();
+  });
+});

@@ -105,3 +105,27 @@ export function wechatProvider(settings: WechatProviderSettings): OAuthConfig<We
     [customFetch]: wechatFetch(tokenUrl, settings.appId, settings.appSecret),
   } as OAuthConfig<WechatProfile>;
 }
+
+/**
+ * The exact authorize URL WeChat's regex check expects (parameter order, #wechat_redirect),
+ * rebuilt from the one Auth.js produced. Null if it is not for the configured app.
+ */
+export function wechatAuthorizeUrl(
+  kind: WechatKind,
+  authjsUrl: URL,
+  settings: { appId?: string; openBase: string },
+): string | null {
+  const query = authjsUrl.searchParams;
+  const redirectUri = query.get("redirect_uri");
+  const state = query.get("state");
+  if (!settings.appId || query.get("appid") !== settings.appId || !redirectUri || !state) {
+    return null;
+  }
+  const path = kind === "oa" ? "/connect/oauth2/authorize" : "/connect/qrconnect";
+  const scope = kind === "oa" ? "snsapi_userinfo" : "snsapi_login";
+  return (
+    `${settings.openBase.replace(/\/$/, "")}${path}` +
+    `?appid=${encodeURIComponent(settings.appId)}&redirect_uri=${encodeURIComponent(redirectUri)}` +
+    `&response_type=code&scope=${scope}&state=${encodeURIComponent(state)}#wechat_redirect`
+  );
+}
