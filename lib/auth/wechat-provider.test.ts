@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { authConfig } from "@/lib/auth/config";
-import { conformTokenResponse, wechatAccountId, wechatProvider } from "@/lib/auth/wechat-provider";
+import {
+  conformTokenResponse,
+  wechatAccountId,
+  wechatAuthorizeUrl,
+  wechatProvider,
+} from "@/lib/auth/wechat-provider";
 import { env } from "@/lib/env";
 
 const provider = wechatProvider({
