@@ -64,5 +64,7 @@ export function ConsentGate({ text, children }: { text: ConsentText; children: R
   );
 }
 
-export const RETENTION_TEXT =
-  "证件号码加密存储、页面只显示打码后的号码；证件照片存放在私有存储中，仅你本人和审核人员可以查看，每次查看都会记录。审核结束后照片最多保留 180 天用于复核和纠纷处理，期满删除，之后只保留认证结果。";
+/** How documents are kept; `days` comes from the purge job's setting (server side). */
+export function retentionText(days: number): string {
+  return `证件号码加密存储、页面只显示打码后的号码；证件照片存放在私有存储中，仅你本人和审核人员可以查看，每次查看都会记录。审核结束 ${days} 天后删除证件照片，之后只保留认证结果。`;
+}

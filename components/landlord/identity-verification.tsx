@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { mutate } from "swr";
-import { ConsentGate, RETENTION_TEXT } from "@/components/landlord/consent";
+import { ConsentGate, retentionText } from "@/components/landlord/consent";
 import { VerificationState } from "@/components/landlord/verification-status";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
@@ -12,11 +12,10 @@ import { FilePicker, useUpload } from "@/components/ui/upload";
 import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
 import { keys, useVerificationStatus } from "@/lib/swr/hooks";
 
-const consent = {
+const consentText = {
   title: "实名认证 · 个人信息处理说明",
   purpose: "核实你是本人，保障租客和房东的交易安全。实名通过后才能发布房源、收取看房费。",
   scope: ["真实姓名、身份证号码", "身份证人像面与国徽面照片", "本人正面照片（用于与证件比对）"],
-  retention: RETENTION_TEXT,
 };
 
 const FILES = [
@@ -25,7 +24,8 @@ const FILES = [
   ["idcardback", "身份证国徽面"],
 ] as const;
 
-export function IdentityVerification() {
+export function IdentityVerification({ retentionDays }: { retentionDays: number }) {
+  const consent = { ...consentText, retention: retentionText(retentionDays) };
   const { data, error, isLoading } = useVerificationStatus();
   if (isLoading) return <LoadingBlock />;
   if (error || !data) return <Notice>{errorText(error)}</Notice>;

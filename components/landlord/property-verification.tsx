@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { mutate } from "swr";
-import { ConsentGate, RETENTION_TEXT } from "@/components/landlord/consent";
+import { ConsentGate, retentionText } from "@/components/landlord/consent";
 import { VerificationState } from "@/components/landlord/verification-status";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, Select, TextInput } from "@/components/ui/field";
@@ -12,11 +12,10 @@ import { FilePicker, useUpload } from "@/components/ui/upload";
 import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
 import { keys, useVerificationStatus } from "@/lib/swr/hooks";
 
-const consent = {
+const consentText = {
   title: "房东认证 · 个人信息处理说明",
   purpose: "核实你有权出租该房屋（产权人或合法转租人），防止虚假房源。",
   scope: ["产权人姓名与身份证号码", "房产证号与房产证照片", "转租时：租赁合同照片"],
-  retention: RETENTION_TEXT,
 };
 
 const HOUSE_TYPES = [
@@ -24,7 +23,8 @@ const HOUSE_TYPES = [
   [2, "租赁房屋转租"],
 ] as const;
 
-export function PropertyVerification() {
+export function PropertyVerification({ retentionDays }: { retentionDays: number }) {
+  const consent = { ...consentText, retention: retentionText(retentionDays) };
   const { data, error, isLoading } = useVerificationStatus();
   const [adding, setAdding] = useState(false);
   if (isLoading) return <LoadingBlock />;

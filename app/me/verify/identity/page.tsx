@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { IdentityVerification } from "@/components/landlord/identity-verification";
 import { PageShell } from "@/components/ui/page-shell";
 import { requirePageUser } from "@/lib/auth/next-auth";
+import { DOCUMENT_RETENTION_DAYS } from "@/lib/verifications/retention";
 
 export const metadata: Metadata = { title: "实名认证" };
 
@@ -9,7 +10,7 @@ export default async function IdentityPage() {
   await requirePageUser("/me/verify/identity");
   return (
     <PageShell title="实名认证" back="/me">
-      <IdentityVerification />
+      <IdentityVerification retentionDays={DOCUMENT_RETENTION_DAYS} />
     </PageShell>
   );
 }
