@@ -41,7 +41,7 @@ export function Invite() {
       </Card>
       <Card className="space-y-3">
         <h2 className="text-sm font-semibold">好友的邀请码</h2>
-        {data.friend_invite_code ? (
+        {typeof data.friend_invite_code === "string" && data.friend_invite_code ? (
           <p className="text-sm">
             已填写：<span className="font-mono">{data.friend_invite_code}</span>
           </p>

@@ -21,7 +21,8 @@ export type HouseDetail = Awaited<ReturnType<typeof houseDetail>>;
 export type AdminVerifications = Awaited<ReturnType<typeof listVerifications>>;
 export interface InvitationCodes {
   my_invite_code: string;
-  friend_invite_code: string | null;
+  /** The legacy API answers the number -1 while no friend's code has been entered. */
+  friend_invite_code: string | -1;
 }
 
 export const useProfile = () => useSWR<OwnProfile>(keys.profile, fetcher);
