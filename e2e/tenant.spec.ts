@@ -147,3 +147,35 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   await expect(received.getByLabel("看房人联系方式")).toContainText(tenantTel);
   await landlordContext.close();
 });
+
+test("Alipay binding shows the guide inside WeChat, then binds and reads the Zhima score in the browser", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
+  if (!baseURL) throw new Error("baseURL missing");
+  await offline(context, baseURL);
+  await devSignIn(page, `芝麻${Date.now() % 1_000_000}`, "/alipay");
+  await expect(page.getByText("未绑定")).toBeVisible();
+  await page.getByRole("button", { name: "绑定支付宝" }).click();
+  await expect(page.getByRole("heading", { name: "请在手机浏览器中完成支付宝授权" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/alipay");
+
+  const browserContext = await browser.newContext({
+    ...phone,
+    storageState: await context.storageState(),
+  });
+  await offline(browserContext, baseURL);
+  const browserPage = await browserContext.newPage();
+  await browserPage.goto("/alipay");
+  await browserPage.getByRole("button", { name: "绑定支付宝" }).click();
+  await browserPage.getByRole("button", { name: "同意授权" }).click();
+  await expect(browserPage).toHaveURL(/\/alipay\?bind=ok/);
+  await expect(browserPage.getByText("支付宝绑定成功")).toBeVisible();
+  await expect(browserPage.getByText("已绑定")).toBeVisible();
+  await browserPage.getByRole("button", { name: "刷新芝麻分" }).click();
+  await expect(browserPage.getByTestId("zhima-score")).toHaveText(/^\d{3}$/);
+  await expect(browserPage.getByText(/更新于/)).toBeVisible();
+  await browserContext.close();
+});
