@@ -5,7 +5,14 @@ import { type CurrentUser, userById } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 
 // Lazy config: secrets and providers are read per request at run time, never at build time.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig(env()));
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const settings = env();
+  // next-auth takes its public URL only from AUTH_URL; without it, OAuth redirect_uri values are
+  // guessed from forwarded headers (and came out as localhost behind `next start -H`). APP_URL is
+  // the public origin everything else already uses.
+  process.env.AUTH_URL = `${settings.APP_URL}/api/auth`;
+  return authConfig(settings);
+});
 
 /** The signed-in user for server components, with the current role from the database. */
 export async function pageUser(): Promise<CurrentUser | null> {
