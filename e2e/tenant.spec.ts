@@ -136,6 +136,10 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   await expect(mine).toContainText("已支付");
   await browserContext.close();
 
+  // Back in WeChat, the guide leads to the result, which the notify has already settled.
+  await page.getByRole("link", { name: "查看支付结果" }).click();
+  await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible();
+
   // The landlord of that listing sees the paid request with the tenant's contact.
   const landlordContext = await browser.newContext({ ...phone });
   await offline(landlordContext, baseURL);

@@ -1,12 +1,21 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 
 /**
  * Shown instead of navigating to an Alipay page inside WeChat, which blocks them: the user copies
  * the link into the phone's browser, or opens this page there via ··· → 在浏览器打开.
  */
-export function OpenInBrowserGuide({ url, purpose }: { url: string; purpose: string }) {
+export function OpenInBrowserGuide({
+  url,
+  purpose,
+  children,
+}: {
+  url: string;
+  purpose: string;
+  /** What to do back in WeChat afterwards. */
+  children?: ReactNode;
+}) {
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
 
   async function copy() {
@@ -59,6 +68,7 @@ export function OpenInBrowserGuide({ url, purpose }: { url: string; purpose: str
           {copied === "failed" && "复制失败，请长按上面的链接手动复制"}
         </span>
       </div>
+      {children}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 type Step =
   | { kind: "idle" }
   | { kind: "working" }
-  | { kind: "guide"; paymentUrl: string }
+  | { kind: "guide"; paymentUrl: string; requestId: number }
   | { kind: "redirecting" }
   | { kind: "paid"; requestId: number }
   | { kind: "error"; message: string };
@@ -44,7 +44,7 @@ export function ViewingRequestFlow({
         { form: { pre_order_id: requestId, return_url: returnUrl } },
       );
       if (inWechatOnServer || isWechatUserAgent(navigator.userAgent)) {
-        setStep({ kind: "guide", paymentUrl });
+        setStep({ kind: "guide", paymentUrl, requestId });
       } else {
         setStep({ kind: "redirecting" });
         window.location.assign(paymentUrl);
@@ -60,7 +60,20 @@ export function ViewingRequestFlow({
   }
 
   if (step.kind === "guide") {
-    return <OpenInBrowserGuide url={step.paymentUrl} purpose="完成支付" />;
+    return (
+      <OpenInBrowserGuide url={step.paymentUrl} purpose="完成支付">
+        <p className="mt-3 border-t border-amber-200 pt-3">
+          在浏览器付款后回到微信，
+          <Link
+            href={`/pay/return?pre_order_id=${step.requestId}`}
+            className="font-medium underline"
+          >
+            查看支付结果
+          </Link>
+          。
+        </p>
+      </OpenInBrowserGuide>
+    );
   }
   if (step.kind === "paid") {
     return (

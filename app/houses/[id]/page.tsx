@@ -87,6 +87,28 @@ export default async function HouseDetailPage({ params }: Props) {
           </section>
         )}
 
+        {house.videos.length > 0 && (
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-2 font-medium">房源视频</h2>
+            <div className="space-y-3">
+              {house.videos.map((video) =>
+                video.url ? (
+                  // biome-ignore lint/a11y/useMediaCaption: landlords' walk-through clips have no captions
+                  <video
+                    key={video.id}
+                    controls
+                    playsInline
+                    preload="metadata"
+                    className="w-full rounded bg-black"
+                  >
+                    <source src={video.url} type={video.content_type} />
+                  </video>
+                ) : null,
+              )}
+            </div>
+          </section>
+        )}
+
         {house.longitude != null && house.latitude != null && (
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-2 font-medium">位置</h2>
