@@ -1,15 +1,3 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/field";
-
-export default function MeError({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <main className="mx-auto max-w-xl space-y-4 p-4">
-      <Notice>页面加载失败，请检查网络后重试。</Notice>
-      <Button onClick={reset} block>
-        重试
-      </Button>
-    </main>
-  );
-}
+export { RouteError as default } from "@/components/ui/route-error";
