@@ -14,6 +14,7 @@ import { demoLandlords } from "@/lib/demo/landlords";
 import { databaseIsEmpty, SeedRefusedError, seedDemo } from "@/lib/demo/seed";
 import { checkIdNumber } from "@/lib/identity/id-number";
 import { storage } from "@/lib/storage";
+import { idNumberHash } from "@/lib/verifications/identity";
 
 describe("seedDemo", () => {
   it("fills an empty database with verified landlords and published listings with photos", async () => {
@@ -66,7 +67,12 @@ describe("seedDemo", () => {
     const sealed = await db().select().from(identityVerifications);
     expect(sealed.every((row) => row.idNumberMasked.includes("*"))).toBe(true);
     // Demo ID numbers pass the same check real submissions do.
-    for (const row of sealed) expect(checkIdNumber(decryptText(row.idNumberEncrypted))).toBeNull();
+    for (const row of sealed) {
+      const idNumber = decryptText(row.idNumberEncrypted);
+      expect(checkIdNumber(idNumber)).toBeNull();
+      // Same uniqueness key as real submissions, so nobody can claim a demo landlord's number.
+      expect(row.idNumberHash).toBe(idNumberHash(idNumber));
+    }
   });
 
   it("refuses a database that already has data", async () => {

@@ -10,7 +10,7 @@ import {
   propertyVerifications,
   users,
 } from "@/db/schema";
-import { encryptText, keyedHash } from "@/lib/crypto";
+import { encryptText } from "@/lib/crypto";
 import { type DemoImage, makeDemoImagePool } from "@/lib/demo/images";
 import { demoLandlords } from "@/lib/demo/landlords";
 import { type DemoCity, type DemoDistrict, demoCities } from "@/lib/demo/places";
@@ -19,6 +19,7 @@ import { ORIENTATIONS, type PaymentType } from "@/lib/houses/fields";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { storage } from "@/lib/storage";
 import { newPrivateKey, newPublicKey } from "@/lib/storage/keys";
+import { idNumberHash } from "@/lib/verifications/identity";
 
 // Demo data for a fresh sandbox: landlords with saved profiles and approved verifications, and a
 // few hundred published listings with photos around 成都, 北京 and 上海. Deterministic (fixed
@@ -355,7 +356,7 @@ export async function seedDemo(): Promise<SeedSummary> {
               userId: id,
               realName: landlord.realName,
               idNumberEncrypted: encryptText(idNumber),
-              idNumberHash: keyedHash(idNumber, "id_number"),
+              idNumberHash: idNumberHash(idNumber),
               idNumberMasked: maskIdNumber(idNumber),
               portraitKey: documents.portrait,
               frontKey: documents.front,

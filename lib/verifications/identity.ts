@@ -19,6 +19,11 @@ export interface IdentitySubmission {
 
 const TAKEN = "该身份证号已被其他账号用于实名认证";
 
+/** The uniqueness key of a normalised ID number: one number, one verified account. */
+export function idNumberHash(idNumber: string): string {
+  return keyedHash(idNumber, "id-number");
+}
+
 /**
  * Real-name verification: one record per user, pending until an admin decides. A pending or
  * rejected record may be resubmitted (back to pending, documents replaced); an approved one
@@ -26,7 +31,7 @@ const TAKEN = "该身份证号已被其他账号用于实名认证";
  * Answers the legacy `[realname, idcardnumber]` with the number masked.
  */
 export async function submitIdentity(userId: number, input: IdentitySubmission) {
-  const hash = keyedHash(input.idNumber, "id-number");
+  const hash = idNumberHash(input.idNumber);
   const masked = maskIdNumber(input.idNumber);
   const result = await saveWithDocuments(
     userId,
