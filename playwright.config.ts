@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs against a production build with its own DATA_DIR and build folder, on port 3100.
-// E2E_PORT, E2E_DATA_DIR and E2E_DIST_DIR let two runs share one checkout.
+// E2E_PORT, E2E_DATA_DIR, E2E_DIST_DIR and E2E_OUTPUT_DIR let two runs share one checkout.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? "e2e/.tmp/data");
 export const e2eBaseUrl = `http://127.0.0.1:${port}`;
@@ -26,7 +26,7 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
