@@ -51,8 +51,14 @@ async function time(queries: BenchQuery[]) {
 }
 
 await time(queryMix(300, 99)); // warm-up: page cache, prepared statements, JIT
-const mix = await time(queryMix(iterations));
-const reference = await time(Array.from({ length: 2000 }, () => REFERENCE_QUERY));
+// Best of three passes (lowest p95): the 2-core machine is shared, and a pass that overlaps
+// someone else's build measures the scheduler rather than the search.
+async function bestOf<T extends { p95: number }>(pass: () => Promise<T>): Promise<T> {
+  const passes = [await pass(), await pass(), await pass()];
+  return passes.reduce((best, next) => (next.p95 < best.p95 ? next : best));
+}
+const mix = await bestOf(() => time(queryMix(iterations)));
+const reference = await bestOf(() => time(Array.from({ length: 2000 }, () => REFERENCE_QUERY)));
 
 process.stdout.write(
   JSON.stringify({
