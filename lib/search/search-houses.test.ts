@@ -91,6 +91,20 @@ describe("response", () => {
     expect(await ids()).toEqual([published.id]);
   });
 
+  test("the geo index follows status and coordinate changes", async () => {
+    const house = await createListing();
+    await db().update(houses).set({ status: 2 });
+    expect(await ids()).toEqual([]);
+    await db().update(houses).set({ status: 1 });
+    expect(await ids()).toEqual([house.id]);
+    await db().update(houses).set({ longitude: 116.407526, latitude: 39.90403 });
+    expect(await ids()).toEqual([]);
+    expect(await ids({ longitude: 116.407526, latitude: 39.90403 })).toEqual([house.id]);
+    await db().update(houses).set({ status: 3 });
+    expect(await ids({ longitude: 116.407526, latitude: 39.90403 })).toEqual([]);
+    expect(db().$client.prepare("SELECT count(*) AS n FROM houses_geo").get()).toEqual({ n: 0 });
+  });
+
   test("the endpoint is public and ignores any token", async () => {
     const house = await createListing();
     const { body } = await call(POST, {
