@@ -93,6 +93,17 @@ export function authConfig(settings: Env): NextAuthConfig {
     },
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
+      // Redirect only within the site, and as a path: a relative Location keeps the browser on
+      // the host it is using (Next may see itself as localhost behind a proxy or `-H`).
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return url;
+        try {
+          const target = new URL(url);
+          const ours = [baseUrl, new URL(settings.APP_URL).origin];
+          if (ours.includes(target.origin)) return `${target.pathname}${target.search}`;
+        } catch {}
+        return "/";
+      },
       // Snapshot-page identities are virtual: refuse before the jwt callback stores anything.
       signIn({ account, profile }) {
         if (account && wechatIds.has(account.provider) && isSnapshotUser(account, profile)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authProviders, signInMethods } from "@/lib/auth/config";
+import { authConfig, authProviders, signInMethods } from "@/lib/auth/config";
 import { parseEnv } from "@/lib/env";
 
 const live = parseEnv(
@@ -45,5 +45,16 @@ describe("sign-in methods", () => {
       { requireLiveSettings: false },
     );
     expect(ids(authProviders(both))).toEqual(["wechat", "wechat-qr"]);
+  });
+});
+
+describe("sign-in redirects", () => {
+  const redirect = authConfig(sandbox).callbacks?.redirect;
+  const baseUrl = "http://localhost:3000";
+  it("stay on the site, as paths", async () => {
+    expect(await redirect?.({ url: "/me", baseUrl })).toBe("/me");
+    expect(await redirect?.({ url: "http://localhost:3000/me?x=1", baseUrl })).toBe("/me?x=1");
+    expect(await redirect?.({ url: "https://evil.example/me", baseUrl })).toBe("/");
+    expect(await redirect?.({ url: "//evil.example/me", baseUrl })).toBe("/");
   });
 });
