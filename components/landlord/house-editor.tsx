@@ -35,6 +35,7 @@ export function HouseEditor({
   const { data: house, error, isLoading, mutate: refresh } = useHouse(houseId);
   if (houseId && isLoading) return <LoadingBlock />;
   if (houseId && (error || !house)) return <Notice>{errorText(error)}</Notice>;
+  if (house && !house.is_owner) return <Notice>只能编辑自己的房源。</Notice>;
 
   const goTo = (next: StepId) => {
     setStep(next);
