@@ -128,10 +128,10 @@ export function searchCentre(params: SearchHouseParams): Point {
 const PAGE_ROWS_SQL = `SELECT h.id, h.house_rent, h.house_size, h.house_type, h.payment_type,
   h.praise_count, h.status, h.created_at, h.description_title, h.district_name, h.longitude,
   h.latitude, h.house_rooms, h.rent_room_type, h.cover_photo_id, u.user_type
-  FROM json_each(?) j JOIN houses h ON h.id = j.value JOIN users u ON u.id = h.user_id`;
+  FROM json_each(?) j CROSS JOIN houses h ON h.id = j.value JOIN users u ON u.id = h.user_id`;
 
 const PAGE_PHOTOS_SQL = `SELECT p.id, p.house_id, p.storage_key, p.thumb_key
-  FROM json_each(?) j JOIN house_photos p ON p.house_id = j.value
+  FROM json_each(?) j CROSS JOIN house_photos p ON p.house_id = j.value
   ORDER BY p.house_id, p.sort_order, p.id`;
 
 interface PageRow {

@@ -1,5 +1,5 @@
 import Supercluster from "supercluster";
-import type { SearchMapParams } from "./params";
+import { type BBox, filterFields, type SearchMapParams } from "./params";
 import {
   addBox,
   addFilters,
@@ -33,13 +33,23 @@ interface PointRow {
   id: number;
   longitude: number;
   latitude: number;
-  house_rent: number | null;
 }
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
+const hasFilters = (params: SearchMapParams) =>
+  Object.keys(filterFields).some((key) => params[key as keyof typeof filterFields] !== undefined);
+
 function pointsInView(params: SearchMapParams): PointRow[] {
   const query = new SqlBuilder();
+  if (!hasFilters(params)) {
+    // The usual map view: the R*Tree alone holds every published listing. Its float32 corners
+    // (±1.5 m) are exact enough to cluster; markers are re-read from the REAL columns.
+    const overlap = geoOverlap(query, params.bbox);
+    return prepared(
+      `SELECT g.id AS id, (g.min_lng + g.max_lng) / 2 AS longitude, (g.min_lat + g.max_lat) / 2 AS latitude FROM houses_geo g WHERE ${overlap}`,
+    ).all(query.bindings) as PointRow[];
+  }
   const text = params.house_name;
   const textDrives =
     text !== undefined &&
@@ -57,17 +67,24 @@ function pointsInView(params: SearchMapParams): PointRow[] {
   addBox(query, params.bbox);
   addFilters(query, params);
   return prepared(
-    `SELECT h.id AS id, h.longitude AS longitude, h.latitude AS latitude, h.house_rent AS house_rent FROM ${from} WHERE ${query.whereSql()}`,
+    `SELECT h.id AS id, h.longitude AS longitude, h.latitude AS latitude FROM ${from} WHERE ${query.whereSql()}`,
   ).all(query.bindings) as PointRow[];
 }
 
-function marker(point: PointRow): MapMarker {
-  return {
-    house_id: point.id,
-    longitude: point.longitude,
-    latitude: point.latitude,
-    house_rent: point.house_rent,
-  };
+const MARKERS_SQL = `SELECT h.id AS house_id, h.longitude AS longitude, h.latitude AS latitude,
+  h.house_rent AS house_rent FROM json_each(?) j CROSS JOIN houses h ON h.id = j.value
+  WHERE h.status = 1 ORDER BY h.id`;
+
+function markers(ids: number[], bbox: BBox): MapMarker[] {
+  if (ids.length === 0) return [];
+  const rows = prepared(MARKERS_SQL).all(JSON.stringify(ids)) as MapMarker[];
+  return rows.filter(
+    (row) =>
+      row.longitude >= bbox.minLng &&
+      row.longitude <= bbox.maxLng &&
+      row.latitude >= bbox.minLat &&
+      row.latitude <= bbox.maxLat,
+  );
 }
 
 /** /search_map: published listings in a viewport, clustered on the server when there are many. */
@@ -75,8 +92,20 @@ export async function searchMap(
   params: SearchMapParams,
 ): Promise<{ markers: MapMarker[]; clusters: MapCluster[] }> {
   const points = pointsInView(params);
-  if (points.length <= CLUSTER_THRESHOLD) return { markers: points.map(marker), clusters: [] };
-  const index = new Supercluster<PointRow>({ radius: 60, minZoom: 3, maxZoom: 18 }).load(
+  if (points.length <= CLUSTER_THRESHOLD)
+    return {
+      markers: markers(
+        points.map((point) => point.id),
+        params.bbox,
+      ),
+      clusters: [],
+    };
+  // Clustering only the requested zoom level costs a fraction of building the whole pyramid.
+  const index = new Supercluster<PointRow>({
+    radius: 60,
+    minZoom: params.zoom,
+    maxZoom: params.zoom,
+  }).load(
     points.map((point) => ({
       type: "Feature",
       properties: point,
@@ -84,7 +113,7 @@ export async function searchMap(
     })),
   );
   const { minLng, minLat, maxLng, maxLat } = params.bbox;
-  const markers: MapMarker[] = [];
+  const single: number[] = [];
   const clusters: MapCluster[] = [];
   for (const feature of index.getClusters([minLng, minLat, maxLng, maxLat], params.zoom)) {
     const [longitude, latitude] = feature.geometry.coordinates as [number, number];
@@ -94,7 +123,7 @@ export async function searchMap(
         latitude: round6(latitude),
         count: feature.properties.point_count,
       });
-    else markers.push(marker(feature.properties as PointRow));
+    else single.push((feature.properties as PointRow).id);
   }
-  return { markers, clusters };
+  return { markers: markers(single, params.bbox), clusters };
 }
