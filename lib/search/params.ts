@@ -133,6 +133,8 @@ export const searchHouseParams = z
     count: optional(integer({ min: 1, max: 100 })).transform((value) => value ?? 20),
   })
   .superRefine((params, context) => {
+    if (params.loccity !== undefined && !findCityCentre(params.loccity))
+      context.addIssue({ code: "custom", path: ["loccity"], message: "未知的城市编码" });
     const hasLng = params.longitude !== undefined;
     const hasLat = params.latitude !== undefined;
     if (hasLng !== hasLat) {
@@ -145,8 +147,6 @@ export const searchHouseParams = z
           path: ["longitude"],
           message: "缺少位置：请提供 longitude 和 latitude，或 loccity",
         });
-      else if (!findCityCentre(params.loccity))
-        context.addIssue({ code: "custom", path: ["loccity"], message: "未知的城市编码" });
     }
   });
 

@@ -381,6 +381,8 @@ describe("invalid parameters", () => {
     [{ longitude: 104.06, latitude: "inf" }, "latitude"],
     [{ longitude: 181, latitude: 30.6 }, "longitude"],
     [{ loccity: 999999 }, "loccity"],
+    [{ ...loc, loccity: 999999 }, "loccity"],
+    [{ loccity: "chengdu" }, "loccity"],
     [{ ...loc, coord_type: "bd10" }, "coord_type"],
     [{ ...loc, house_source: "4" }, "house_source"],
     [{ ...loc, house_rent_room_type: "1|x" }, "house_rent_room_type"],
