@@ -44,6 +44,8 @@ export default async function MePage() {
     },
     { href: "/me/houses", label: "我的房源", extra: null },
     { href: "/me/houses/new", label: "发布房源", extra: null },
+    { href: "/viewings", label: "我的看房", extra: null },
+    { href: "/alipay", label: "支付宝与芝麻分", extra: null },
     { href: "/invite", label: "邀请好友", extra: null },
     ...(user.role === "admin"
       ? [{ href: "/admin/verifications", label: "认证审核（管理员）", extra: null }]
