@@ -2,12 +2,11 @@
 
 import gcoord from "gcoord";
 import { type FormEvent, useMemo, useState } from "react";
-import { saveListing, validate } from "@/components/landlord/step-form";
+import { useListingSave } from "@/components/landlord/step-form";
 import { DynamicLeafletMap, type LngLat } from "@/components/map/dynamic-map";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, Select, TextInput } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-shell";
-import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
 import type { HouseDetail } from "@/lib/swr/hooks";
 
 /** Compact GB/T 2260 lists from the server: [code, name] and [code, name, parent]. */
@@ -48,9 +47,7 @@ export function LocationStep({
     [house],
   );
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, setFailure, busy, save } = useListingSave(houseId);
   const [locating, setLocating] = useState(false);
   const set = (patch: Partial<typeof values>) => setValues((current) => ({ ...current, ...patch }));
 
@@ -99,7 +96,6 @@ export function LocationStep({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
     const changes: Record<string, string> = {};
     for (const [name, value] of Object.entries(values)) {
       if (value !== initial[name as keyof typeof initial]) changes[name] = value.trim();
@@ -107,20 +103,7 @@ export function LocationStep({
     // Divisions can be changed but not cleared; the server fills in their names from the codes.
     for (const name of ["province_code", "city_code", "county_code"])
       if (changes[name] === "") delete changes[name];
-    const problems = validate(changes);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      await saveListing(houseId, changes);
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.field)
-        setErrors({ [error.field]: error.message });
-      else setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    await save(changes, () => onSaved());
   }
 
   return (

@@ -59,6 +59,35 @@ export async function saveListing(
   return houseId;
 }
 
+/**
+ * Validates and saves changed listing fields, keeping field errors (client- or server-side) and
+ * a general failure message for the form to show.
+ */
+export function useListingSave(houseId: number | null) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(changes: Record<string, string>, onSaved: (houseId: number) => void) {
+    setFailure(null);
+    const problems = validate(changes);
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    try {
+      onSaved(await saveListing(houseId, changes));
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.field)
+        setErrors({ [error.field]: error.message });
+      else setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { errors, failure, setFailure, busy, save };
+}
+
 export function StepForm({
   houseId,
   house,
@@ -76,13 +105,10 @@ export function StepForm({
     Object.fromEntries(fields.map((f) => [f.name, initialValue(house, f)])),
   );
   const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useListingSave(houseId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailure(null);
     const changes: Record<string, string> = {};
     for (const field of fields) {
       if (values[field.name] !== initial[field.name])
@@ -90,19 +116,7 @@ export function StepForm({
     }
     if (houseId === null)
       for (const name of Object.keys(changes)) if (changes[name] === "") delete changes[name];
-    const problems = validate(changes);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      onSaved(await saveListing(houseId, changes));
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.field)
-        setErrors({ [error.field]: error.message });
-      else setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    await save(changes, onSaved);
   }
 
   return (
