@@ -8,6 +8,15 @@ import { newPrivateKey } from "@/lib/storage/keys";
 /** Upload rules for a single private document image. */
 export const documentRule = { maxBytes: MAX_IMAGE_BYTES } as const;
 
+/** A (re)submission starts a new review: earlier decisions and purges no longer apply. */
+export const awaitingReview = {
+  status: "pending",
+  rejectReason: null,
+  reviewedBy: null,
+  reviewedAt: null,
+  documentsDeletedAt: null,
+} as const;
+
 export function requiredFile(files: Record<string, UploadedFile[]>, field: string): UploadedFile {
   const file = files[field]?.[0];
   if (!file) throw ApiError.badParam(field, "缺少此文件");

@@ -6,7 +6,7 @@ import type { UploadedFile } from "@/lib/api/request";
 import { encryptText, keyedHash } from "@/lib/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
-import { saveWithDocuments } from "@/lib/verifications/documents";
+import { awaitingReview, saveWithDocuments } from "@/lib/verifications/documents";
 
 export interface IdentitySubmission {
   realname: string;
@@ -64,11 +64,7 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
           portraitKey: keys.portrait as string,
           frontKey: keys.front as string,
           backKey: keys.back as string,
-          status: "pending" as const,
-          rejectReason: null,
-          reviewedBy: null,
-          reviewedAt: null,
-          documentsDeletedAt: null,
+          ...awaitingReview,
         };
         if (existing) {
           tx.update(identityVerifications)

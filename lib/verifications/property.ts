@@ -7,7 +7,7 @@ import { encryptText } from "@/lib/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
-import { saveWithDocuments } from "@/lib/verifications/documents";
+import { awaitingReview, saveWithDocuments } from "@/lib/verifications/documents";
 
 export interface PropertySubmission {
   certname: string;
@@ -49,11 +49,7 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
           houseType: input.houseType,
           certPhotoKey: keys.cert as string,
           leasePhotoKey: keys.lease,
-          status: "pending" as const,
-          rejectReason: null,
-          reviewedBy: null,
-          reviewedAt: null,
-          documentsDeletedAt: null,
+          ...awaitingReview,
         };
         if (existing) {
           tx.update(propertyVerifications)
