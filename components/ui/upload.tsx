@@ -31,7 +31,7 @@ export function FilePicker({
 }) {
   const [preview, setPreview] = useState<string | null>(null);
   useEffect(() => {
-    if (!file || !file.type.startsWith("image/")) {
+    if (!file?.type.startsWith("image/")) {
       setPreview(null);
       return;
     }
