@@ -14,7 +14,7 @@ import { keys, useVerificationStatus } from "@/lib/swr/hooks";
 
 const consentText = {
   title: "实名认证 · 个人信息处理说明",
-  purpose: "核实你是本人，保障租客和房东的交易安全。实名通过后，你的房源会显示「已实名」标识，租客更放心。",
+  purpose: "核实你是本人，保障租客和房东的交易安全。实名通过后，你的房源会显示「实名认证」标识，租客更放心。",
   scope: ["真实姓名、身份证号码", "身份证人像面与国徽面照片", "本人正面照片（用于与证件比对）"],
 };
 
