@@ -81,6 +81,21 @@ describe("request parameters", () => {
     }
   });
 
+  it("rejects a multipart body without a boundary, or an empty one, with status 2", async () => {
+    for (const contentType of ["multipart/form-data", "multipart/form-data; boundary=xyz"]) {
+      const response = await echo(
+        new Request("http://localhost/api/test", {
+          method: "POST",
+          headers: { "content-type": contentType },
+          body: "garbage",
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ status: 2, ans: { field: "body" } });
+    }
+    expect(tempFiles()).toEqual([]);
+  });
+
   it("reads multipart fields and declared files, ignoring undeclared file fields", async () => {
     const form = new FormData();
     form.append("title", " first ");

@@ -54,11 +54,17 @@ async function readMultipart(
   files: Record<string, UploadedFile[]>,
 ): Promise<void> {
   if (!request.body) return;
+  let busboy: Busboy.Busboy;
+  try {
+    busboy = Busboy({
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+      limits: { fields: MAX_FIELDS, fieldSize: MAX_TEXT_BODY_BYTES },
+    });
+  } catch {
+    // busboy throws on a multipart content type without a boundary.
+    throw ApiError.badParam("body", "无法解析 multipart 请求体");
+  }
   await fsp.mkdir(uploadDir(), { recursive: true });
-  const busboy = Busboy({
-    headers: { "content-type": request.headers.get("content-type") ?? "" },
-    limits: { fields: MAX_FIELDS, fieldSize: MAX_TEXT_BODY_BYTES },
-  });
   const writes: Promise<void>[] = [];
   let failure: unknown;
   const fail = (error: unknown) => {
