@@ -487,6 +487,22 @@ describe("/api/payment/ali/notify", () => {
     for (const [, outcome] of cases) expect(stored.map((n) => n.outcome)).toContain(outcome);
   });
 
+  it("answers fail in plain text, not the JSON envelope, when handling it breaks", async () => {
+    const { requestId, attempt } = await unpaidRequest();
+    const signed = signAsAlipay(notifyFields(attempt.outTradeNo));
+    db().$client.exec("ALTER TABLE alipay_notifications RENAME TO alipay_notifications_away");
+    try {
+      const broken = await deliver(signed);
+      expect(broken).toEqual({ text: "fail", type: "text/plain; charset=utf-8" });
+      expect(await requestRow(requestId)).toMatchObject({ status: 1, paidAt: null });
+    } finally {
+      db().$client.exec("ALTER TABLE alipay_notifications_away RENAME TO alipay_notifications");
+    }
+    // Alipay retries; the retry is handled normally.
+    expect((await deliver(signed)).text).toBe("success");
+    expect(await requestRow(requestId)).toMatchObject({ status: 2 });
+  });
+
   it("does not mark TRADE_CLOSED or WAIT_BUYER_PAY as paid", async () => {
     const { requestId, attempt } = await unpaidRequest();
     const waiting = await deliver(

@@ -1,16 +1,19 @@
-import { errorResponse } from "@/lib/api/route";
+import { describeError, log } from "@/lib/log";
 import { processAlipayNotify } from "@/lib/payments/notify";
 
 // POST /api/payment/ali/notify (legacy /payment/ali/nontify/pre_order_payment) – Alipay's async
 // notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly
-// the text "success" or "fail", never the JSON envelope.
+// the text "success" or "fail", never the JSON envelope — even when handling it failed, so
+// Alipay retries it later.
 export async function POST(request: Request): Promise<Response> {
+  let answer: "success" | "fail";
   try {
-    const { answer } = processAlipayNotify(await request.text());
-    return new Response(answer, {
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    });
+    ({ answer } = processAlipayNotify(await request.text()));
   } catch (error) {
-    return errorResponse(request, error);
+    log.error("alipay.notify_failed", describeError(error));
+    answer = "fail";
   }
+  return new Response(answer, {
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
