@@ -39,6 +39,30 @@ describe("parseEnv", () => {
     expect(message).not.toContain("WECHAT_APP_ID,");
   });
 
+  it("live Alipay needs its public key, or all three certificates once one is given", () => {
+    const live = {
+      APP_MODE: "live",
+      APP_URL: "https://zhizu.example",
+      AUTH_SECRET: "secret",
+      DATA_ENCRYPTION_KEY: "key",
+      WECHAT_APP_ID: "wx",
+      WECHAT_APP_SECRET: "wx-secret",
+      ALIPAY_APP_ID: "2021000000000001",
+      ALIPAY_PRIVATE_KEY: "private",
+    };
+    expect(parseEnv({ ...live, ALIPAY_PUBLIC_KEY: "public" }).APP_MODE).toBe("live");
+    const certificates = {
+      ALIPAY_APP_CERT_PATH: "/certs/app.crt",
+      ALIPAY_PUBLIC_CERT_PATH: "/certs/alipay.crt",
+      ALIPAY_ROOT_CERT_PATH: "/certs/root.crt",
+    };
+    expect(parseEnv({ ...live, ...certificates }).APP_MODE).toBe("live");
+    expect(() => parseEnv(live)).toThrow(/ALIPAY_PUBLIC_KEY/);
+    expect(() =>
+      parseEnv({ ...live, ALIPAY_PUBLIC_KEY: "public", ALIPAY_PUBLIC_CERT_PATH: "/certs/a.crt" }),
+    ).toThrow(/missing: ALIPAY_APP_CERT_PATH, ALIPAY_ROOT_CERT_PATH$/);
+  });
+
   it("checks only values while building, so one build serves both modes", () => {
     expect(parseEnv({ APP_MODE: "live" }, { requireLiveSettings: false }).APP_MODE).toBe("live");
   });

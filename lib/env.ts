@@ -84,8 +84,16 @@ export function parseEnv(
   const values = parsed.data;
   if (values.APP_MODE === "live" && requireLiveSettings) {
     const missing: string[] = liveRequired.filter((name) => !values[name]);
-    if (!values.ALIPAY_PUBLIC_KEY && !values.ALIPAY_PUBLIC_CERT_PATH) {
-      missing.push("ALIPAY_PUBLIC_KEY (or ALIPAY_PUBLIC_CERT_PATH)");
+    // Alipay verification: public-key mode, or certificate mode once any certificate is given.
+    const certificates = [
+      "ALIPAY_APP_CERT_PATH",
+      "ALIPAY_PUBLIC_CERT_PATH",
+      "ALIPAY_ROOT_CERT_PATH",
+    ] as const;
+    if (certificates.some((name) => values[name])) {
+      missing.push(...certificates.filter((name) => !values[name]));
+    } else if (!values.ALIPAY_PUBLIC_KEY) {
+      missing.push("ALIPAY_PUBLIC_KEY (or the three ALIPAY_*_CERT_PATH)");
     }
     if (!values.APP_URL) missing.push("APP_URL");
     if (missing.length > 0) {
