@@ -75,6 +75,8 @@ function rssMegabytes(pid: number): number {
 function ensureBuild(): boolean {
   if (options.build !== "true" && fs.existsSync(path.join(distDir, "BUILD_ID"))) return true;
   console.error(`building into ${distDir}…`);
+  // next build adds the dist folder's types to tsconfig.json; a bench run leaves the tree clean.
+  const tsconfig = fs.readFileSync("tsconfig.json", "utf8");
   try {
     execFileSync("npx", ["next", "build"], {
       env: { ...baseEnv, NEXT_DIST_DIR: distDir },
@@ -85,6 +87,8 @@ function ensureBuild(): boolean {
   } catch {
     console.error("next build failed: HTTP figures skipped");
     return false;
+  } finally {
+    fs.writeFileSync("tsconfig.json", tsconfig);
   }
 }
 
