@@ -15,7 +15,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    "/(wx_fetch_userinfo|fetch_userinfo|create_userinfo|user_identification|house_identification|logout)",
+    "/(wx_fetch_userinfo|fetch_userinfo|create_userinfo|user_identification|house_identification|verification_status|logout)",
     "/(house_create|house_release|my_house_list|update_house_info|pulloff_house|delete_house_info|house_detail)",
     "/(create_house_photo|update_house_photo|delete_house_photo|create_house_video|update_house_video|delete_house_video|set_house_photo_order)",
     "/(search_house|search_map)",
