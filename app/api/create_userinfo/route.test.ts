@@ -184,12 +184,17 @@ describe("/api/create_userinfo: later saves", () => {
     try {
       const { http, body } = await call(POST, {
         token,
-        form: { nickname: "boom" },
+        form: { nickname: "boom", tel: "13700137000" },
         files: [await portrait()],
       });
       expect(http).toBe(500);
       expect(body).toMatchObject({ status: 5 });
       expect(body.msg).not.toContain("forced failure");
+      // The server log keeps the reason but not the values (Drizzle's error carries them).
+      const logged = loggedError.mock.calls.flat().join("\n");
+      expect(logged).toContain("request.failed");
+      expect(logged).toContain("forced failure");
+      expect(logged).not.toContain("13700137000");
     } finally {
       db().$client.exec("DROP TRIGGER fail_profile");
     }
