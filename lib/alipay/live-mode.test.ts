@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as authorize } from "@/app/api/sandbox/alipay/authorize/route";
 import { POST as checkout } from "@/app/api/sandbox/alipay/checkout/route";
 import { GET as gateway } from "@/app/api/sandbox/alipay/gateway.do/route";
+import SandboxAuthorizePage from "@/app/sandbox/alipay/authorize/page";
+import SandboxCheckoutPage from "@/app/sandbox/alipay/checkout/page";
+import { db } from "@/db";
+import { sandboxAlipayTrades } from "@/db/schema";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
 import { privateKeyType } from "@/lib/alipay/keys";
 import { buildRequest } from "@/tests/helpers";
@@ -42,6 +46,24 @@ describe("live mode", () => {
       );
       expect(response.status).toBe(404);
     }
+  });
+
+  it("has no sandbox pages, even for a trade left from sandbox days", async () => {
+    await db().insert(sandboxAlipayTrades).values({
+      ticket: "left-over",
+      appId: "9021000000000001",
+      outTradeNo: "VR1",
+      tradeNo: "2026112822001400000000000001",
+      subject: "看房信息费",
+      totalAmount: "10.00",
+    });
+    const notFound = { digest: "NEXT_HTTP_ERROR_FALLBACK;404" };
+    await expect(
+      SandboxCheckoutPage({ searchParams: Promise.resolve({ ticket: "left-over" }) }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      SandboxAuthorizePage({ searchParams: Promise.resolve({ app_id: "2021004100000001" }) }),
+    ).rejects.toMatchObject(notFound);
   });
 
   it("uses the configured gateway, app id and keys", () => {
