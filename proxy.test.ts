@@ -38,7 +38,7 @@ describe("proxy: legacy paths", () => {
     const postOnly = ["/payment/ali/notify"];
     for (const route of legacy) {
       const dir = route.startsWith("/file/") ? "file/[...key]" : route.slice(1);
-      const handlers = await import(`@/app/api/${dir}/route`);
+      const handlers = await import(/* @vite-ignore */ `@/app/api/${dir}/route`);
       expect(typeof handlers.GET, route).toBe(postOnly.includes(route) ? "undefined" : "function");
       expect(typeof handlers.POST, route).toBe(getOnly.includes(route) ? "undefined" : "function");
     }
