@@ -9,7 +9,7 @@ import { POST as authorize } from "@/app/api/sandbox/alipay/authorize/route";
 import { GET as gateway } from "@/app/api/sandbox/alipay/gateway.do/route";
 import { db } from "@/db";
 import { alipayAuthStates, alipayBindings } from "@/db/schema";
-import { decryptText } from "@/lib/crypto";
+import { decryptText, encryptText } from "@/lib/crypto";
 import { serveRoutes } from "@/lib/payments/test-support";
 import { call, createUser } from "@/tests/helpers";
 
@@ -193,6 +193,32 @@ describe("/api/payment/ali/zhima", () => {
     const detail = await call(zhimaDetail, { token, legacy: true });
     expect(detail).toMatchObject({ http: 200, body: { status: 0 } });
     expect(detail.body.ans).toEqual({ bound: true, score, updated_at: expect.any(String) });
+  });
+
+  it("reports Alipay's refusal as status 11 with a plain message, never Alipay's payload", async () => {
+    const { user, token } = await createUser();
+    await bind(token);
+    // Alipay no longer honours the stored token (e.g. the user revoked the authorisation).
+    await db()
+      .update(alipayBindings)
+      .set({ accessTokenEncrypted: encryptText("authusrBrevoked") })
+      .where(eq(alipayBindings.userId, user.id));
+    const refused = await call(zhima, { token, form: { refresh: "Y" } });
+    expect(refused).toMatchObject({
+      http: 502,
+      body: { status: 11, msg: "芝麻分获取失败，请确认已授权芝麻信用", ans: -1 },
+    });
+    expect((await bindingOf(user.id))?.zhimaScore).toBeNull();
+  });
+
+  it("works for any user id (the legacy queries broke from id 10 on)", async () => {
+    let person = await createUser();
+    while (person.user.id < 12) person = await createUser();
+    await bind(person.token);
+    expect((await call(bindingStatus, { token: person.token })).body.ans).toBe(1);
+    expect(
+      (await call(zhima, { token: person.token, form: { refresh: "AUTO" } })).body.ans,
+    ).toMatch(/^\d{3}$/);
   });
 
   it("asks to bind again when the access token has expired", async () => {

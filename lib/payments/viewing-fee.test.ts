@@ -247,6 +247,12 @@ describe("/api/order/get_preorder_paymenturl", () => {
       });
       expect(result.body, returnUrl).toMatchObject({ status: 2, ans: { field: "return_url" } });
     }
+    // The legacy service evaluated "self." in either parameter as Python; here it is just invalid.
+    const evaluated = await call(paymentUrl, {
+      token: tenant.token,
+      form: { pre_order_id: "self.application", return_url: `${server.url}/pay/return` },
+    });
+    expect(evaluated.body).toMatchObject({ status: 2, ans: { field: "pre_order_id" } });
     expect(await attemptsOf(requestId)).toHaveLength(1);
   });
 
