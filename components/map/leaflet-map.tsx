@@ -35,7 +35,10 @@ export interface LeafletMapProps {
   tileUrl: string;
   /** Initial centre; later changes pan the map there. */
   center: LngLat;
+  /** Initial zoom only: the user's own zooming is left alone. */
   zoom?: number;
+  /** Moves the map to this centre and zoom each time a new object is passed (e.g. a cluster tap). */
+  focus?: { center: LngLat; zoom: number };
   markers?: MapMarker[];
   onMarkerClick?: (marker: MapMarker) => void;
   /** Clicks on the map itself (not on a marker). */
@@ -94,6 +97,7 @@ export default function LeafletMap({
   tileUrl,
   center,
   zoom = 14,
+  focus,
   markers = [],
   onMarkerClick,
   onMapClick,
@@ -140,6 +144,10 @@ export default function LeafletMap({
       map.setView([center.lat, center.lng], map.getZoom());
     }
   }, [center.lat, center.lng]);
+
+  useEffect(() => {
+    if (focus) mapRef.current?.setView([focus.center.lat, focus.center.lng], focus.zoom);
+  }, [focus]);
 
   useEffect(() => {
     const layer = layerRef.current;

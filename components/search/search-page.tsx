@@ -19,6 +19,7 @@ import {
   centreOf,
   cityOf,
   filterParams,
+  MAX_ZOOM,
   parseSearch,
   type SearchState,
   searchQuery,
@@ -68,8 +69,9 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
     [router, pathname],
   );
 
-  // The map's centre changes only on purpose (city, 定位, cluster tap), never on its own moves.
+  // The map moves only on purpose (city, 定位, a cluster tap's focus), never on its own moves.
   const [mapCentre, setMapCentre] = useState<LngLat>(() => centreOf(state));
+  const [focus, setFocus] = useState<{ center: LngLat; zoom: number }>();
   const [view, setView] = useState<MapView | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -101,8 +103,11 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
   }, []);
 
   const viewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The map's latest view, undebounced, so a cluster tap zooms from where the map really is.
+  const viewRef = useRef<MapView | null>(null);
   const onViewChange = useCallback(
     (next: MapView) => {
+      viewRef.current = next;
       clearTimeout(viewTimer.current);
       viewTimer.current = setTimeout(() => {
         setView(next);
@@ -163,7 +168,9 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
 
   const onMarkerClick = useCallback((marker: MapMarker) => {
     if (marker.cluster) {
-      setMapCentre({ lng: marker.lng, lat: marker.lat });
+      // Zoom in on the cluster so it splits into smaller ones or single listings.
+      const zoom = Math.min(MAX_ZOOM, (viewRef.current?.zoom ?? stateRef.current.zoom) + 2);
+      setFocus({ center: { lng: marker.lng, lat: marker.lat }, zoom });
       return;
     }
     const id = Number(marker.id);
@@ -264,6 +271,7 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
             tileUrl={tileUrl}
             center={mapCentre}
             zoom={state.zoom}
+            focus={focus}
             markers={markers}
             onMarkerClick={onMarkerClick}
             onMapClick={() => setSelected(null)}

@@ -7,6 +7,8 @@ import { CITY_CENTRES, type CityCentre } from "@/lib/search/city-centres";
 export const DEFAULT_CITY_CODE = 510100;
 export const DEFAULT_RADIUS_KM = 10;
 export const DEFAULT_ZOOM = 12;
+/** The basemap's deepest zoom (the tile layer's maxZoom in components/map/leaflet-map.tsx). */
+export const MAX_ZOOM = 18;
 
 export interface SearchState {
   /** GCJ-02 search centre; when absent the city centre is used. */
@@ -62,7 +64,7 @@ export function parseSearch(params: Params): SearchState {
     lng: hasPoint ? lng : null,
     lat: hasPoint ? lat : null,
     city: cityOf(number(params.get("city")) ?? DEFAULT_CITY_CODE).code,
-    zoom: Math.min(18, Math.max(3, Math.round(number(params.get("z")) ?? DEFAULT_ZOOM))),
+    zoom: Math.min(MAX_ZOOM, Math.max(3, Math.round(number(params.get("z")) ?? DEFAULT_ZOOM))),
     radius: Math.min(50, Math.max(1, number(params.get("radius")) ?? DEFAULT_RADIUS_KM)),
     sort: oneOf(number(params.get("sort")), [1, 2, 3, 4, 5, 6]) ?? 1,
     q: (params.get("q") ?? "").slice(0, 50),
