@@ -169,6 +169,9 @@ test("a landlord verifies, publishes a listing, pulls it off and deletes it", as
   await expect(page.getByTestId("house-video")).toHaveCount(1);
 
   await page.getByRole("button", { name: "下一步" }).click();
+  // Reopened on the last step, the sideways step list shows it on a phone.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "6. 发布" })).toBeInViewport();
   await page.getByRole("button", { name: "发布房源" }).click();
   await page.waitForURL("**/me/houses?released=1");
 

@@ -70,6 +70,7 @@ export function HouseEditor({
                   type="button"
                   disabled={!enabled}
                   aria-current={current ? "step" : undefined}
+                  ref={current ? revealStep : undefined}
                   onClick={() => goTo(item.id)}
                   className={`rounded-full px-3 py-1.5 text-xs ${current ? "bg-brand text-white" : enabled ? "bg-white text-stone-700" : "bg-stone-100 text-stone-400"}`}
                 >
@@ -120,6 +121,15 @@ export function HouseEditor({
       )}
     </div>
   );
+}
+
+/** Scrolls the sideways step list so the current step shows (a phone fits about four). */
+function revealStep(chip: HTMLButtonElement | null) {
+  const list = chip?.closest("nav");
+  if (!chip || !list) return;
+  const chipBox = chip.getBoundingClientRect();
+  const listBox = list.getBoundingClientRect();
+  list.scrollLeft += chipBox.left - listBox.left - (listBox.width - chipBox.width) / 2;
 }
 
 function ReleaseStep({
