@@ -491,6 +491,12 @@ describe("/api/payment/ali/notify", () => {
     expect((await attemptsOf(requestId))[0]).toMatchObject({ status: "pending" });
     const stored = await db().select().from(alipayNotifications);
     for (const [, outcome] of cases) expect(stored.map((n) => n.outcome)).toContain(outcome);
+    // The audit trail is append-only.
+    expect(() => db().update(alipayNotifications).set({ outcome: "paid" }).run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db().delete(alipayNotifications).run()).toThrow(/append-only/);
+    expect(await db().select().from(alipayNotifications)).toEqual(stored);
   });
 
   it("answers fail in plain text, not the JSON envelope, when handling it breaks", async () => {
