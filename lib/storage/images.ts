@@ -6,6 +6,11 @@ import type { UploadedFile } from "@/lib/api/request";
 import type { StoredExtension } from "@/lib/storage/keys";
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/**
+ * Phone cameras reach 48 MP. A few hundred KB of PNG can declare 256 MP, which takes tens of
+ * seconds of CPU to re-encode (a pixel bomb), so larger images are refused from their header.
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
 const ACCEPTED = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"]);
 
 export interface CleanImage {
@@ -24,8 +29,17 @@ export async function cleanImage(file: UploadedFile): Promise<CleanImage> {
   if (!detected || !ACCEPTED.has(detected.mime)) {
     throw ApiError.badParam(file.field, "只支持 JPG、PNG、WebP 或 HEIC 图片");
   }
+  const pixels = await sharp(input)
+    .metadata()
+    .then(
+      ({ width, height }) => width * height,
+      () => 0, // undecodable: refused below
+    );
+  if (pixels > MAX_IMAGE_PIXELS) {
+    throw ApiError.badParam(file.field, `图片尺寸过大，最多 ${MAX_IMAGE_PIXELS / 10_000} 万像素`);
+  }
   try {
-    const image = sharp(input, { failOn: "error" }).rotate();
+    const image = sharp(input, { failOn: "error", limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
     if (detected.mime === "image/png") {
       return { buffer: await image.png().toBuffer(), ext: "png", contentType: "image/png" };
     }
