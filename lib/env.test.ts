@@ -43,8 +43,8 @@ describe("parseEnv", () => {
     const live = {
       APP_MODE: "live",
       APP_URL: "https://zhizu.example",
-      AUTH_SECRET: "secret",
-      DATA_ENCRYPTION_KEY: "key",
+      AUTH_SECRET: "a-session-secret-of-32-characters",
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
       WECHAT_APP_ID: "wx",
       WECHAT_APP_SECRET: "wx-secret",
       ALIPAY_APP_ID: "2021000000000001",
@@ -61,6 +61,17 @@ describe("parseEnv", () => {
     expect(() =>
       parseEnv({ ...live, ALIPAY_PUBLIC_KEY: "public", ALIPAY_PUBLIC_CERT_PATH: "/certs/a.crt" }),
     ).toThrow(/missing: ALIPAY_APP_CERT_PATH, ALIPAY_ROOT_CERT_PATH$/);
+  });
+
+  it("refuses a short session secret or an encryption key that is not 32 base64 bytes", () => {
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: at least 32/);
+    for (const key of ["key", Buffer.alloc(16).toString("base64"), "é".repeat(44)]) {
+      expect(() => parseEnv({ DATA_ENCRYPTION_KEY: key })).toThrow(
+        /DATA_ENCRYPTION_KEY: 32 random/,
+      );
+    }
+    const key = Buffer.alloc(32, 3).toString("base64");
+    expect(parseEnv({ DATA_ENCRYPTION_KEY: key }).DATA_ENCRYPTION_KEY).toBe(key);
   });
 
   it("checks only values while building, so one build serves both modes", () => {

@@ -19,8 +19,14 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default("./data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 
-  AUTH_SECRET: optional,
-  DATA_ENCRYPTION_KEY: optional,
+  // A short session secret would let anyone forge sessions (the legacy AES key was public).
+  AUTH_SECRET: optional.refine((value) => !value || value.length >= 32, "at least 32 characters"),
+  DATA_ENCRYPTION_KEY: optional.refine(
+    (value) =>
+      !value ||
+      (/^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32),
+    "32 random bytes, base64-encoded (openssl rand -base64 32)",
+  ),
   INTERNAL_API_KEY: optional,
 
   WECHAT_APP_ID: optional,
