@@ -15,3 +15,14 @@ test("a removed listing's link shows a Chinese not-found page that leads back to
   await page.getByRole("link", { name: "去找房" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test("the sign-in page shows a bad display name under its field and lets a visitor browse first", async ({
+  page,
+}) => {
+  await page.goto("/login");
+  await page.getByLabel("显示名").fill("   ");
+  await page.getByRole("button", { name: "开发登录" }).click();
+  await expect(page.getByLabel("显示名")).toHaveAccessibleDescription("请填写 1–20 个字的显示名。");
+  await page.getByRole("link", { name: "先去看看房源" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

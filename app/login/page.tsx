@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { devSignIn, wechatSignIn } from "@/components/auth/actions";
 import { Button } from "@/components/ui/button";
@@ -34,7 +35,10 @@ export default async function LoginPage({
   if (await pageUser()) redirect(callbackUrl);
   const methods = signInMethods(env());
   const inWechat = /MicroMessenger/i.test((await headers()).get("user-agent") ?? "");
-  const error = query.error ? (errorTexts[query.error] ?? "登录失败，请重试。") : null;
+  // A bad display name is shown under its input; other failures above the form.
+  const nameError = query.error === "dev_name" ? errorTexts.dev_name : undefined;
+  const error =
+    query.error && !nameError ? (errorTexts[query.error] ?? "登录失败，请重试。") : null;
   // Inside WeChat the Official Account login; elsewhere the QR login (a QR code shown inside
   // WeChat cannot be scanned by the same phone).
   const wechatKind = inWechat ? (methods.wechatOa ? "oa" : null) : methods.wechatQr ? "qr" : null;
@@ -73,10 +77,11 @@ export default async function LoginPage({
               输入任意显示名即可登录同名测试账号。正式环境不提供此入口。
             </p>
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <Field label="显示名" htmlFor="dev-name">
+            <Field label="显示名" htmlFor="dev-name" error={nameError}>
               <TextInput
                 id="dev-name"
                 name="name"
+                invalid={Boolean(nameError)}
                 required
                 maxLength={20}
                 placeholder="例如：房东小王"
@@ -88,6 +93,9 @@ export default async function LoginPage({
           </form>
         )}
       </Card>
+      <Link href="/" className="text-center text-sm text-brand">
+        先去看看房源 ›
+      </Link>
       <p className="text-center text-xs text-stone-500">
         登录即表示同意《用户协议》和《隐私政策》。我们只在提供服务所必需的范围内处理你的个人信息。
       </p>
