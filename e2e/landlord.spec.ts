@@ -179,9 +179,16 @@ test("a landlord verifies, publishes a listing, pulls it off and deletes it", as
   await expect(card).toContainText("已发布");
   await expect(card).toContainText("¥3500/月");
 
+  // The published listing's public page, as tenants see it.
   const cardBlock = page.locator("section").filter({ has: card });
+  await cardBlock.getByRole("link", { name: "查看" }).click();
+  await expect(page).toHaveURL(`/houses/${houseId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("锦江花园精装两居");
+  await page.goBack();
+
   await cardBlock.getByRole("button", { name: "下架" }).click();
   await expect(card).toContainText("已下架");
+  await expect(cardBlock.getByRole("link", { name: "查看" })).toHaveCount(0);
 
   await cardBlock.getByRole("button", { name: "删除" }).click();
   const dialog = page.getByRole("dialog", { name: "删除房源" });

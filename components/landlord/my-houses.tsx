@@ -91,6 +91,12 @@ function HouseCard({ house, onChanged }: { house: MyHouse; onChanged: () => Prom
       </div>
       {failure && <Notice>{failure}</Notice>}
       <div className="flex flex-wrap justify-end gap-2">
+        {/* The page tenants see, and the link to share in WeChat. */}
+        {house.status === 1 && (
+          <ButtonLink href={`/houses/${house.id}`} variant="ghost">
+            查看
+          </ButtonLink>
+        )}
         <ButtonLink href={`/me/houses/${house.id}/edit`} variant="secondary">
           编辑
         </ButtonLink>
