@@ -13,8 +13,12 @@ import {
 } from "./query";
 import { CANDIDATE_CAP } from "./search-houses";
 
-/** Up to this many listings in view are sent as markers; beyond it they are clustered. */
-export const CLUSTER_THRESHOLD = 200;
+/**
+ * Listings whose price pins would overlap on screen are merged into a cluster. Supercluster
+ * measures its radius against 512-pixel tiles; Leaflet draws 256-pixel ones, so 120 here is
+ * about 60 screen pixels, the width of a price pin.
+ */
+const CLUSTER_RADIUS = 120;
 
 export interface MapMarker {
   house_id: number;
@@ -87,12 +91,12 @@ function markers(ids: number[], bbox: BBox): MapMarker[] {
   );
 }
 
-/** /search_map: published listings in a viewport, clustered on the server when there are many. */
+/** /search_map: published listings in a viewport; those that would overlap are clustered. */
 export async function searchMap(
   params: SearchMapParams,
 ): Promise<{ markers: MapMarker[]; clusters: MapCluster[] }> {
   const points = pointsInView(params);
-  if (points.length <= CLUSTER_THRESHOLD)
+  if (points.length <= 1)
     return {
       markers: markers(
         points.map((point) => point.id),
@@ -102,7 +106,7 @@ export async function searchMap(
     };
   // Clustering only the requested zoom level costs a fraction of building the whole pyramid.
   const index = new Supercluster<PointRow>({
-    radius: 60,
+    radius: CLUSTER_RADIUS,
     minZoom: params.zoom,
     maxZoom: params.zoom,
   }).load(
