@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { legacyRewrites } from "./lib/api/legacy-paths";
 import { parseEnv } from "./lib/env";
 
 const config = (phase: string): NextConfig => {
@@ -14,6 +15,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "sharp"],
   outputFileTracingExcludes: { "/*": ["./data/**/*"] },
   poweredByHeader: false,
+  async rewrites() {
+    return legacyRewrites;
+  },
   async headers() {
     return [
       {

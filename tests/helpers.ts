@@ -3,7 +3,6 @@ import path from "node:path";
 import sharp from "sharp";
 import { db } from "@/db";
 import { type NewUser, users } from "@/db/schema";
-import { LEGACY_PATH_HEADER } from "@/lib/api/route";
 import { issueToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 
@@ -41,17 +40,20 @@ export interface CallOptions {
   files?: TestFile[];
   token?: string;
   headers?: Record<string, string>;
-  /** Simulates the request arriving on the legacy path (proxy.ts sets this header). */
+  /** Sends the request to the legacy path (the /api path without /api, as next.config rewrites). */
   legacy?: boolean;
 }
 
 export function buildRequest(options: CallOptions = {}): Request {
-  const url = new URL(options.path ?? "/api/test", "http://localhost:3000");
+  const apiPath = options.path ?? "/api/test";
+  const url = new URL(
+    options.legacy ? apiPath.replace(/^\/api\//, "/") : apiPath,
+    "http://localhost:3000",
+  );
   for (const [key, value] of Object.entries(options.query ?? {}))
     url.searchParams.set(key, String(value));
   const headers = new Headers(options.headers);
   if (options.token) headers.set("token", options.token);
-  if (options.legacy) headers.set(LEGACY_PATH_HEADER, "1");
   let body: BodyInit | undefined;
   if (options.files?.length) {
     const form = new FormData();

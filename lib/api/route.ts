@@ -11,8 +11,13 @@ import { describeError, log } from "@/lib/log";
 
 z.config(z.locales.zhCN());
 
-/** Set by proxy.ts when a request arrived on a legacy path (e.g. /wx_fetch_userinfo). */
-export const LEGACY_PATH_HEADER = "x-zhizu-legacy-path";
+/**
+ * A request that arrived on a legacy path (e.g. /wx_fetch_userinfo, rewritten to /api/... by
+ * next.config.ts): the handler sees the path the client called.
+ */
+export function isLegacyPath(request: Request): boolean {
+  return !new URL(request.url).pathname.startsWith("/api/");
+}
 
 export interface Envelope {
   status: number;
@@ -45,10 +50,9 @@ export function envelopeResponse(
   msg: string,
   ans: unknown,
 ): Response {
-  const legacy = request.headers.get(LEGACY_PATH_HEADER) === "1";
   const body: Envelope = { status, msg, ans };
   return Response.json(body, {
-    status: legacy ? 200 : httpStatusOf[status],
+    status: isLegacyPath(request) ? 200 : httpStatusOf[status],
     headers: { "cache-control": "no-store" },
   });
 }
