@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "直租 · 房东直租平台", template: "%s · 直租" },
   description: "房东直租，免中介费。地图找房、实名认证、在线预约看房。",
+  icons: { icon: "/icon.svg" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#e85d2a" };
