@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
 
-test("the home page opens in sandbox mode with its banner", async ({ page }) => {
+test("the home page opens in sandbox mode with its banner and icon", async ({ page, request }) => {
   await page.goto("/");
   await expect(page.getByRole("note")).toContainText("沙箱模式");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", /\/icon\.svg/);
+  const robots = await request.get("/robots.txt");
+  expect(await robots.text()).toContain("Disallow: /me");
 });
 
 test("a removed listing's link shows a Chinese not-found page that leads back to 找房", async ({
