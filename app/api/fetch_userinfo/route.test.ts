@@ -5,28 +5,10 @@ import { payoutAccounts } from "@/db/schema";
 import { issueToken, revokeToken, TOKEN_TTL_MS } from "@/lib/auth/tokens";
 import { encryptText } from "@/lib/crypto";
 import { call, createUser } from "@/tests/helpers";
+import { LEGACY_USER_FIELDS } from "@/tests/legacy-user-fields";
 
 const EXPECTED_KEYS = [
-  // The legacy field set, exactly.
-  "wx_openid",
-  "wx_nickname",
-  "wx_sex",
-  "wx_country",
-  "wx_province",
-  "wx_city",
-  "wx_headimgurl",
-  "id",
-  "addressProvince",
-  "addressCity",
-  "birthday",
-  "constellations",
-  "education",
-  "occupation",
-  "virtual_tel_flag",
-  "virtual_tel",
-  "wechat",
-  "qq",
-  "headimgurl",
+  ...LEGACY_USER_FIELDS,
   // The caller's own newer fields.
   "nickname",
   "sex",

@@ -7,6 +7,7 @@ import { apiTokens, users } from "@/db/schema";
 import { upsertWechatUser } from "@/lib/users/wechat";
 import { STUB_APP_ID, STUB_APP_SECRET, startWechatStub } from "@/lib/wechat/test-stub";
 import { call, createUser } from "@/tests/helpers";
+import { LEGACY_USER_FIELDS } from "@/tests/legacy-user-fields";
 
 // env() is read lazily, so these take effect before the first request of this file.
 const stub = await startWechatStub();
@@ -32,28 +33,6 @@ function freshIp() {
   ipSequence += 1;
   return { "x-forwarded-for": `198.51.100.${ipSequence % 250}` };
 }
-
-const LEGACY_FIELDS = [
-  "wx_openid",
-  "wx_nickname",
-  "wx_sex",
-  "wx_country",
-  "wx_province",
-  "wx_city",
-  "wx_headimgurl",
-  "id",
-  "addressProvince",
-  "addressCity",
-  "birthday",
-  "constellations",
-  "education",
-  "occupation",
-  "virtual_tel_flag",
-  "virtual_tel",
-  "wechat",
-  "qq",
-  "headimgurl",
-];
 
 let openidSequence = 0;
 function wechatProfile(overrides: Record<string, unknown> = {}) {
@@ -82,7 +61,7 @@ describe("/api/wx_fetch_userinfo with a WeChat OAuth code", () => {
     const { http, body } = await call(GET, { query: { code }, headers: freshIp() });
     expect(http).toBe(200);
     expect(body.status).toBe(0);
-    for (const field of LEGACY_FIELDS) expect(body.ans).toHaveProperty(field);
+    for (const field of LEGACY_USER_FIELDS) expect(body.ans).toHaveProperty(field);
     expect(body.ans).toMatchObject({
       wx_openid: profile.openid,
       wx_nickname: "Band 🐼🏠",

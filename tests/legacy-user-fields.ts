@@ -1,0 +1,22 @@
+/** The profile fields legacy clients read (legacy-behaviour §4.3), exactly. */
+export const LEGACY_USER_FIELDS = [
+  "wx_openid",
+  "wx_nickname",
+  "wx_sex",
+  "wx_country",
+  "wx_province",
+  "wx_city",
+  "wx_headimgurl",
+  "id",
+  "addressProvince",
+  "addressCity",
+  "birthday",
+  "constellations",
+  "education",
+  "occupation",
+  "virtual_tel_flag",
+  "virtual_tel",
+  "wechat",
+  "qq",
+  "headimgurl",
+];
