@@ -181,26 +181,23 @@ export function LocationStep({
           />
         </div>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="经度" htmlFor="house-longitude" error={errors.longitude}>
-            <TextInput
-              id="house-longitude"
-              inputMode="decimal"
-              value={values.longitude}
-              invalid={Boolean(errors.longitude)}
-              onChange={(e) => set({ longitude: e.target.value })}
-              onBlur={() => point && setCenter(point)}
-            />
-          </Field>
-          <Field label="纬度" htmlFor="house-latitude" error={errors.latitude}>
-            <TextInput
-              id="house-latitude"
-              inputMode="decimal"
-              value={values.latitude}
-              invalid={Boolean(errors.latitude)}
-              onChange={(e) => set({ latitude: e.target.value })}
-              onBlur={() => point && setCenter(point)}
-            />
-          </Field>
+          {(
+            [
+              ["longitude", "经度"],
+              ["latitude", "纬度"],
+            ] as const
+          ).map(([name, label]) => (
+            <Field key={name} label={label} htmlFor={`house-${name}`} error={errors[name]}>
+              <TextInput
+                id={`house-${name}`}
+                inputMode="decimal"
+                value={values[name]}
+                invalid={Boolean(errors[name])}
+                onChange={(e) => set({ [name]: e.target.value })}
+                onBlur={() => point && setCenter(point)}
+              />
+            </Field>
+          ))}
         </div>
       </Card>
       {failure && <Notice>{failure}</Notice>}
