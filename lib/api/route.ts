@@ -85,7 +85,13 @@ async function resolveUser(request: Request, mode: AuthMode): Promise<CurrentUse
  * (plain-text notify answers, redirects, file streams) to bypass the envelope.
  */
 export function defineRoute<S extends z.ZodType, A extends AuthMode>(
-  options: { auth: A; params: S; files?: FileRules },
+  options: {
+    auth: A;
+    params: S;
+    files?: FileRules;
+    /** The schema of `ans` on success (the API contract: OpenAPI document and client types). */
+    answer?: z.ZodType;
+  },
   handler: (context: RouteContext<z.output<S>, A>) => Promise<unknown>,
 ): (request: Request) => Promise<Response> {
   return async (request: Request) => {
