@@ -2,3 +2,4 @@ export * from "./houses";
 export * from "./payments";
 export * from "./sandbox";
 export * from "./users";
+export * from "./wechat";
