@@ -98,7 +98,8 @@ export async function applyIdentityBackfill(): Promise<number> {
       if (outcome === "recorded") recorded += 1;
     }
     tx.run(sql`DELETE FROM wechat_identity_backfill`);
-    if (staged.length > 0) log.info("wechat.identity_backfill", { staged: staged.length, recorded });
+    if (staged.length > 0)
+      log.info("wechat.identity_backfill", { staged: staged.length, recorded });
     return recorded;
   });
 }
