@@ -52,13 +52,12 @@ export function officialAccountBaseAuthorizeUrl(appid: string, state: string): s
 
 /** GET /api/wechat/oa_openid?return_to=: starts the silent authorisation (or skips it). */
 export async function startOfficialAccountOpenid(
-  user: CurrentUser | null,
+  user: CurrentUser,
   returnTo: string,
   now: Date = new Date(),
 ): Promise<Response> {
   const path = localReturnPath(returnTo);
   if (!path) throw ApiError.badParam("return_to", "应为本站页面路径（以 / 开头）");
-  if (!user) return redirectTo(`/login?callbackUrl=${encodeURIComponent(path)}`);
   const { WECHAT_APP_ID: appid, WECHAT_APP_SECRET: secret } = env();
   if (!appid || !secret) throw ApiError.conflict("未配置微信公众号，无法获取公众号 openid");
   if (officialAccountOpenid(user.id)) return redirectTo(path);

@@ -7,9 +7,9 @@ const params = z.object({ return_to: text({ max: 1024 }) });
 
 // GET|POST /api/wechat/oa_openid?return_to=<local path> – a browser navigation: redirects to
 // WeChat's silent snsapi_base authorisation (or straight back when the user already has an
-// Official Account openid, or to the login page when signed out). Errors are envelopes.
+// Official Account openid). Errors (signed out: status 4) are envelopes.
 export const GET = defineRoute(
-  { auth: "optional", params, answer: z.object({}).describe("never: success is a 302") },
+  { auth: "user", params, answer: z.object({}).describe("never: success is a 302") },
   async ({ user, params }) => startOfficialAccountOpenid(user, params.return_to),
 );
 export const POST = GET;
