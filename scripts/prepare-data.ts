@@ -6,6 +6,7 @@ import { ensureSandboxAlipayKeys } from "@/lib/alipay/keys";
 import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
 import { EnvError, env, isSandbox } from "@/lib/env";
 import { authSecret, dataEncryptionKey } from "@/lib/secrets";
+import { applyIdentityBackfill } from "@/lib/wechat/identities";
 
 try {
   const settings = env();
@@ -13,6 +14,7 @@ try {
   authSecret();
   dataEncryptionKey();
   if (isSandbox()) ensureSandboxAlipayKeys();
+  await applyIdentityBackfill();
   console.info(`zhizu: ${settings.APP_MODE} mode, data in ${settings.DATA_DIR}`);
   if (isSandbox() && (await databaseIsEmpty())) {
     const demo = await seedDemo();

@@ -19,6 +19,8 @@ const PUBLIC = new Set([
   "payment/ali/notify",
   "payment/ali/auth_notify",
   "payment/ali/pay_to_customer", // admins or X-Internal-Key; covered by its own tests
+  "wechat/jssdk_config", // signs our public pages for share cards
+  "wechat/oa_openid/callback", // WeChat's redirect; its single-use state names the user
 ]);
 const SKIPPED = /^(auth|sandbox|file)\//;
 

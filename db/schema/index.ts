@@ -3,3 +3,4 @@ export * from "./payments";
 export * from "./sandbox";
 export * from "./users";
 export * from "./wechat";
+export * from "./wechat-platform";

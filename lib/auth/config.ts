@@ -39,7 +39,7 @@ async function authorizeDevUser(credentials: Partial<Record<string, unknown>>) {
   if (env().APP_MODE !== "sandbox") return null;
   const name = devNameSchema.safeParse(credentials?.name);
   if (!name.success) return null;
-  const user = await upsertWechatUser({ openid: `dev:${name.data}`, nickname: name.data });
+  const user = await upsertWechatUser({ openid: `dev:${name.data}`, nickname: name.data }, null);
   return { id: String(user.id), name: name.data };
 }
 
@@ -74,6 +74,10 @@ export function authProviders(settings: Env): NextAuthConfig["providers"] {
 const wechatIds = new Set(Object.values(WECHAT_PROVIDER_ID));
 
 export function authConfig(settings: Env): NextAuthConfig {
+  // Each provider signs in through its own WeChat app, whose openids are only valid under it.
+  const wechatAppId = (provider: string) =>
+    (provider === WECHAT_PROVIDER_ID.qr ? settings.WECHAT_WEB_APP_ID : settings.WECHAT_APP_ID) ??
+    null;
   return {
     secret: authSecret(),
     trustHost: true,
@@ -117,12 +121,15 @@ export function authConfig(settings: Env): NextAuthConfig {
         let claims: SessionClaims;
         if (wechatIds.has(account.provider)) {
           const wechat = profile as unknown as WechatProfile;
-          const row = await upsertWechatUser({
-            ...wechat,
-            openid: wechat.openid ?? String(account.openid ?? ""),
-            unionid: wechat.unionid ?? (account.unionid as string | undefined),
-            is_snapshotuser: isSnapshotUser(account, profile) ? 1 : 0,
-          });
+          const row = await upsertWechatUser(
+            {
+              ...wechat,
+              openid: wechat.openid ?? String(account.openid ?? ""),
+              unionid: wechat.unionid ?? (account.unionid as string | undefined),
+              is_snapshotuser: isSnapshotUser(account, profile) ? 1 : 0,
+            },
+            wechatAppId(account.provider),
+          );
           claims = { uid: row.id, role: row.role, name: row.nickname ?? row.wxNickname };
         } else {
           const row = await userById(Number(user?.id));

@@ -78,3 +78,16 @@ export async function sessionFromRequest(request: Request): Promise<SessionClaim
   if (!token || !isSameOriginRequest(request)) return null;
   return decodeSession(token);
 }
+
+/**
+ * The session cookie on a top-level navigation coming back from a third party (WeChat's
+ * authorize page), which browsers mark cross-site, so `sessionFromRequest` ignores it. Only for
+ * checking that the browser finishing a flow belongs to the user who started it; the flow's
+ * single-use state is what authorises the change.
+ */
+export async function sessionReturningFromThirdParty(
+  request: Request,
+): Promise<SessionClaims | null> {
+  const token = cookieValue(request, SESSION_COOKIE);
+  return token ? decodeSession(token) : null;
+}

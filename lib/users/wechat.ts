@@ -2,23 +2,30 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { type User, users } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { issueToken } from "@/lib/auth/tokens";
 import { env, isSandbox } from "@/lib/env";
 import { log } from "@/lib/log";
 import { type OwnProfile, ownProfile } from "@/lib/users/profile";
+import { recordWechatIdentity, userIdOfIdentity } from "@/lib/wechat/identities";
 import { exchangeOAuthCode, snapshotUserError, type WechatProfile } from "@/lib/wechat/oauth";
 
 const WECHAT_SEXES = new Set([0, 1, 2]);
 
 /**
- * Maps a WeChat profile to our user and refreshes the WeChat fields (fields WeChat did not send
- * keep their value). The key is the openid; an openid we have not seen whose unionid belongs to a
- * user (the same person through another WeChat app, e.g. desktop QR login) signs in as that user.
- * Otherwise one atomic upsert creates the user, so concurrent first logins create one user.
- * Snapshot-page identities are virtual and are refused before anything is stored.
+ * Maps a WeChat profile from the app `appid` to our user and refreshes the WeChat fields (fields
+ * WeChat did not send keep their value). The user is found by this app's identity, then by the
+ * legacy `wx_openid`; an openid we have not seen whose unionid belongs to a user (the same person
+ * through another WeChat app, e.g. desktop QR login) signs in as that user. Otherwise one atomic
+ * upsert creates the user, so concurrent first logins create one user. The (user, appid, openid)
+ * identity is recorded; `appid` is null only for the development sign-in, which is no WeChat
+ * identity. Snapshot-page identities are virtual and are refused before anything is stored.
  */
-export async function upsertWechatUser(profile: WechatProfile): Promise<User> {
+export async function upsertWechatUser(
+  profile: WechatProfile,
+  appid: string | null,
+): Promise<User> {
   if (Number(profile.is_snapshotuser) === 1) throw snapshotUserError();
   const openid = profile.openid?.trim();
   if (!openid) throw ApiError.notLoggedIn("微信登录失败：缺少 openid");
@@ -34,26 +41,32 @@ export async function upsertWechatUser(profile: WechatProfile): Promise<User> {
   };
   // Drizzle drops undefined keys, so a bare snsapi_base login only touches updated_at.
   const refresh = { ...wechatFields, updatedAt: new Date() };
-  return db().transaction((tx) => {
-    const known = tx.select({ id: users.id }).from(users).where(eq(users.wxOpenid, openid)).get();
+  return writeTransaction(async (tx) => {
+    const identityOwner = appid ? userIdOfIdentity(tx, appid, openid) : null;
+    const known =
+      identityOwner ??
+      tx.select({ id: users.id }).from(users).where(eq(users.wxOpenid, openid)).get()?.id;
     const sameUnion =
-      !known && unionid
+      known === undefined && unionid
         ? tx
             .select({ id: users.id })
             .from(users)
             .where(eq(users.wxUnionid, unionid))
             .orderBy(asc(users.id))
-            .get()
+            .get()?.id
         : undefined;
-    if (sameUnion) {
-      return tx.update(users).set(refresh).where(eq(users.id, sameUnion.id)).returning().get();
-    }
-    return tx
-      .insert(users)
-      .values({ wxOpenid: openid, ...wechatFields })
-      .onConflictDoUpdate({ target: users.wxOpenid, set: refresh })
-      .returning()
-      .get();
+    const existing = known ?? sameUnion;
+    const user =
+      existing !== undefined
+        ? tx.update(users).set(refresh).where(eq(users.id, existing)).returning().get()
+        : tx
+            .insert(users)
+            .values({ wxOpenid: openid, ...wechatFields })
+            .onConflictDoUpdate({ target: users.wxOpenid, set: refresh })
+            .returning()
+            .get();
+    if (appid) recordWechatIdentity(tx, { userId: user.id, appid, openid, unionid });
+    return user;
   });
 }
 
@@ -87,10 +100,13 @@ async function userForBareOpenid(openid: string, internalKey: string | null): Pr
   if (!isSandbox()) {
     throw ApiError.notLoggedIn("仅支持微信授权 code 登录，openid 登录只在沙箱模式下可用");
   }
-  await db()
-    .insert(users)
-    .values({ wxOpenid: openid, wxNickname: openid.slice(-8) })
-    .onConflictDoNothing({ target: users.wxOpenid });
+  await writeTransaction((tx) =>
+    tx
+      .insert(users)
+      .values({ wxOpenid: openid, wxNickname: openid.slice(-8) })
+      .onConflictDoNothing({ target: users.wxOpenid })
+      .run(),
+  );
   return (await db().select().from(users).where(eq(users.wxOpenid, openid)).get())!;
 }
 
@@ -102,7 +118,10 @@ export async function loginWithWechat(
   let user: User;
   let method: string;
   if (params.code) {
-    user = await upsertWechatUser(await exchangeOAuthCode(params.code));
+    user = await upsertWechatUser(
+      await exchangeOAuthCode(params.code),
+      env().WECHAT_APP_ID ?? null,
+    );
     method = "code";
   } else if (params.openid) {
     user = await userForBareOpenid(params.openid, internalKey);

@@ -1,12 +1,24 @@
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { wechatIdentities } from "@/db/schema";
+import { db } from "@/db";
+import { users, wechatIdentities } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
-import { officialAccountOpenid } from "@/lib/wechat/identities";
+import { upsertWechatUser } from "@/lib/users/wechat";
+import { applyIdentityBackfill, officialAccountOpenid } from "@/lib/wechat/identities";
 import { createUser } from "@/tests/helpers";
 
 vi.hoisted(() => {
   process.env.WECHAT_APP_ID = "wx-oa";
+  process.env.WECHAT_WEB_APP_ID = "wx-web";
 });
+
+const identitiesOf = (userId: number) =>
+  db()
+    .select({ appid: wechatIdentities.appid, openid: wechatIdentities.openid })
+    .from(wechatIdentities)
+    .where(eq(wechatIdentities.userId, userId))
+    .orderBy(wechatIdentities.appid)
+    .all();
 
 describe("officialAccountOpenid", () => {
   it("answers the openid under WECHAT_APP_ID only, never another app's", async () => {
@@ -25,5 +37,56 @@ describe("officialAccountOpenid", () => {
         .run(),
     );
     expect(officialAccountOpenid(user.id)).toBe("oa-openid");
+  });
+});
+
+describe("sign-in identities", () => {
+  it("records each app's openid and merges the apps only by unionid", async () => {
+    const web = await upsertWechatUser({ openid: "qr-1", unionid: "union-1" }, "wx-web");
+    expect(identitiesOf(web.id)).toEqual([{ appid: "wx-web", openid: "qr-1" }]);
+    expect(officialAccountOpenid(web.id)).toBeNull();
+
+    const oa = await upsertWechatUser({ openid: "oa-1", unionid: "union-1" }, "wx-oa");
+    expect(oa.id).toBe(web.id);
+    expect(oa.wxOpenid).toBe("qr-1"); // the legacy field keeps the first openid
+    expect(officialAccountOpenid(web.id)).toBe("oa-1");
+    expect(identitiesOf(web.id)).toEqual([
+      { appid: "wx-oa", openid: "oa-1" },
+      { appid: "wx-web", openid: "qr-1" },
+    ]);
+
+    // Without a shared unionid, another app's openid is another person.
+    const stranger = await upsertWechatUser({ openid: "oa-2" }, "wx-oa");
+    expect(stranger.id).not.toBe(web.id);
+    // Signing in again finds the user by identity.
+    expect((await upsertWechatUser({ openid: "oa-1" }, "wx-oa")).id).toBe(web.id);
+  });
+
+  it("finds a legacy user by wx_openid and records the identity; a dev sign-in records none", async () => {
+    const { user } = await createUser({ wxOpenid: "legacy-oa-openid" });
+    expect((await upsertWechatUser({ openid: "legacy-oa-openid" }, "wx-oa")).id).toBe(user.id);
+    expect(officialAccountOpenid(user.id)).toBe("legacy-oa-openid");
+    const dev = await upsertWechatUser({ openid: "dev:小明", nickname: "小明" }, null);
+    expect(identitiesOf(dev.id)).toEqual([]);
+  });
+});
+
+describe("legacy openid backfill", () => {
+  it("records staged openids under the Official Account, except QR-ambiguous ones", async () => {
+    const { user: oaUser } = await createUser({ wxOpenid: "staged-oa" });
+    const { user: unionUser } = await createUser({ wxOpenid: "staged-union", wxUnionid: "u-9" });
+    await writeTransaction((tx) => {
+      tx.run(sql`INSERT INTO wechat_identity_backfill (user_id, openid, unionid)
+        VALUES (${oaUser.id}, 'staged-oa', NULL), (${unionUser.id}, 'staged-union', 'u-9')`);
+    });
+    expect(await applyIdentityBackfill()).toBe(1);
+    expect(officialAccountOpenid(oaUser.id)).toBe("staged-oa");
+    // With the website QR login configured, an openid with a unionid may be the QR app's.
+    expect(officialAccountOpenid(unionUser.id)).toBeNull();
+    expect(db().all(sql`SELECT * FROM wechat_identity_backfill`)).toEqual([]);
+    expect(await applyIdentityBackfill()).toBe(0);
+    expect(db().select().from(users).where(eq(users.id, oaUser.id)).get()?.wxOpenid).toBe(
+      "staged-oa",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
-import { describeError, log } from "@/lib/log";
+import { log } from "@/lib/log";
+import { callWechatApi, WechatUnreachableError, wechatErrcode } from "@/lib/wechat/api";
 
 /** A WeChat web-authorisation profile, with WeChat's own field names (as next-auth passes it). */
 export interface WechatProfile {
@@ -17,36 +18,27 @@ export interface WechatProfile {
 }
 
 const LOGIN_FAILED = "微信登录失败，请重试";
-const TIMEOUT_MS = 8000;
 
 export const snapshotUserError = () =>
   ApiError.notLoggedIn("当前为微信快照页模式，请点击“使用完整服务”后再登录");
 
-// WeChat answers JSON with a text/plain content type and reports errors as 200 + errcode.
 async function getWechatJson(
   path: string,
   query: Record<string, string>,
 ): Promise<Record<string, unknown>> {
-  // Appended rather than resolved, so a base with a path (a mounted stand-in) keeps it.
-  const url = new URL(`${env().WECHAT_API_BASE.replace(/\/+$/, "")}${path}`);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  let body: unknown;
+  let answer: Record<string, unknown>;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    body = JSON.parse(await response.text());
+    answer = await callWechatApi(path, { query });
   } catch (error) {
-    // Only the path is logged: the query carries the app secret and the user's code.
-    log.warn("wechat.request_failed", { path, error: describeError(error).message });
-    throw ApiError.notLoggedIn(LOGIN_FAILED);
+    if (error instanceof WechatUnreachableError) throw ApiError.notLoggedIn(LOGIN_FAILED);
+    throw error;
   }
-  if (typeof body !== "object" || body === null) throw ApiError.notLoggedIn(LOGIN_FAILED);
-  const record = body as Record<string, unknown>;
-  if (record.errcode !== undefined && record.errcode !== 0) {
-    log.warn("wechat.api_error", { path, errcode: record.errcode });
-    throw ApiError.notLoggedIn(wechatErrorText(Number(record.errcode)));
+  const errcode = wechatErrcode(answer);
+  if (errcode !== 0) {
+    log.warn("wechat.api_error", { path, errcode });
+    throw ApiError.notLoggedIn(wechatErrorText(errcode));
   }
-  return record;
+  return answer;
 }
 
 function wechatErrorText(errcode: number): string {
@@ -58,11 +50,15 @@ function wechatErrorText(errcode: number): string {
 
 const optionalString = (value: unknown) => (typeof value === "string" ? value : undefined);
 
-/**
- * Exchanges a web-authorisation `code` for the user's profile (sns/oauth2/access_token, then
- * sns/userinfo). A silent snsapi_base authorisation yields only the openid (and unionid).
- */
-export async function exchangeOAuthCode(code: string): Promise<WechatProfile> {
+interface OAuthGrant {
+  openid: string;
+  unionid?: string;
+  accessToken: string;
+  scope: string[];
+}
+
+/** sns/oauth2/access_token under the Official Account: the code's openid (and unionid). */
+async function officialAccountGrant(code: string): Promise<OAuthGrant> {
   const { WECHAT_APP_ID: appid, WECHAT_APP_SECRET: secret } = env();
   if (!appid || !secret) {
     throw ApiError.notLoggedIn(
@@ -79,10 +75,30 @@ export async function exchangeOAuthCode(code: string): Promise<WechatProfile> {
   const accessToken = optionalString(grant.access_token);
   if (!openid || !accessToken) throw ApiError.notLoggedIn(LOGIN_FAILED);
   if (Number(grant.is_snapshotuser) === 1) throw snapshotUserError();
-  const scope = optionalString(grant.scope) ?? "";
-  if (!scope.split(",").includes("snsapi_userinfo")) {
-    return { openid, unionid: optionalString(grant.unionid) };
-  }
+  return {
+    openid,
+    unionid: optionalString(grant.unionid),
+    accessToken,
+    scope: (optionalString(grant.scope) ?? "").split(","),
+  };
+}
+
+/** A silent snsapi_base code's Official Account openid (and unionid); no profile is fetched. */
+export async function exchangeBaseCode(
+  code: string,
+): Promise<Pick<WechatProfile, "openid" | "unionid">> {
+  const { openid, unionid } = await officialAccountGrant(code);
+  return { openid, unionid };
+}
+
+/**
+ * Exchanges a web-authorisation `code` for the user's profile (sns/oauth2/access_token, then
+ * sns/userinfo). A silent snsapi_base authorisation yields only the openid (and unionid).
+ */
+export async function exchangeOAuthCode(code: string): Promise<WechatProfile> {
+  const grant = await officialAccountGrant(code);
+  const { openid, accessToken } = grant;
+  if (!grant.scope.includes("snsapi_userinfo")) return { openid, unionid: grant.unionid };
   const info = await getWechatJson("/sns/userinfo", {
     access_token: accessToken,
     openid,
@@ -91,7 +107,7 @@ export async function exchangeOAuthCode(code: string): Promise<WechatProfile> {
   if (info.openid !== openid) throw ApiError.notLoggedIn(LOGIN_FAILED);
   return {
     openid,
-    unionid: optionalString(info.unionid) ?? optionalString(grant.unionid),
+    unionid: optionalString(info.unionid) ?? grant.unionid,
     nickname: optionalString(info.nickname),
     sex: typeof info.sex === "number" ? info.sex : undefined,
     province: optionalString(info.province),

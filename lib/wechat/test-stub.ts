@@ -3,8 +3,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WechatProfile } from "@/lib/wechat/oauth";
 
-// A local stand-in for api.weixin.qq.com's web-authorisation endpoints, for tests only:
-// point WECHAT_API_BASE at `url`, then register what each code should yield.
+// A local stand-in for api.weixin.qq.com's web-authorisation and platform-token endpoints, for
+// tests only: point WECHAT_API_BASE at `url`, then register what each code should yield.
 
 export interface StubGrant {
   profile: WechatProfile;
@@ -23,6 +23,13 @@ export async function startWechatStub() {
   const tokens = new Map<string, StubGrant>();
   const usedCodes = new Set<string>();
   const requests: string[] = [];
+  /** Platform tokens: each fetch answers a new value; queued errcodes are answered first. */
+  const platform = {
+    delayMs: 0,
+    errcodes: [] as number[],
+    tickets: new Map<string, string>(),
+    accessTokens: new Set<string>(),
+  };
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://stub");
@@ -33,6 +40,40 @@ export async function startWechatStub() {
       response.end(JSON.stringify(body));
     };
     // Matched by suffix, so the stub also stands in for a base URL with a path.
+    if (url.pathname.endsWith("/cgi-bin/stable_token") && request.method === "POST") {
+      let raw = "";
+      request.on("data", (chunk) => {
+        raw += chunk;
+      });
+      request.on("end", () => {
+        const body = JSON.parse(raw || "{}") as Record<string, unknown>;
+        setTimeout(() => {
+          const errcode = platform.errcodes.shift();
+          if (errcode) return reply({ errcode, errmsg: "stub error" });
+          if (
+            body.grant_type !== "client_credential" ||
+            body.appid !== STUB_APP_ID ||
+            body.secret !== STUB_APP_SECRET ||
+            body.force_refresh !== false
+          ) {
+            return reply({ errcode: 40125, errmsg: "invalid appsecret" });
+          }
+          const token = `stub-access-${randomBytes(8).toString("hex")}`;
+          platform.accessTokens.add(token);
+          reply({ access_token: token, expires_in: 7200 });
+        }, platform.delayMs);
+      });
+      return;
+    }
+    if (url.pathname.endsWith("/cgi-bin/ticket/getticket")) {
+      const token = url.searchParams.get("access_token") ?? "";
+      if (!platform.accessTokens.has(token) || url.searchParams.get("type") !== "jsapi") {
+        return reply({ errcode: 40001, errmsg: "invalid credential" });
+      }
+      const ticket = `stub-ticket-${randomBytes(8).toString("hex")}`;
+      platform.tickets.set(ticket, token);
+      return reply({ errcode: 0, errmsg: "ok", ticket, expires_in: 7200 });
+    }
     if (url.pathname.endsWith("/sns/oauth2/access_token")) {
       const code = url.searchParams.get("code") ?? "";
       const grant = grants.get(code);
@@ -78,6 +119,7 @@ export async function startWechatStub() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    platform,
     /** Registers a one-time code and returns it. */
     code(grant: StubGrant): string {
       const code = `code-${randomBytes(6).toString("hex")}`;

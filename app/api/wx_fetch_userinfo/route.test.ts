@@ -154,7 +154,7 @@ describe("/api/wx_fetch_userinfo with a WeChat OAuth code", () => {
     expect(body.status).toBe(4);
     expect(body.msg).toContain("快照页");
     expect(await userCount()).toBe(before);
-    await expect(upsertWechatUser(profile)).rejects.toMatchObject({ status: 4 });
+    await expect(upsertWechatUser(profile, null)).rejects.toMatchObject({ status: 4 });
     expect(await userCount()).toBe(before);
   });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HouseFacts } from "@/components/house/house-facts";
+import { HouseShareCard } from "@/components/house/house-share-card";
 import { LocationMap } from "@/components/house/location-map";
 import { PhotoGallery } from "@/components/house/photo-gallery";
 import { publishedHouse } from "@/components/house/published-house";
@@ -46,6 +47,7 @@ export default async function HouseDetailPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-3xl pb-28">
+      <HouseShareCard house={house} title={title} />
       <div className="relative">
         <PhotoGallery rooms={house.photos_by_room} title={title} />
         {/* Shared links open here with no history: the way back is to the search. */}

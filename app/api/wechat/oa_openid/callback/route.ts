@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { optional, text } from "@/lib/api/fields";
+import { defineRoute } from "@/lib/api/route";
+import { completeOfficialAccountOpenid } from "@/lib/wechat/oa-openid";
+
+const params = z.object({
+  code: optional(text({ max: 512 })),
+  state: optional(text({ max: 128 })),
+});
+
+// GET|POST /api/wechat/oa_openid/callback – WeChat sends the browser back here after the silent
+// authorisation; the answer is always a redirect to the page the user came from.
+export const GET = defineRoute(
+  { auth: "none", params, answer: z.object({}).describe("never: success is a 302") },
+  async ({ request, params }) => completeOfficialAccountOpenid(request, params),
+);
+export const POST = GET;
