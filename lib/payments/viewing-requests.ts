@@ -10,6 +10,7 @@ import {
   ViewingStatus,
   viewingRequests,
 } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { fileUrl } from "@/lib/storage";
 
@@ -42,15 +43,14 @@ export async function createViewingRequest(
   if (tenantId === house.userId)
     throw ApiError.forbidden("看房人与房东不能是同一人，不能预约自己的房源");
 
-  return db().transaction((tx) => {
-    const [created] = tx
+  return writeTransaction(async (tx) => {
+    const [created] = await tx
       .insert(viewingRequests)
       .values({ houseId: house.id, ownerId: house.userId, tenantId })
       .onConflictDoNothing()
-      .returning({ id: viewingRequests.id })
-      .all();
+      .returning({ id: viewingRequests.id });
     if (created) return created.id;
-    const open = tx
+    const [open] = await tx
       .select({ id: viewingRequests.id })
       .from(viewingRequests)
       .where(
@@ -60,7 +60,7 @@ export async function createViewingRequest(
           inArray(viewingRequests.status, OPEN_STATUSES),
         ),
       )
-      .get();
+      .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
     return open.id;
   });
