@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxAlipayTrades } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
 import { chinaDateStamp, randomDigits, randomToken } from "@/lib/alipay/ids";
 import { sandboxErrorPage } from "@/lib/alipay/sandbox/html";
@@ -99,7 +100,14 @@ export async function openWapPay(
   return checkoutRedirect(stored?.ticket ?? ticket);
 }
 
-function notifyParams(trade: SandboxTrade): Record<string, string> {
+/** A refund Alipay reports on the payment's own notify URL. */
+export interface RefundReport {
+  outRequestNo: string;
+  refundFee: string;
+  refundedAt: Date;
+}
+
+function notifyParams(trade: SandboxTrade, refund?: RefundReport): Record<string, string> {
   const now = chinaTime();
   const created = chinaTime(trade.createdAt);
   const paid = trade.paidAt ? chinaTime(trade.paidAt) : undefined;
@@ -136,18 +144,25 @@ function notifyParams(trade: SandboxTrade): Record<string, string> {
   } else {
     params.gmt_close = now;
   }
+  if (refund) {
+    Object.assign(params, {
+      refund_fee: refund.refundFee,
+      gmt_refund: chinaTime(refund.refundedAt),
+      out_biz_no: refund.outRequestNo,
+    });
+  }
   return signAsAlipay(params);
 }
 
 /** Delivers the signed async notify and records the merchant's answer ("success" expected). */
-async function deliverNotify(trade: SandboxTrade): Promise<string> {
+export async function deliverNotify(trade: SandboxTrade, refund?: RefundReport): Promise<string> {
   if (!trade.notifyUrl) return "no notify_url";
   let answer: string;
   try {
     const response = await fetch(trade.notifyUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-      body: new URLSearchParams(notifyParams(trade)),
+      body: new URLSearchParams(notifyParams(trade, refund)),
       redirect: "manual",
       signal: AbortSignal.timeout(10_000),
     });
@@ -155,10 +170,12 @@ async function deliverNotify(trade: SandboxTrade): Promise<string> {
   } catch (error) {
     answer = `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200);
   }
-  await db()
-    .update(sandboxAlipayTrades)
-    .set({ notifyAnswer: answer })
-    .where(eq(sandboxAlipayTrades.id, trade.id));
+  await writeTransaction((tx) =>
+    tx
+      .update(sandboxAlipayTrades)
+      .set({ notifyAnswer: answer })
+      .where(eq(sandboxAlipayTrades.id, trade.id)),
+  );
   if (answer !== "success") log.warn("sandbox.alipay.notify_refused", { tradeId: trade.id });
   return answer;
 }
