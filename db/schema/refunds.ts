@@ -101,9 +101,7 @@ export const sandboxRefunds = sqliteTable(
     amountFen: integer("amount_fen").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("sandbox_refunds_number_unique").on(t.provider, t.merchant, t.outRefundNo),
-  ],
+  (t) => [uniqueIndex("sandbox_refunds_number_unique").on(t.provider, t.merchant, t.outRefundNo)],
 );
 
 export type Refund = typeof refunds.$inferSelect;

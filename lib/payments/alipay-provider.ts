@@ -26,7 +26,8 @@ export const alipayProvider: PaymentProvider = {
       bizContent: { out_trade_no: attempt.outTradeNo },
     });
     if (!isAlipaySuccess(result)) {
-      if (text(result.subCode) === "ACQ.TRADE_NOT_EXIST") return { state: "missing", amountCents: null };
+      if (text(result.subCode) === "ACQ.TRADE_NOT_EXIST")
+        return { state: "missing", amountCents: null };
       throw new AlipayUnavailableError("alipay.trade.query", new Error(text(result.subCode)));
     }
     const status = text(result.tradeStatus);

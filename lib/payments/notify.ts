@@ -58,8 +58,7 @@ export async function processAlipayNotify(rawBody: string): Promise<NotifyResult
             .where(eq(paymentAttempts.outTradeNo, outTradeNo))
             .limit(1)
         : [];
-      if (!attempt || attempt.provider !== "alipay")
-        return { answer: "fail", outcome: "unknown_trade" };
+      if (attempt?.provider !== "alipay") return { answer: "fail", outcome: "unknown_trade" };
       if (yuanToCents(params.total_amount ?? "") !== attempt.amountCents)
         return { answer: "fail", outcome: "amount_mismatch" };
       if (params.refund_fee) return { answer: "success", outcome: "refund_reported" };

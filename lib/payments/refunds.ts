@@ -56,7 +56,11 @@ export async function recordRefundReport(
 ): Promise<"recorded" | "unchanged"> {
   if (report.state === "missing") return "unchanged";
   const status: Status =
-    report.state === "succeeded" ? "succeeded" : report.state === "failed" ? "failed" : "processing";
+    report.state === "succeeded"
+      ? "succeeded"
+      : report.state === "failed"
+        ? "failed"
+        : "processing";
   const changed = await tx
     .update(refunds)
     .set({
@@ -69,7 +73,8 @@ export async function recordRefundReport(
     .returning({ id: refunds.id });
   if (changed.length === 0) return "unchanged";
   if (status === "succeeded") await markRefunded(tx, attempt);
-  if (status === "failed") log.error("refund.failed", { refundId: refund.id, message: report.message });
+  if (status === "failed")
+    log.error("refund.failed", { refundId: refund.id, message: report.message });
   return "recorded";
 }
 
@@ -84,7 +89,12 @@ function applyReport(
 
 async function send(refund: Refund, attempt: PaymentAttempt, clock: Clock): Promise<void> {
   try {
-    await applyReport(refund, attempt, await paymentProvider(attempt.provider).refund(attempt, refund, clock), clock);
+    await applyReport(
+      refund,
+      attempt,
+      await paymentProvider(attempt.provider).refund(attempt, refund, clock),
+      clock,
+    );
   } catch (error) {
     if (!isProviderUnavailable(error)) throw error;
     log.warn("refund.outcome_unknown", { refundId: refund.id });
@@ -103,7 +113,8 @@ export async function advanceRefund(refundId: number, clock: Clock = systemClock
   } else if (refund.status === "unknown" || refund.status === "processing") {
     try {
       const report = await paymentProvider(attempt.provider).queryRefund(attempt, refund, clock);
-      if (report.state === "missing" && refund.status === "unknown") await send(refund, attempt, clock);
+      if (report.state === "missing" && refund.status === "unknown")
+        await send(refund, attempt, clock);
       else await applyReport(refund, attempt, report, clock);
     } catch (error) {
       if (!isProviderUnavailable(error)) throw error;
@@ -146,7 +157,9 @@ export async function refundAttempt(
 
 /** Sends the refund owed for a duplicate payment; reconciliation retries if this fails. */
 export async function sendOwedRefund(attemptId: number): Promise<void> {
-  const owed = await db().query.refunds.findFirst({ where: eq(refunds.paymentAttemptId, attemptId) });
+  const owed = await db().query.refunds.findFirst({
+    where: eq(refunds.paymentAttemptId, attemptId),
+  });
   if (!owed) return;
   try {
     await advanceRefund(owed.id);
@@ -164,7 +177,12 @@ export async function settleRefunds(_context: { now: Date }): Promise<Record<str
     .select({ id: refunds.id })
     .from(refunds)
     .where(inArray(refunds.status, ["pending", "unknown", "processing"]));
-  const summary: Record<string, number> = { checked: open.length, succeeded: 0, failed: 0, open: 0 };
+  const summary: Record<string, number> = {
+    checked: open.length,
+    succeeded: 0,
+    failed: 0,
+    open: 0,
+  };
   for (const { id } of open) {
     const after = await advanceRefund(id);
     if (after.status === "succeeded") summary.succeeded = (summary.succeeded ?? 0) + 1;

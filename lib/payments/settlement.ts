@@ -1,5 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { type PaymentAttempt, paymentAttempts, refunds, ViewingStatus, viewingRequests } from "@/db/schema";
+import {
+  type PaymentAttempt,
+  paymentAttempts,
+  refunds,
+  ViewingStatus,
+  viewingRequests,
+} from "@/db/schema";
 import type { WriteTx } from "@/db/write";
 import { log } from "@/lib/log";
 import { newRefundNumber } from "@/lib/payments/numbers";
@@ -26,7 +32,10 @@ export async function settlePaid(
     .update(paymentAttempts)
     .set({ status: "paid", tradeNo: tradeNo ?? null, paidAt })
     .where(
-      and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.status, ["pending", "closed"])),
+      and(
+        eq(paymentAttempts.id, attempt.id),
+        inArray(paymentAttempts.status, ["pending", "closed"]),
+      ),
     )
     .returning({ id: paymentAttempts.id });
   if (changed.length === 0) return "already_paid";

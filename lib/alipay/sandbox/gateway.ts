@@ -262,7 +262,8 @@ async function tradeRefund(params: Params, biz: Biz): Promise<Body> {
       return businessFailure("ACQ.REQUEST_PARAM_ILLEGAL", "同一退款请求号的参数不一致");
     return answer("N");
   }
-  if (trade.status !== "TRADE_SUCCESS") return businessFailure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+  if (trade.status !== "TRADE_SUCCESS")
+    return businessFailure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
   if (cents === null || cents !== yuanToCents(trade.totalAmount))
     return businessFailure("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限或不等于交易金额");
   const refundedAt = new Date();
@@ -322,7 +323,9 @@ async function tradeClose(params: Params, biz: Biz): Promise<Body> {
     tx
       .update(sandboxAlipayTrades)
       .set({ status: "TRADE_CLOSED" })
-      .where(and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY"))),
+      .where(
+        and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY")),
+      ),
   );
   return ok({ trade_no: trade.tradeNo, out_trade_no: trade.outTradeNo });
 }

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from "@/lib/clock";
 import { log } from "@/lib/log";
+import { type WxpaySettings, wxpaySettings } from "@/lib/payments/wxpay/settings";
 import {
   authorizationHeader,
   nonce,
@@ -9,7 +10,6 @@ import {
   unixSeconds,
   verifyWechatpaySignature,
 } from "@/lib/payments/wxpay/signing";
-import { type WxpaySettings, wxpaySettings } from "@/lib/payments/wxpay/settings";
 
 // A server-to-server call to WeChat Pay API v3: the request is signed with the merchant key and
 // every answer's signature (and timestamp window) is verified before it is believed.

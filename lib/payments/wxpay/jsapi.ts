@@ -2,17 +2,17 @@ import { ViewingStatus } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { type Clock, systemClock } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { officialAccountOpenid } from "@/lib/wechat/identities";
 import { pendingAttempt } from "@/lib/payments/attempts";
 import { VIEWING_FEE_SUBJECT } from "@/lib/payments/payment-url";
 import { visibleViewingRequest } from "@/lib/payments/viewing-requests";
 import {
   callWxpay,
+  requireWxpaySettings,
   WxpayNotConfiguredError,
   WxpayUnavailableError,
-  requireWxpaySettings,
 } from "@/lib/payments/wxpay/client";
 import { jsapiPaySign, nonce, unixSeconds } from "@/lib/payments/wxpay/signing";
+import { officialAccountOpenid } from "@/lib/wechat/identities";
 
 // JSAPI (公众号支付): a prepay order per attempt, then the six fields WeixinJSBridge's
 // getBrandWCPayRequest takes, paySign computed here with the merchant key. time_expire is fixed

@@ -43,7 +43,11 @@ const handled = (outcome: string, extra: Partial<Decided> = {}): Decided => ({
   outcome,
   ...extra,
 });
-const refused = (httpStatus: 400 | 401, outcome: string, extra: Partial<Decided> = {}): Decided => ({
+const refused = (
+  httpStatus: 400 | 401,
+  outcome: string,
+  extra: Partial<Decided> = {},
+): Decided => ({
   httpStatus,
   outcome,
   ...extra,
@@ -65,7 +69,10 @@ function parseEnvelope(rawBody: string): Envelope | null {
   }
 }
 
-function decrypt(resource: Record<string, unknown>, apiV3Key: string): Record<string, unknown> | null {
+function decrypt(
+  resource: Record<string, unknown>,
+  apiV3Key: string,
+): Record<string, unknown> | null {
   if (resource.algorithm !== "AEAD_AES_256_GCM") return null;
   try {
     const plain = decryptResource(
@@ -93,9 +100,13 @@ async function applyTransaction(
   if (!settings.appid || transaction.appid !== settings.appid)
     return refused(400, "wrong_appid", { outTradeNo });
   const [attempt] = outTradeNo
-    ? await tx.select().from(paymentAttempts).where(eq(paymentAttempts.outTradeNo, outTradeNo)).limit(1)
+    ? await tx
+        .select()
+        .from(paymentAttempts)
+        .where(eq(paymentAttempts.outTradeNo, outTradeNo))
+        .limit(1)
     : [];
-  if (!attempt || attempt.provider !== "wxpay") return refused(400, "unknown_trade", { outTradeNo });
+  if (attempt?.provider !== "wxpay") return refused(400, "unknown_trade", { outTradeNo });
   const amount = (transaction.amount ?? {}) as Record<string, unknown>;
   if (amount.total !== attempt.amountCents || (amount.currency ?? "CNY") !== "CNY")
     return refused(400, "amount_mismatch", { outTradeNo });
@@ -116,7 +127,8 @@ async function applyRefund(
 ): Promise<Decided> {
   const outTradeNo = text(notice.out_trade_no);
   const outRefundNo = text(notice.out_refund_no);
-  if (notice.mchid !== settings.mchid) return refused(400, "wrong_mchid", { outTradeNo, outRefundNo });
+  if (notice.mchid !== settings.mchid)
+    return refused(400, "wrong_mchid", { outTradeNo, outRefundNo });
   const [refund] = outRefundNo
     ? await tx.select().from(refunds).where(eq(refunds.outRefundNo, outRefundNo)).limit(1)
     : [];
@@ -129,10 +141,13 @@ async function applyRefund(
   if (amount.refund !== refund.amountCents)
     return refused(400, "amount_mismatch", { outTradeNo, outRefundNo });
   const result = await recordRefundReport(tx, refund, attempt, refundStatusReport(notice), now);
-  return handled(result === "recorded" ? `refund_${refundStatusReport(notice).state}` : "refund_unchanged", {
-    outTradeNo,
-    outRefundNo,
-  });
+  return handled(
+    result === "recorded" ? `refund_${refundStatusReport(notice).state}` : "refund_unchanged",
+    {
+      outTradeNo,
+      outRefundNo,
+    },
+  );
 }
 
 async function decide(

@@ -1,6 +1,10 @@
 import type { PaymentAttempt, Refund } from "@/db/schema";
 import type { PaymentProvider, RefundReport, TradeReport } from "@/lib/payments/providers";
-import { callWxpay, requireWxpaySettings, WxpayUnavailableError } from "@/lib/payments/wxpay/client";
+import {
+  callWxpay,
+  requireWxpaySettings,
+  WxpayUnavailableError,
+} from "@/lib/payments/wxpay/client";
 
 // WeChat Pay API v3 behind the provider seam: order query and close by out_trade_no, refunds by
 // out_refund_no (WeChat refunds one number once; a refund is final only at SUCCESS/CLOSED).

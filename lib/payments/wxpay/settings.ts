@@ -55,7 +55,11 @@ function fingerprint(key: KeyObject): string {
 }
 
 /** The sandbox merchant key pair (stands in for apiclient_key.pem and its certificate serial). */
-export function sandboxMerchantKey(): { privateKey: KeyObject; publicKey: KeyObject; serial: string } {
+export function sandboxMerchantKey(): {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  serial: string;
+} {
   const privateKey = generatedPrivateKey("wxpay-sandbox-merchant-private-key.pem");
   return {
     privateKey,

@@ -36,7 +36,9 @@ export function rsaSign(message: string, privateKey: Key): string {
 export function rsaVerify(message: string, signature: string, publicKey: Key): boolean {
   if (!signature || signature.startsWith(SIGNATURE_PROBE_PREFIX)) return false;
   try {
-    return createVerify("RSA-SHA256").update(message, "utf8").verify(publicKey, signature, "base64");
+    return createVerify("RSA-SHA256")
+      .update(message, "utf8")
+      .verify(publicKey, signature, "base64");
   } catch {
     return false;
   }
@@ -100,7 +102,11 @@ export function signatureHeadersOf(headers: Headers): SignatureHeaders {
   };
 }
 
-export type VerifyFailure = "missing_headers" | "unknown_serial" | "stale_timestamp" | "bad_signature";
+export type VerifyFailure =
+  | "missing_headers"
+  | "unknown_serial"
+  | "stale_timestamp"
+  | "bad_signature";
 
 /**
  * Checks a response or notify: headers present, a key for its serial, a timestamp within five
@@ -190,9 +196,10 @@ export function decryptResource(
   );
   decipher.setAuthTag(data.subarray(data.length - 16));
   decipher.setAAD(Buffer.from(resource.associated_data ?? "", "utf8"));
-  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString(
-    "utf8",
-  );
+  return Buffer.concat([
+    decipher.update(data.subarray(0, data.length - 16)),
+    decipher.final(),
+  ]).toString("utf8");
 }
 
 /** paySign for WeixinJSBridge's getBrandWCPayRequest: appId, timeStamp, nonceStr, package. */

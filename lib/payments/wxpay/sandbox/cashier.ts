@@ -2,16 +2,20 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxWxpayTrades } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
+import { randomToken } from "@/lib/alipay/ids";
 import { log } from "@/lib/log";
 import { type SandboxWxpayTrade, transactionBody } from "@/lib/payments/wxpay/sandbox/gateway";
-import { sandboxApiV3Key, sandboxMerchantKey, sandboxPlatformKey } from "@/lib/payments/wxpay/settings";
+import {
+  sandboxApiV3Key,
+  sandboxMerchantKey,
+  sandboxPlatformKey,
+} from "@/lib/payments/wxpay/settings";
 import {
   encryptResource,
   joinedLines,
   rsaVerify,
   signedHeaders,
 } from "@/lib/payments/wxpay/signing";
-import { randomToken } from "@/lib/alipay/ids";
 
 // The stand-in for the WeChat client's payment sheet: the page's WeixinJSBridge shim opens
 // /sandbox/wxpay/cashier with the getBrandWCPayRequest fields; the cashier checks paySign with

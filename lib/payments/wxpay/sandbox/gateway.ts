@@ -52,7 +52,11 @@ export function transactionBody(trade: SandboxWxpayTrade): Body {
     transaction_id: paid ? trade.transactionId : undefined,
     trade_type: paid ? "JSAPI" : undefined,
     trade_state: trade.tradeState,
-    trade_state_desc: paid ? "支付成功" : trade.tradeState === "CLOSED" ? "订单已关闭" : "订单未支付",
+    trade_state_desc: paid
+      ? "支付成功"
+      : trade.tradeState === "CLOSED"
+        ? "订单已关闭"
+        : "订单未支付",
     bank_type: paid ? "OTHERS" : undefined,
     success_time: trade.successAt ? rfc3339China(trade.successAt) : undefined,
     payer: { openid: trade.openid },
@@ -238,7 +242,13 @@ function authorizationFailure(request: Request, pathAndQuery: string, body: stri
   if (fields.serial_no !== merchant.serial) return "商户证书序列号不正确";
   if (Math.abs(Date.now() / 1000 - Number(fields.timestamp)) >= MAX_CLOCK_OFFSET_SECONDS)
     return "请求时间戳已过期";
-  const message = requestMessage(request.method, pathAndQuery, fields.timestamp, fields.nonce_str, body);
+  const message = requestMessage(
+    request.method,
+    pathAndQuery,
+    fields.timestamp,
+    fields.nonce_str,
+    body,
+  );
   return rsaVerify(message, fields.signature, merchant.publicKey) ? null : "签名错误";
 }
 
@@ -261,8 +271,10 @@ export async function handleWxpayGateway(request: Request): Promise<Response> {
   if (request.method === "POST" && path === "/v3/pay/transactions/jsapi") return jsapiPrepay(body);
   if (request.method === "GET" && trade && !trade[2])
     return queryTrade(decodeURIComponent(trade[1] ?? ""), url.searchParams.get("mchid"));
-  if (request.method === "POST" && trade?.[2]) return closeTrade(decodeURIComponent(trade[1] ?? ""), body);
+  if (request.method === "POST" && trade?.[2])
+    return closeTrade(decodeURIComponent(trade[1] ?? ""), body);
   if (request.method === "POST" && path === "/v3/refund/domestic/refunds") return refund(body);
-  if (request.method === "GET" && refundQuery) return queryRefund(decodeURIComponent(refundQuery[1] ?? ""));
+  if (request.method === "GET" && refundQuery)
+    return queryRefund(decodeURIComponent(refundQuery[1] ?? ""));
   return fail(404, "NOT_FOUND", "接口不存在");
 }
