@@ -31,11 +31,14 @@ export function ViewingRequestFlow({
   ownerId,
   feeYuan,
   inWechat: inWechatOnServer,
+  wechatPay,
 }: {
   houseId: number;
   ownerId: number;
   feeYuan: string;
   inWechat: boolean;
+  /** WeChat Pay is configured (always in sandbox mode). */
+  wechatPay: boolean;
 }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const router = useRouter();
@@ -146,7 +149,7 @@ export function ViewingRequestFlow({
       : step.kind === "working"
         ? "正在提交…"
         : `提交申请并支付 ¥${feeYuan}`;
-  if (inWechat) {
+  if (inWechat && wechatPay) {
     return (
       <div className="space-y-3">
         {step.kind === "error" && (
