@@ -71,31 +71,35 @@ export async function openWapPay(
       return sandboxErrorPage(409, "交易已关闭", "TRADE_HAS_CLOSE：该订单号的交易已关闭。");
     if (yuanToCents(existing.totalAmount) !== cents)
       return sandboxErrorPage(409, "订单信息不一致", "同一订单号的金额与首次请求不一致。");
-    await db()
-      .update(sandboxAlipayTrades)
-      .set({
+    await writeTransaction((tx) =>
+      tx
+        .update(sandboxAlipayTrades)
+        .set({
+          notifyUrl: params.notify_url ?? null,
+          returnUrl: params.return_url ?? null,
+          quitUrl: typeof biz.quit_url === "string" ? biz.quit_url : null,
+        })
+        .where(eq(sandboxAlipayTrades.id, existing.id)),
+    );
+    return checkoutRedirect(existing.ticket);
+  }
+  const ticket = randomToken();
+  await writeTransaction((tx) =>
+    tx
+      .insert(sandboxAlipayTrades)
+      .values({
+        ticket,
+        appId,
+        outTradeNo,
+        tradeNo: `${chinaDateStamp()}2200${randomDigits(16)}`,
+        subject,
+        totalAmount,
         notifyUrl: params.notify_url ?? null,
         returnUrl: params.return_url ?? null,
         quitUrl: typeof biz.quit_url === "string" ? biz.quit_url : null,
       })
-      .where(eq(sandboxAlipayTrades.id, existing.id));
-    return checkoutRedirect(existing.ticket);
-  }
-  const ticket = randomToken();
-  await db()
-    .insert(sandboxAlipayTrades)
-    .values({
-      ticket,
-      appId,
-      outTradeNo,
-      tradeNo: `${chinaDateStamp()}2200${randomDigits(16)}`,
-      subject,
-      totalAmount,
-      notifyUrl: params.notify_url ?? null,
-      returnUrl: params.return_url ?? null,
-      quitUrl: typeof biz.quit_url === "string" ? biz.quit_url : null,
-    })
-    .onConflictDoNothing();
+      .onConflictDoNothing(),
+  );
   const stored = await findTrade(appId, { outTradeNo });
   return checkoutRedirect(stored?.ticket ?? ticket);
 }
@@ -211,28 +215,38 @@ export async function submitCheckout(ticket: string, action: string): Promise<Re
   if (action === "pay") {
     if (trade.status === "TRADE_CLOSED")
       return sandboxErrorPage(409, "交易已关闭", "该交易已关闭，无法付款。");
-    const [paid] = await db()
-      .update(sandboxAlipayTrades)
-      .set({
-        status: "TRADE_SUCCESS",
-        paidAt: new Date(),
-        buyerId: sandboxIdentity(SANDBOX_BUYER_LOGON).userId,
-      })
-      .where(
-        and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY")),
-      )
-      .returning();
+    const [paid] = await writeTransaction((tx) =>
+      tx
+        .update(sandboxAlipayTrades)
+        .set({
+          status: "TRADE_SUCCESS",
+          paidAt: new Date(),
+          buyerId: sandboxIdentity(SANDBOX_BUYER_LOGON).userId,
+        })
+        .where(
+          and(
+            eq(sandboxAlipayTrades.id, trade.id),
+            eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY"),
+          ),
+        )
+        .returning(),
+    );
     if (paid) await deliverNotify(paid);
     return returnRedirect(paid ?? trade);
   }
   if (action === "cancel") {
-    const [closed] = await db()
-      .update(sandboxAlipayTrades)
-      .set({ status: "TRADE_CLOSED" })
-      .where(
-        and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY")),
-      )
-      .returning();
+    const [closed] = await writeTransaction((tx) =>
+      tx
+        .update(sandboxAlipayTrades)
+        .set({ status: "TRADE_CLOSED" })
+        .where(
+          and(
+            eq(sandboxAlipayTrades.id, trade.id),
+            eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY"),
+          ),
+        )
+        .returning(),
+    );
     if (closed) await deliverNotify(closed);
     const target = trade.quitUrl ?? trade.returnUrl ?? env().APP_URL;
     return new Response(null, { status: 303, headers: { location: target } });

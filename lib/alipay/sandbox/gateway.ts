@@ -62,21 +62,24 @@ function parseBiz(params: Params): Biz | null {
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 async function oauthToken(params: Params): Promise<Body> {
-  if (params.grant_type !== "authorization_code" || !params.code)
+  const code = params.code;
+  if (params.grant_type !== "authorization_code" || !code)
     return invalidArguments("isv.grant-type-invalid", "grant_type 或 code 无效");
   const now = new Date();
-  const [grant] = await db()
-    .update(sandboxAlipayGrants)
-    .set({ codeUsedAt: now })
-    .where(
-      and(
-        eq(sandboxAlipayGrants.authCode, params.code),
-        eq(sandboxAlipayGrants.appId, params.app_id ?? ""),
-        isNull(sandboxAlipayGrants.codeUsedAt),
-        gt(sandboxAlipayGrants.createdAt, new Date(now.getTime() - AUTH_CODE_MS)),
-      ),
-    )
-    .returning();
+  const [grant] = await writeTransaction((tx) =>
+    tx
+      .update(sandboxAlipayGrants)
+      .set({ codeUsedAt: now })
+      .where(
+        and(
+          eq(sandboxAlipayGrants.authCode, code),
+          eq(sandboxAlipayGrants.appId, params.app_id ?? ""),
+          isNull(sandboxAlipayGrants.codeUsedAt),
+          gt(sandboxAlipayGrants.createdAt, new Date(now.getTime() - AUTH_CODE_MS)),
+        ),
+      )
+      .returning(),
+  );
   if (!grant) return invalidArguments("isv.code-invalid", "授权码code无效");
   return {
     user_id: grant.alipayUserId,
@@ -184,18 +187,20 @@ async function fundTransfer(params: Params, biz: Biz): Promise<Body> {
       return businessFailure("REQUEST_PARAM_ILLEGAL", "同一 out_biz_no 的请求参数不一致");
     return transferBody(existing);
   }
-  await db()
-    .insert(sandboxAlipayTransfers)
-    .values({
-      appId,
-      outBizNo,
-      orderId: `${chinaDateStamp()}1100${randomDigits(16)}`,
-      transAmount: amount,
-      identityType,
-      identity,
-      status: pattern.test(identity) ? "SUCCESS" : "FAIL",
-    })
-    .onConflictDoNothing();
+  await writeTransaction((tx) =>
+    tx
+      .insert(sandboxAlipayTransfers)
+      .values({
+        appId,
+        outBizNo,
+        orderId: `${chinaDateStamp()}1100${randomDigits(16)}`,
+        transAmount: amount,
+        identityType,
+        identity,
+        status: pattern.test(identity) ? "SUCCESS" : "FAIL",
+      })
+      .onConflictDoNothing(),
+  );
   const stored = await db().query.sandboxAlipayTransfers.findFirst({
     where: and(
       eq(sandboxAlipayTransfers.appId, appId),

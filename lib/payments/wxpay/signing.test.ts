@@ -60,7 +60,13 @@ describe("SHA256-with-RSA signatures", () => {
     const privateFile = tempFile("private.pem", privateKey);
     const ours = tempFile("ours.sig", Buffer.from(rsaSign(message, privateKey), "base64"));
     const verified = execFileSync("openssl", [
-      "dgst", "-sha256", "-verify", publicFile, "-signature", ours, messageFile,
+      "dgst",
+      "-sha256",
+      "-verify",
+      publicFile,
+      "-signature",
+      ours,
+      messageFile,
     ]).toString();
     expect(verified).toContain("Verified OK");
 
@@ -115,7 +121,17 @@ describe("SHA256-with-RSA signatures", () => {
     const keyFile = tempFile("platform.pem", privateKey);
     const certFile = tempFile("platform-cert.pem", "");
     execFileSync("openssl", [
-      "req", "-new", "-x509", "-key", keyFile, "-out", certFile, "-days", "1", "-subj", "/CN=Tenpay",
+      "req",
+      "-new",
+      "-x509",
+      "-key",
+      keyFile,
+      "-out",
+      certFile,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=Tenpay",
     ]);
     const serial = execFileSync("openssl", ["x509", "-in", certFile, "-noout", "-serial"])
       .toString()
@@ -163,7 +179,11 @@ describe("AEAD_AES_256_GCM resources", () => {
     );
     expect(
       decryptResource(
-        { ciphertext: Buffer.from(encrypted).toString("base64"), associated_data: "transaction", nonce: iv },
+        {
+          ciphertext: Buffer.from(encrypted).toString("base64"),
+          associated_data: "transaction",
+          nonce: iv,
+        },
         API_V3_KEY,
       ),
     ).toBe(plaintext);
