@@ -76,7 +76,9 @@ test("a tenant inside WeChat pays the viewing fee with 微信支付 and sees the
   const cashier = page.frameLocator('iframe[title="微信支付沙箱"]');
   await expect(cashier.getByText("¥10.00")).toBeVisible();
   await cashier.getByRole("button", { name: "取消" }).click();
-  await expect(page.getByRole("alert")).toHaveText("已取消支付，可以重新支付。");
+  await expect(page.getByRole("alert").filter({ hasText: "已取消支付" })).toHaveText(
+    "已取消支付，可以重新支付。",
+  );
   expect(new URL(page.url()).pathname).toBe(`/houses/${houseId}/viewing`);
 
   await page.getByRole("button", { name: "微信支付 ¥10.00" }).click();
