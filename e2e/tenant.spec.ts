@@ -106,7 +106,9 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   await page.getByRole("link", { name: "预约看房" }).click();
   await expect(page).toHaveURL(`/houses/${houseId}/viewing`);
   await expect(page.getByText("看房信息费 ¥10.00")).toBeVisible();
-  await page.getByRole("button", { name: "提交申请并支付 ¥10.00" }).click();
+  // 微信支付 comes first inside WeChat; this journey takes the second choice, Alipay.
+  await expect(page.getByRole("button", { name: "微信支付 ¥10.00" })).toBeVisible();
+  await page.getByRole("button", { name: "用支付宝支付（需在手机浏览器中打开）" }).click();
 
   // Inside WeChat: the guide, not a navigation to a page WeChat blocks.
   await expect(page.getByRole("heading", { name: "请在手机浏览器中完成支付" })).toBeVisible();

@@ -49,6 +49,22 @@ const envSchema = z.object({
   ALIPAY_RETURN_ORIGINS: optional,
   VIEWING_FEE_CENTS: positiveInt(1000),
 
+  // WeChat Pay API v3 (JSAPI). Live mode: all of them or none (then WeChat Pay is off).
+  WXPAY_MCH_ID: optional,
+  WXPAY_MCH_PRIVATE_KEY: optional,
+  WXPAY_MCH_CERT_SERIAL: optional,
+  WXPAY_API_V3_KEY: optional.refine(
+    (value) => !value || Buffer.byteLength(value, "utf8") === 32,
+    "the 32-character APIv3 key",
+  ),
+  WXPAY_PUBLIC_KEY: optional,
+  WXPAY_PUBLIC_KEY_ID: optional.refine(
+    (value) => !value || value.startsWith("PUB_KEY_ID_"),
+    "starts with PUB_KEY_ID_",
+  ),
+  WXPAY_PLATFORM_CERT_PATHS: optional,
+  WXPAY_API_BASE: z.url().default("https://api.mch.weixin.qq.com"),
+
   BLOB_READ_WRITE_TOKEN: optional,
   BLOB_PRIVATE_READ_WRITE_TOKEN: optional,
   MAP_TILE_URL: z
@@ -71,6 +87,34 @@ const liveRequired = [
 ] as const;
 
 export class EnvError extends Error {}
+
+const wxpayRequired = [
+  "WXPAY_MCH_ID",
+  "WXPAY_MCH_PRIVATE_KEY",
+  "WXPAY_MCH_CERT_SERIAL",
+  "WXPAY_API_V3_KEY",
+] as const;
+
+/**
+ * WeChat Pay is all or none: once any WXPAY_* setting is given, the merchant settings and a way to
+ * verify WeChat Pay (public key and its id, or platform certificates) are required.
+ */
+function missingWxpaySettings(values: z.infer<typeof envSchema>): string[] {
+  const verification = [
+    "WXPAY_PUBLIC_KEY",
+    "WXPAY_PUBLIC_KEY_ID",
+    "WXPAY_PLATFORM_CERT_PATHS",
+  ] as const;
+  if (![...wxpayRequired, ...verification].some((name) => values[name])) return [];
+  const missing: string[] = wxpayRequired.filter((name) => !values[name]);
+  if (values.WXPAY_PUBLIC_KEY || values.WXPAY_PUBLIC_KEY_ID) {
+    if (!values.WXPAY_PUBLIC_KEY) missing.push("WXPAY_PUBLIC_KEY");
+    if (!values.WXPAY_PUBLIC_KEY_ID) missing.push("WXPAY_PUBLIC_KEY_ID");
+  } else if (!values.WXPAY_PLATFORM_CERT_PATHS) {
+    missing.push("WXPAY_PUBLIC_KEY and WXPAY_PUBLIC_KEY_ID (or WXPAY_PLATFORM_CERT_PATHS)");
+  }
+  return missing;
+}
 
 /**
  * Parses and checks the environment. `requireLiveSettings: false` (used while building) checks
@@ -101,6 +145,7 @@ export function parseEnv(
     } else if (!values.ALIPAY_PUBLIC_KEY) {
       missing.push("ALIPAY_PUBLIC_KEY (or the three ALIPAY_*_CERT_PATH)");
     }
+    missing.push(...missingWxpaySettings(values));
     if (!values.APP_URL) missing.push("APP_URL");
     if (missing.length > 0) {
       throw new EnvError(`APP_MODE=live refuses to start; missing: ${missing.join(", ")}`);

@@ -18,6 +18,7 @@ const PUBLIC = new Set([
   "health",
   "payment/ali/notify",
   "payment/ali/auth_notify",
+  "payment/wx/notify", // WeChat Pay posts it without login; verified by its signature
   "payment/ali/pay_to_customer", // admins or X-Internal-Key; covered by its own tests
   "wechat/jssdk_config", // signs our public pages for share cards
   "wechat/oa_openid/callback", // WeChat's redirect; its single-use state names the user

@@ -32,6 +32,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
           </p>
           <p className="text-xs text-stone-400">
             申请于 {new Date(item.created_at).toLocaleString("zh-CN", { hour12: false })}
+            {item.payment_provider_text && ` · ${item.payment_provider_text}支付`}
           </p>
         </div>
         <span

@@ -1,9 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
 import { isWechatUserAgent } from "@/components/viewing/wechat";
+import {
+  officialAccountAuthorizeUrl,
+  requestWechatPayment,
+  type WechatPayParams,
+} from "@/components/viewing/wechat-pay";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 
 type Step =
@@ -11,51 +17,101 @@ type Step =
   | { kind: "working" }
   | { kind: "guide"; paymentUrl: string; requestId: number }
   | { kind: "redirecting" }
+  | { kind: "wechat-paying" }
   | { kind: "paid"; requestId: number }
   | { kind: "error"; message: string };
 
 /**
- * Creates (or reuses) the viewing request, gets its Alipay payment URL and goes there, except
- * inside WeChat, where the open-in-browser guide is shown instead.
+ * Creates (or reuses) the viewing request and pays it. Inside WeChat: 微信支付 first (JSAPI
+ * through WeixinJSBridge, then /pay/return waits for the notify), with Alipay's open-in-browser
+ * guide as the second choice. Elsewhere: the Alipay payment URL.
  */
 export function ViewingRequestFlow({
   houseId,
   ownerId,
   feeYuan,
   inWechat: inWechatOnServer,
+  wechatPay,
 }: {
   houseId: number;
   ownerId: number;
   feeYuan: string;
   inWechat: boolean;
+  /** WeChat Pay is configured (always in sandbox mode). */
+  wechatPay: boolean;
 }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const router = useRouter();
+  const inWechat =
+    inWechatOnServer ||
+    (typeof navigator !== "undefined" && isWechatUserAgent(navigator.userAgent));
+
+  async function createRequest(): Promise<number> {
+    return api<number>("/api/order/create_preorder", {
+      form: { owner_id: ownerId, house_id: houseId },
+    });
+  }
+
+  function failed(requestId: number | null, error: unknown) {
+    // Status 8: this request was paid already (e.g. in another browser).
+    if (requestId && error instanceof ApiRequestError && error.status === 8) {
+      setStep({ kind: "paid", requestId });
+    } else {
+      setStep({ kind: "error", message: errorText(error) });
+    }
+  }
+
+  async function payWithWechat() {
+    setStep({ kind: "working" });
+    let requestId: number | null = null;
+    try {
+      requestId = await createRequest();
+      const params = await api<WechatPayParams>("/api/order/get_preorder_wxpay_params", {
+        form: { pre_order_id: requestId },
+      });
+      setStep({ kind: "wechat-paying" });
+      const result = await requestWechatPayment(params);
+      if (result === "ok") router.push(`/pay/return?pre_order_id=${requestId}`);
+      else
+        setStep({
+          kind: "error",
+          message:
+            result === "cancel"
+              ? "已取消支付，可以重新支付。"
+              : "微信支付未完成，请重试或改用支付宝。",
+        });
+    } catch (error) {
+      const reason = (error as ApiRequestError).ans as { reason?: string } | null;
+      if (error instanceof ApiRequestError && reason?.reason === "oa_openid_required") {
+        // One silent authorization under the Official Account, then back to this page.
+        setStep({ kind: "redirecting" });
+        window.location.assign(
+          officialAccountAuthorizeUrl(`${window.location.pathname}${window.location.search}`),
+        );
+        return;
+      }
+      failed(requestId, error);
+    }
+  }
 
   async function start() {
     setStep({ kind: "working" });
     let requestId: number | null = null;
     try {
-      requestId = await api<number>("/api/order/create_preorder", {
-        form: { owner_id: ownerId, house_id: houseId },
-      });
+      requestId = await createRequest();
       const returnUrl = `${window.location.origin}/pay/return?pre_order_id=${requestId}`;
       const { payment_url: paymentUrl } = await api<{ payment_url: string }>(
         "/api/order/get_preorder_paymenturl",
         { form: { pre_order_id: requestId, return_url: returnUrl } },
       );
-      if (inWechatOnServer || isWechatUserAgent(navigator.userAgent)) {
+      if (inWechat) {
         setStep({ kind: "guide", paymentUrl, requestId });
       } else {
         setStep({ kind: "redirecting" });
         window.location.assign(paymentUrl);
       }
     } catch (error) {
-      // Status 8: this request was paid already (e.g. in another browser).
-      if (requestId && error instanceof ApiRequestError && error.status === 8) {
-        setStep({ kind: "paid", requestId });
-      } else {
-        setStep({ kind: "error", message: errorText(error) });
-      }
+      failed(requestId, error);
     }
   }
 
@@ -85,7 +141,45 @@ export function ViewingRequestFlow({
       </p>
     );
   }
-  const busy = step.kind === "working" || step.kind === "redirecting";
+  const busy =
+    step.kind === "working" || step.kind === "redirecting" || step.kind === "wechat-paying";
+  const alipayLabel =
+    step.kind === "redirecting"
+      ? "正在前往支付宝…"
+      : step.kind === "working"
+        ? "正在提交…"
+        : `提交申请并支付 ¥${feeYuan}`;
+  if (inWechat && wechatPay) {
+    return (
+      <div className="space-y-3">
+        {step.kind === "error" && (
+          <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
+            {step.message}
+          </p>
+        )}
+        <button
+          type="button"
+          onClick={payWithWechat}
+          disabled={busy}
+          className="w-full rounded-full bg-[#07c160] py-3 text-base font-medium text-white shadow disabled:opacity-60"
+        >
+          {step.kind === "wechat-paying"
+            ? "正在微信支付…"
+            : step.kind === "working"
+              ? "正在提交…"
+              : `微信支付 ¥${feeYuan}`}
+        </button>
+        <button
+          type="button"
+          onClick={start}
+          disabled={busy}
+          className="w-full rounded-full border border-stone-300 py-3 text-sm text-stone-700 disabled:opacity-60"
+        >
+          用支付宝支付（需在手机浏览器中打开）
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
       {step.kind === "error" && (
@@ -99,11 +193,7 @@ export function ViewingRequestFlow({
         disabled={busy}
         className="w-full rounded-full bg-brand py-3 text-base font-medium text-white shadow active:bg-brand-dark disabled:opacity-60"
       >
-        {step.kind === "redirecting"
-          ? "正在前往支付宝…"
-          : step.kind === "working"
-            ? "正在提交…"
-            : `提交申请并支付 ¥${feeYuan}`}
+        {alipayLabel}
       </button>
     </div>
   );

@@ -49,8 +49,13 @@ export const paymentAttempts = sqliteTable(
       .notNull()
       .references(() => viewingRequests.id),
     outTradeNo: text("out_trade_no").notNull(),
+    /** Which provider the attempt was created with; its out_trade_no lives there. */
+    provider: text("provider", { enum: ["alipay", "wxpay"] })
+      .notNull()
+      .default("alipay"),
     amountCents: integer("amount_cents").notNull(),
-    status: text("status", { enum: ["pending", "paid", "closed"] })
+    /** pending → paid | closed; paid → refunded (closed → paid when a late success arrives). */
+    status: text("status", { enum: ["pending", "paid", "closed", "refunded"] })
       .notNull()
       .default("pending"),
     tradeNo: text("trade_no"),

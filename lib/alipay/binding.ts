@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { alipayAuthStates, alipayBindings } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { AlipayUnavailableError, alipaySettings, callAlipay } from "@/lib/alipay/client";
 import { encryptText, keyedHash } from "@/lib/crypto";
 import { env } from "@/lib/env";
@@ -20,13 +21,13 @@ export async function alipayAuthUrl(
 ): Promise<{ result: "SUCCESS"; auth_url: string }> {
   const settings = alipaySettings();
   const state = randomBytes(32).toString("hex");
-  await db()
-    .insert(alipayAuthStates)
-    .values({
+  await writeTransaction((tx) =>
+    tx.insert(alipayAuthStates).values({
       stateHash: keyedHash(state, STATE_PURPOSE),
       userId,
       expiresAt: new Date(Date.now() + AUTH_STATE_TTL_MS),
-    });
+    }),
+  );
   const url = new URL(settings.authUrl);
   url.searchParams.set("app_id", settings.appId);
   url.searchParams.set("scope", settings.authScope);
@@ -40,12 +41,12 @@ type StateCheck =
   | { reason: "state_missing" | "state_invalid" | "state_expired" | "state_used" };
 
 /** Marks the state used (whatever happens next) and says whose it was, or why it is refused. */
-function consumeState(state: string): StateCheck {
+async function consumeState(state: string): Promise<StateCheck> {
   if (!state) return { reason: "state_missing" };
   const stateHash = keyedHash(state, STATE_PURPOSE);
   const now = new Date();
-  return db().transaction((tx): StateCheck => {
-    const [claimed] = tx
+  return writeTransaction(async (tx): Promise<StateCheck> => {
+    const [claimed] = await tx
       .update(alipayAuthStates)
       .set({ usedAt: now })
       .where(
@@ -55,14 +56,12 @@ function consumeState(state: string): StateCheck {
           gt(alipayAuthStates.expiresAt, now),
         ),
       )
-      .returning({ userId: alipayAuthStates.userId })
-      .all();
+      .returning({ userId: alipayAuthStates.userId });
     if (claimed) return { userId: claimed.userId };
-    const row = tx
+    const [row] = await tx
       .select()
       .from(alipayAuthStates)
-      .where(eq(alipayAuthStates.stateHash, stateHash))
-      .get();
+      .where(eq(alipayAuthStates.stateHash, stateHash));
     if (!row) return { reason: "state_invalid" };
     return { reason: row.usedAt ? "state_used" : "state_expired" };
   });
@@ -106,7 +105,7 @@ async function exchangeAuthCode(code: string) {
 
 /** The browser's return from Alipay's authorize page; always ends in a redirect to the result page. */
 export async function completeAlipayAuth(query: URLSearchParams): Promise<Response> {
-  const check = consumeState(query.get("state") ?? "");
+  const check = await consumeState(query.get("state") ?? "");
   if ("reason" in check) return resultRedirect("failed", check.reason);
   const code = query.get("auth_code") ?? "";
   if (!code) return resultRedirect("failed", "denied");
@@ -121,20 +120,19 @@ export async function completeAlipayAuth(query: URLSearchParams): Promise<Respon
     accessTokenEncrypted: encryptText(token.accessToken),
     accessTokenExpiresAt: token.expiresAt,
   };
-  db().transaction((tx) => {
-    const existing = tx
+  await writeTransaction(async (tx) => {
+    const [existing] = await tx
       .select()
       .from(alipayBindings)
-      .where(eq(alipayBindings.userId, check.userId))
-      .get();
+      .where(eq(alipayBindings.userId, check.userId));
     const sameAccount =
       existing?.alipayUserId === token.userId && existing?.alipayOpenId === token.openId;
     // A different Alipay account must not inherit the previous account's Zhima score.
     const zhima = sameAccount ? {} : { zhimaScore: null, zhimaScoreAt: null };
-    tx.insert(alipayBindings)
+    await tx
+      .insert(alipayBindings)
       .values({ userId: check.userId, ...values })
-      .onConflictDoUpdate({ target: alipayBindings.userId, set: { ...values, ...zhima } })
-      .run();
+      .onConflictDoUpdate({ target: alipayBindings.userId, set: { ...values, ...zhima } });
   });
   log.info("alipay.bound", { userId: check.userId });
   return resultRedirect("ok");

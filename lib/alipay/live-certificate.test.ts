@@ -134,7 +134,7 @@ describe("live mode with certificates", () => {
       trade_status: "TRADE_SUCCESS",
       total_amount: "10.00",
     };
-    expect(processAlipayNotify(signedByAlipay(fields))).toEqual({
+    expect(await processAlipayNotify(signedByAlipay(fields))).toEqual({
       answer: "success",
       outcome: "paid",
     });
@@ -143,7 +143,7 @@ describe("live mode with certificates", () => {
       /sign=[^&]+/,
       "sign=AAAA",
     );
-    expect(processAlipayNotify(forged)).toEqual({ answer: "fail", outcome: "bad_signature" });
+    expect(await processAlipayNotify(forged)).toEqual({ answer: "fail", outcome: "bad_signature" });
   });
 
   it("verifies the gateway's TLS certificate (the legacy service turned this off)", async () => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { alipayBindings } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipay/client";
 import { chinaDateStamp, randomToken } from "@/lib/alipay/ids";
 import { ApiError, Status } from "@/lib/api/errors";
@@ -54,10 +55,12 @@ async function refreshScore(userId: number, provider: ZhimaProvider): Promise<nu
       throw new ApiError(Status.paymentProvider, "支付宝服务暂时不可用，请稍后再试", -1);
     throw error;
   }
-  await db()
-    .update(alipayBindings)
-    .set({ zhimaScore: score, zhimaScoreAt: new Date() })
-    .where(eq(alipayBindings.userId, userId));
+  await writeTransaction((tx) =>
+    tx
+      .update(alipayBindings)
+      .set({ zhimaScore: score, zhimaScoreAt: new Date() })
+      .where(eq(alipayBindings.userId, userId)),
+  );
   return score;
 }
 

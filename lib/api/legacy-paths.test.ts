@@ -50,9 +50,9 @@ describe("legacy paths", () => {
   });
 
   it("accept GET and POST on every endpoint, as the legacy service did", async () => {
-    // Exceptions: files are read with GET; Alipay posts its notifies.
+    // Exceptions: files are read with GET; Alipay and WeChat Pay post their notifies.
     const getOnly = ["/file/public/a.jpg"];
-    const postOnly = ["/payment/ali/notify"];
+    const postOnly = ["/payment/ali/notify", "/payment/wx/notify"];
     for (const route of legacy) {
       const dir = route.startsWith("/file/") ? "file/[...key]" : route.slice(1);
       const handlers = await import(/* @vite-ignore */ `@/app/api/${dir}/route`);

@@ -1,14 +1,17 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
 import { alipayNotifications, paymentAttempts } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
 import { log } from "@/lib/log";
 import { yuanToCents } from "@/lib/payments/money";
+import { sendOwedRefund } from "@/lib/payments/refunds";
 import { closeAttempt, PAID_TRADE_STATUSES, settlePaid } from "@/lib/payments/settlement";
 
 // Alipay's async notify (at-least-once, ~8 retries over 25 h, no timestamp in the signature):
-// every delivery is stored raw, then checked as Alipay's own contract asks — signature, app_id,
-// seller_id, our out_trade_no, the exact amount — and only TRADE_SUCCESS/TRADE_FINISHED pay.
+// every delivery is stored raw, then checked as Alipay's own contract asks — RSA2 signature,
+// app_id, seller_id, our out_trade_no, the exact amount — and only TRADE_SUCCESS/TRADE_FINISHED
+// pay. Alipay also reports refunds on the payment's notify URL (TRADE_SUCCESS after a partial
+// refund, TRADE_CLOSED after a full one, both with refund_fee): those never pay or close.
 // "success" tells Alipay to stop retrying, so it is answered once the notify is handled or was
 // already handled; anything we cannot accept is answered "fail".
 
@@ -20,6 +23,8 @@ export interface NotifyResult {
 }
 
 function verifySignature(params: Record<string, string>): boolean {
+  // RSA (SHA-1) is refused outright: only RSA2 (SHA-256) signatures are accepted.
+  if (params.sign_type !== "RSA2") return false;
   try {
     return alipaySdk().checkNotifySignV2(params);
   } catch {
@@ -36,40 +41,47 @@ function refusal(params: Record<string, string>): string | null {
   return null;
 }
 
-export function processAlipayNotify(rawBody: string): NotifyResult {
+export async function processAlipayNotify(rawBody: string): Promise<NotifyResult> {
   const tooLarge = rawBody.length > MAX_BODY_CHARS;
   const params = tooLarge ? {} : Object.fromEntries(new URLSearchParams(rawBody));
   const outTradeNo = params.out_trade_no?.slice(0, 64) || null;
   const notifyId = params.notify_id?.slice(0, 64) || null;
   const preCheck = tooLarge ? "too_large" : refusal(params);
 
-  const result = db().transaction((tx): NotifyResult => {
-    const decide = (): NotifyResult => {
+  const result = await writeTransaction(async (tx) => {
+    const decide = async (): Promise<NotifyResult & { attemptId?: number }> => {
       if (preCheck) return { answer: "fail", outcome: preCheck };
-      const attempt = outTradeNo
-        ? tx.select().from(paymentAttempts).where(eq(paymentAttempts.outTradeNo, outTradeNo)).get()
-        : undefined;
-      if (!attempt) return { answer: "fail", outcome: "unknown_trade" };
+      const [attempt] = outTradeNo
+        ? await tx
+            .select()
+            .from(paymentAttempts)
+            .where(eq(paymentAttempts.outTradeNo, outTradeNo))
+            .limit(1)
+        : [];
+      if (attempt?.provider !== "alipay") return { answer: "fail", outcome: "unknown_trade" };
       if (yuanToCents(params.total_amount ?? "") !== attempt.amountCents)
         return { answer: "fail", outcome: "amount_mismatch" };
+      if (params.refund_fee) return { answer: "success", outcome: "refund_reported" };
       const status = params.trade_status ?? "";
-      if (PAID_TRADE_STATUSES.has(status))
-        return { answer: "success", outcome: settlePaid(tx, attempt, params.trade_no) };
+      if (PAID_TRADE_STATUSES.has(status)) {
+        const outcome = await settlePaid(tx, attempt, params.trade_no);
+        return { answer: "success", outcome, attemptId: attempt.id };
+      }
       if (status === "TRADE_CLOSED")
-        return { answer: "success", outcome: closeAttempt(tx, attempt) };
+        return { answer: "success", outcome: await closeAttempt(tx, attempt) };
       return { answer: "success", outcome: `ignored_${status || "no_status"}`.slice(0, 64) };
     };
-    const decided = decide();
-    tx.insert(alipayNotifications)
-      .values({
-        rawBody: rawBody.slice(0, MAX_BODY_CHARS),
-        outTradeNo,
-        notifyId,
-        outcome: decided.outcome,
-      })
-      .run();
+    const decided = await decide();
+    await tx.insert(alipayNotifications).values({
+      rawBody: rawBody.slice(0, MAX_BODY_CHARS),
+      outTradeNo,
+      notifyId,
+      outcome: decided.outcome,
+    });
     return decided;
   });
   log.info("alipay.notify", { outcome: result.outcome, answer: result.answer });
-  return result;
+  if (result.outcome === "paid_request_not_pending" && result.attemptId)
+    await sendOwedRefund(result.attemptId);
+  return { answer: result.answer, outcome: result.outcome };
 }

@@ -1,10 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
-import { db } from "@/db";
-import { type PaymentAttempt, paymentAttempts, ViewingStatus } from "@/db/schema";
+import { ViewingStatus } from "@/db/schema";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
-import { chinaDateStamp, randomToken } from "@/lib/alipay/ids";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { pendingAttempt } from "@/lib/payments/attempts";
 import { centsToYuan } from "@/lib/payments/money";
 import { visibleViewingRequest } from "@/lib/payments/viewing-requests";
 
@@ -41,43 +39,6 @@ export function checkReturnUrl(value: string): string {
   return url.toString();
 }
 
-function newOutTradeNo(): string {
-  return `VR${chinaDateStamp()}${randomToken(10)}`;
-}
-
-/**
- * The pending attempt to pay this request: reused while the fee is unchanged (Alipay refuses a
- * changed amount under the same out_trade_no), otherwise a new one with its own number. The
- * transaction takes the write lock before reading, so two processes cannot both create one.
- */
-function pendingAttempt(viewingRequestId: number, amountCents: number): PaymentAttempt {
-  return db().transaction(
-    (tx) => {
-      const existing = tx
-        .select()
-        .from(paymentAttempts)
-        .where(
-          and(
-            eq(paymentAttempts.viewingRequestId, viewingRequestId),
-            eq(paymentAttempts.status, "pending"),
-            eq(paymentAttempts.amountCents, amountCents),
-          ),
-        )
-        .orderBy(desc(paymentAttempts.id))
-        .get();
-      if (existing) return existing;
-      const [created] = tx
-        .insert(paymentAttempts)
-        .values({ viewingRequestId, outTradeNo: newOutTradeNo(), amountCents })
-        .returning()
-        .all();
-      if (!created) throw new Error("payment attempt insert failed");
-      return created;
-    },
-    { behavior: "immediate" },
-  );
-}
-
 /** The Alipay wap-pay URL for the caller's unpaid viewing request. */
 export async function viewingFeePaymentUrl(
   userId: number,
@@ -90,7 +51,7 @@ export async function viewingFeePaymentUrl(
   if (request.status !== ViewingStatus.pending)
     throw ApiError.conflict("该看房申请已支付，无需重复支付", { status: request.status });
 
-  const attempt = pendingAttempt(request.id, env().VIEWING_FEE_CENTS);
+  const attempt = await pendingAttempt(request.id, env().VIEWING_FEE_CENTS, "alipay");
   const paymentUrl = alipaySdk().pageExecute("alipay.trade.wap.pay", "GET", {
     bizContent: {
       out_trade_no: attempt.outTradeNo,

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { type Payout, payouts } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipay/client";
 import { ApiError } from "@/lib/api/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -126,11 +127,13 @@ async function queryTransfer(row: Payout): Promise<Settled | null> {
 }
 
 async function record(row: Payout, settled: Settled): Promise<Payout> {
-  const [updated] = await db()
-    .update(payouts)
-    .set(settled)
-    .where(and(eq(payouts.id, row.id), inArray(payouts.status, ["pending", "unknown"])))
-    .returning();
+  const [updated] = await writeTransaction((tx) =>
+    tx
+      .update(payouts)
+      .set(settled)
+      .where(and(eq(payouts.id, row.id), inArray(payouts.status, ["pending", "unknown"])))
+      .returning(),
+  );
   if (updated) return updated;
   // Someone settled it meanwhile: theirs is the first result.
   return (await db().query.payouts.findFirst({ where: eq(payouts.id, row.id) })) ?? row;
@@ -149,19 +152,21 @@ export async function payToCustomer(
   input: PayoutRequest,
   requestedBy: number | null,
 ): Promise<Payout> {
-  const [created] = await db()
-    .insert(payouts)
-    .values({
-      outBizNo: input.outBizNo,
-      payeeType: input.payeeType,
-      payeeAccount: input.payeeAccount,
-      payeeName: input.payeeName ?? null,
-      amountCents: input.amountCents,
-      remark: input.remark,
-      requestedBy,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const [created] = await writeTransaction((tx) =>
+    tx
+      .insert(payouts)
+      .values({
+        outBizNo: input.outBizNo,
+        payeeType: input.payeeType,
+        payeeAccount: input.payeeAccount,
+        payeeName: input.payeeName ?? null,
+        amountCents: input.amountCents,
+        remark: input.remark,
+        requestedBy,
+      })
+      .onConflictDoNothing()
+      .returning(),
+  );
   const row =
     created ??
     (await db().query.payouts.findFirst({ where: eq(payouts.outBizNo, input.outBizNo) }));

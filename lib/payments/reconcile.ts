@@ -1,13 +1,18 @@
 import { and, eq, lt } from "drizzle-orm";
 import { db } from "@/db";
-import { paymentAttempts } from "@/db/schema";
-import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipay/client";
+import { type PaymentAttempt, paymentAttempts } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
+import { systemClock } from "@/lib/clock";
 import { log } from "@/lib/log";
-import { yuanToCents } from "@/lib/payments/money";
-import { closeAttempt, PAID_TRADE_STATUSES, settlePaid } from "@/lib/payments/settlement";
+import { isProviderUnavailable, paymentProvider } from "@/lib/payments/providers";
+import { sendOwedRefund, settleRefunds } from "@/lib/payments/refunds";
+import { closeAttempt, settlePaid } from "@/lib/payments/settlement";
+import { wxpayOrderExpiry } from "@/lib/payments/wxpay/jsapi";
 
 // Notifies can be lost (unreachable notify_url, DNS trouble in China): attempts still pending
-// after N minutes are settled from alipay.trade.query, through the same guarded transitions.
+// after N minutes are settled from the provider's trade query (alipay.trade.query, WeChat Pay's
+// order query), through the same guarded transitions. WeChat Pay orders past their time_expire
+// are closed there and here. Then owed and unknown refunds are settled (lib/payments/refunds).
 
 export interface ReconcileSummary {
   checked: number;
@@ -15,6 +20,36 @@ export interface ReconcileSummary {
   closed: number;
   unchanged: number;
   errors: number;
+  refunds_checked: number;
+  refunds_succeeded: number;
+}
+
+type Step = "paid" | "closed" | "unchanged" | "error";
+
+async function reconcileAttempt(attempt: PaymentAttempt, now: Date): Promise<Step> {
+  const provider = paymentProvider(attempt.provider);
+  // Provider calls are signed and checked against the real clock, not the reconciliation time.
+  const report = await provider.queryTrade(attempt, systemClock);
+  if (report.state === "paid") {
+    if (report.amountCents !== attempt.amountCents) {
+      log.error("reconcile.amount_mismatch", { attemptId: attempt.id });
+      return "error";
+    }
+    const outcome = await writeTransaction((tx) => settlePaid(tx, attempt, report.tradeNo));
+    if (outcome === "paid_request_not_pending") await sendOwedRefund(attempt.id);
+    return outcome === "already_paid" ? "unchanged" : "paid";
+  }
+  const expired = attempt.provider === "wxpay" && wxpayOrderExpiry(attempt.createdAt) < now;
+  if (report.state === "closed" || (expired && report.state === "missing")) {
+    const outcome = await writeTransaction((tx) => closeAttempt(tx, attempt));
+    return outcome === "closed" ? "closed" : "unchanged";
+  }
+  if (expired && report.state === "open") {
+    await provider.closeTrade(attempt, systemClock);
+    const outcome = await writeTransaction((tx) => closeAttempt(tx, attempt));
+    return outcome === "closed" ? "closed" : "unchanged";
+  }
+  return "unchanged";
 }
 
 export async function reconcilePendingPayments(
@@ -26,43 +61,30 @@ export async function reconcilePendingPayments(
     .select()
     .from(paymentAttempts)
     .where(and(eq(paymentAttempts.status, "pending"), lt(paymentAttempts.createdAt, cutoff)));
-  const summary: ReconcileSummary = {
-    checked: pending.length,
-    paid: 0,
-    closed: 0,
-    unchanged: 0,
-    errors: 0,
-  };
+  const counts: Record<Step, number> = { paid: 0, closed: 0, unchanged: 0, error: 0 };
   for (const attempt of pending) {
-    let result: Awaited<ReturnType<typeof callAlipay>>;
     try {
-      result = await callAlipay("alipay.trade.query", {
-        bizContent: { out_trade_no: attempt.outTradeNo },
-      });
+      counts[await reconcileAttempt(attempt, now)] += 1;
     } catch (error) {
-      if (!(error instanceof AlipayUnavailableError)) throw error;
-      summary.errors += 1;
-      continue;
-    }
-    const status = isAlipaySuccess(result) ? String(result.tradeStatus ?? "") : "";
-    if (PAID_TRADE_STATUSES.has(status)) {
-      if (yuanToCents(String(result.totalAmount ?? "")) !== attempt.amountCents) {
-        log.error("reconcile.amount_mismatch", { attemptId: attempt.id });
-        summary.errors += 1;
-        continue;
-      }
-      const tradeNo = typeof result.tradeNo === "string" ? result.tradeNo : undefined;
-      const outcome = db().transaction((tx) => settlePaid(tx, attempt, tradeNo));
-      if (outcome === "already_paid") summary.unchanged += 1;
-      else summary.paid += 1;
-    } else if (status === "TRADE_CLOSED") {
-      const outcome = db().transaction((tx) => closeAttempt(tx, attempt));
-      if (outcome === "closed") summary.closed += 1;
-      else summary.unchanged += 1;
-    } else {
-      summary.unchanged += 1;
+      if (!isProviderUnavailable(error)) throw error;
+      counts.error += 1;
     }
   }
+  const refundSummary = await settleRefunds({ now });
+  const summary: ReconcileSummary = {
+    checked: pending.length,
+    paid: counts.paid,
+    closed: counts.closed,
+    unchanged: counts.unchanged,
+    errors: counts.error,
+    refunds_checked: refundSummary.checked ?? 0,
+    refunds_succeeded: refundSummary.succeeded ?? 0,
+  };
   log.info("reconcile.done", { ...summary });
   return summary;
+}
+
+/** Job step: reconciliation of attempts pending for 15 minutes or more, and of refunds. */
+export async function reconcilePayments(context: { now: Date }): Promise<Record<string, number>> {
+  return { ...(await reconcilePendingPayments(15, context.now)) };
 }

@@ -1,30 +1,45 @@
-import { and, eq, ne } from "drizzle-orm";
-import type { AppDatabase } from "@/db";
-import { type PaymentAttempt, paymentAttempts, ViewingStatus, viewingRequests } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import {
+  type PaymentAttempt,
+  paymentAttempts,
+  refunds,
+  ViewingStatus,
+  viewingRequests,
+} from "@/db/schema";
+import type { WriteTx } from "@/db/write";
 import { log } from "@/lib/log";
+import { newRefundNumber } from "@/lib/payments/numbers";
 
-// The only two ways an attempt changes state, shared by the async notify and reconciliation.
-// Both run inside the caller's transaction and are guarded by the current state, so duplicate,
-// replayed or concurrent confirmations change nothing the second time.
-
-type Tx = Parameters<Parameters<AppDatabase["transaction"]>[0]>[0];
+// The one state machine for attempts and requests, shared by both providers' notifies and by
+// reconciliation. Every transition runs inside the caller's write transaction and is guarded
+// by the current state, so duplicate, replayed or concurrent confirmations change nothing.
+//
+//   attempt: pending → paid | closed;  closed → paid (a late success);  paid → refunded
+//   request: pending → paid (first paid attempt);  refunded when its paying attempt is refunded
 
 export type SettleOutcome = "paid" | "already_paid" | "paid_request_not_pending";
 
-export function settlePaid(
-  tx: Tx,
+export const DUPLICATE_PAYMENT_REFUND_REASON = "重复支付，自动退款";
+
+export async function settlePaid(
+  tx: WriteTx,
   attempt: PaymentAttempt,
   tradeNo: string | undefined,
   paidAt = new Date(),
-): SettleOutcome {
-  const changed = tx
+): Promise<SettleOutcome> {
+  // Only a pending or closed attempt can become paid: a paid or refunded one never pays again.
+  const changed = await tx
     .update(paymentAttempts)
     .set({ status: "paid", tradeNo: tradeNo ?? null, paidAt })
-    .where(and(eq(paymentAttempts.id, attempt.id), ne(paymentAttempts.status, "paid")))
-    .returning({ id: paymentAttempts.id })
-    .all();
+    .where(
+      and(
+        eq(paymentAttempts.id, attempt.id),
+        inArray(paymentAttempts.status, ["pending", "closed"]),
+      ),
+    )
+    .returning({ id: paymentAttempts.id });
   if (changed.length === 0) return "already_paid";
-  const advanced = tx
+  const advanced = await tx
     .update(viewingRequests)
     .set({ status: ViewingStatus.paid, paidAt })
     .where(
@@ -33,23 +48,68 @@ export function settlePaid(
         eq(viewingRequests.status, ViewingStatus.pending),
       ),
     )
-    .returning({ id: viewingRequests.id })
-    .all();
+    .returning({ id: viewingRequests.id });
   if (advanced.length > 0) return "paid";
-  // Money arrived for a request that is no longer pending (e.g. paid through another attempt):
-  // the attempt records it so it can be refunded; the request does not move.
+  // Money arrived for a request that is no longer pending (paid through another attempt or
+  // provider): the refund is owed from this moment, recorded in the same transaction, and sent
+  // after the commit (or by reconciliation if that fails).
+  await tx
+    .insert(refunds)
+    .values({
+      paymentAttemptId: attempt.id,
+      provider: attempt.provider,
+      outRefundNo: newRefundNumber(),
+      amountCents: attempt.amountCents,
+      reason: DUPLICATE_PAYMENT_REFUND_REASON,
+    })
+    .onConflictDoNothing();
   log.warn("payment.paid_request_not_pending", { attemptId: attempt.id });
   return "paid_request_not_pending";
 }
 
-export function closeAttempt(tx: Tx, attempt: PaymentAttempt): "closed" | "not_pending" {
-  const changed = tx
+export async function closeAttempt(
+  tx: WriteTx,
+  attempt: PaymentAttempt,
+): Promise<"closed" | "not_pending"> {
+  const changed = await tx
     .update(paymentAttempts)
     .set({ status: "closed" })
     .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "pending")))
-    .returning({ id: paymentAttempts.id })
-    .all();
+    .returning({ id: paymentAttempts.id });
   return changed.length > 0 ? "closed" : "not_pending";
+}
+
+/**
+ * A refund the provider confirmed: the attempt becomes refunded, and so does its request when no
+ * other paid attempt still pays for it.
+ */
+export async function markRefunded(tx: WriteTx, attempt: PaymentAttempt): Promise<void> {
+  const changed = await tx
+    .update(paymentAttempts)
+    .set({ status: "refunded" })
+    .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "paid")))
+    .returning({ id: paymentAttempts.id });
+  if (changed.length === 0) return;
+  const stillPaid = await tx
+    .select({ id: paymentAttempts.id })
+    .from(paymentAttempts)
+    .where(
+      and(
+        eq(paymentAttempts.viewingRequestId, attempt.viewingRequestId),
+        eq(paymentAttempts.status, "paid"),
+      ),
+    )
+    .limit(1);
+  if (stillPaid.length > 0) return;
+  await tx
+    .update(viewingRequests)
+    .set({ status: ViewingStatus.refunded })
+    .where(
+      and(
+        eq(viewingRequests.id, attempt.viewingRequestId),
+        inArray(viewingRequests.status, [ViewingStatus.paid, ViewingStatus.refundRequested]),
+      ),
+    );
 }
 
 export const PAID_TRADE_STATUSES = new Set(["TRADE_SUCCESS", "TRADE_FINISHED"]);

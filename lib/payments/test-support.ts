@@ -14,7 +14,12 @@ export async function serveRoutes(
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-      const handler = routes[url.pathname];
+      // "/prefix/*" serves every path under the prefix (catch-all routes).
+      const handler =
+        routes[url.pathname] ??
+        Object.entries(routes).find(
+          ([key]) => key.endsWith("/*") && url.pathname.startsWith(key.slice(0, -1)),
+        )?.[1];
       if (!handler) {
         res.writeHead(404).end("no route");
         return;

@@ -5,11 +5,13 @@ import {
   HouseStatus,
   housePhotos,
   houses,
+  paymentAttempts,
   users,
   type ViewingRequest,
   ViewingStatus,
   viewingRequests,
 } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { fileUrl } from "@/lib/storage";
 
@@ -42,15 +44,14 @@ export async function createViewingRequest(
   if (tenantId === house.userId)
     throw ApiError.forbidden("看房人与房东不能是同一人，不能预约自己的房源");
 
-  return db().transaction((tx) => {
-    const [created] = tx
+  return writeTransaction(async (tx) => {
+    const [created] = await tx
       .insert(viewingRequests)
       .values({ houseId: house.id, ownerId: house.userId, tenantId })
       .onConflictDoNothing()
-      .returning({ id: viewingRequests.id })
-      .all();
+      .returning({ id: viewingRequests.id });
     if (created) return created.id;
-    const open = tx
+    const [open] = await tx
       .select({ id: viewingRequests.id })
       .from(viewingRequests)
       .where(
@@ -60,7 +61,7 @@ export async function createViewingRequest(
           inArray(viewingRequests.status, OPEN_STATUSES),
         ),
       )
-      .get();
+      .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
     return open.id;
   });
@@ -115,6 +116,28 @@ async function coverThumbs(houseIds: number[]): Promise<Map<number, string | nul
 
 type Role = "tenant" | "landlord";
 
+export const PROVIDER_TEXT = { alipay: "支付宝", wxpay: "微信支付" } as const;
+
+/** The provider of each request's paying attempt (paid, or refunded later). */
+async function paymentProviders(
+  requestIds: number[],
+): Promise<Map<number, keyof typeof PROVIDER_TEXT>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db()
+    .select({ requestId: paymentAttempts.viewingRequestId, provider: paymentAttempts.provider })
+    .from(paymentAttempts)
+    .where(
+      and(
+        inArray(paymentAttempts.viewingRequestId, requestIds),
+        inArray(paymentAttempts.status, ["paid", "refunded"]),
+      ),
+    )
+    .orderBy(desc(paymentAttempts.paidAt));
+  const result = new Map<number, keyof typeof PROVIDER_TEXT>();
+  for (const row of rows) if (!result.has(row.requestId)) result.set(row.requestId, row.provider);
+  return result;
+}
+
 async function requestRows(where: ReturnType<typeof and>) {
   return db()
     .select({ request: viewingRequests, house: houses, tenant, owner })
@@ -128,8 +151,14 @@ async function requestRows(where: ReturnType<typeof and>) {
 
 type Row = Awaited<ReturnType<typeof requestRows>>[number];
 
-function present(row: Row, role: Role, thumbs: Map<number, string | null>) {
+function present(
+  row: Row,
+  role: Role,
+  thumbs: Map<number, string | null>,
+  providers: Map<number, keyof typeof PROVIDER_TEXT>,
+) {
   const { request, house } = row;
+  const provider = providers.get(request.id) ?? null;
   const paid = request.status >= ViewingStatus.paid;
   const counterpart = role === "tenant" ? row.owner : row.tenant;
   return {
@@ -138,6 +167,9 @@ function present(row: Row, role: Role, thumbs: Map<number, string | null>) {
     status_text: STATUS_TEXT[request.status] ?? "未知",
     created_at: request.createdAt.toISOString(),
     paid_at: request.paidAt?.toISOString() ?? null,
+    /** How the fee was paid: "alipay" | "wxpay", null while unpaid. */
+    payment_provider: provider,
+    payment_provider_text: provider ? PROVIDER_TEXT[provider] : null,
     listing: {
       house_id: house.id,
       title: house.descriptionTitle,
@@ -161,9 +193,12 @@ export async function listViewingRequests(userId: number) {
   const thumbs = await coverThumbs([
     ...new Set([...asTenant, ...asLandlord].map((row) => row.house.id)),
   ]);
+  const providers = await paymentProviders(
+    [...asTenant, ...asLandlord].map((row) => row.request.id),
+  );
   return {
-    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs)),
-    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs)),
+    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers)),
+    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers)),
   };
 }
 
@@ -173,5 +208,6 @@ export async function viewingRequestDetail(userId: number, requestId: number) {
   if (!row) throw ApiError.notFound("看房申请");
   const role: Role = request.tenantId === userId ? "tenant" : "landlord";
   const thumbs = await coverThumbs([row.house.id]);
-  return { role, ...present(row, role, thumbs) };
+  const providers = await paymentProviders([request.id]);
+  return { role, ...present(row, role, thumbs, providers) };
 }

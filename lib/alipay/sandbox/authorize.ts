@@ -1,5 +1,5 @@
-import { db } from "@/db";
 import { sandboxAlipayGrants } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
 import { randomToken } from "@/lib/alipay/ids";
 import { sandboxErrorPage } from "@/lib/alipay/sandbox/html";
@@ -63,9 +63,8 @@ export async function submitAuthorize(
   if (action === "approve") {
     const identity = sandboxIdentity(logonId.trim() || "user@sandbox.alipay");
     const authCode = randomToken();
-    await db()
-      .insert(sandboxAlipayGrants)
-      .values({
+    await writeTransaction((tx) =>
+      tx.insert(sandboxAlipayGrants).values({
         appId: request.appId,
         authCode,
         accessToken: `authusrB${randomToken(20)}`,
@@ -73,7 +72,8 @@ export async function submitAuthorize(
         openId: identity.openId,
         scope: request.scope,
         expiresAt: new Date(Date.now() + ACCESS_TOKEN_MS),
-      });
+      }),
+    );
     target.searchParams.set("auth_code", authCode);
     target.searchParams.set("app_id", request.appId);
     target.searchParams.set("scope", request.scope);

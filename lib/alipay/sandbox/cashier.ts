@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxAlipayTrades } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
 import { chinaDateStamp, randomDigits, randomToken } from "@/lib/alipay/ids";
 import { sandboxErrorPage } from "@/lib/alipay/sandbox/html";
@@ -70,36 +71,47 @@ export async function openWapPay(
       return sandboxErrorPage(409, "交易已关闭", "TRADE_HAS_CLOSE：该订单号的交易已关闭。");
     if (yuanToCents(existing.totalAmount) !== cents)
       return sandboxErrorPage(409, "订单信息不一致", "同一订单号的金额与首次请求不一致。");
-    await db()
-      .update(sandboxAlipayTrades)
-      .set({
+    await writeTransaction((tx) =>
+      tx
+        .update(sandboxAlipayTrades)
+        .set({
+          notifyUrl: params.notify_url ?? null,
+          returnUrl: params.return_url ?? null,
+          quitUrl: typeof biz.quit_url === "string" ? biz.quit_url : null,
+        })
+        .where(eq(sandboxAlipayTrades.id, existing.id)),
+    );
+    return checkoutRedirect(existing.ticket);
+  }
+  const ticket = randomToken();
+  await writeTransaction((tx) =>
+    tx
+      .insert(sandboxAlipayTrades)
+      .values({
+        ticket,
+        appId,
+        outTradeNo,
+        tradeNo: `${chinaDateStamp()}2200${randomDigits(16)}`,
+        subject,
+        totalAmount,
         notifyUrl: params.notify_url ?? null,
         returnUrl: params.return_url ?? null,
         quitUrl: typeof biz.quit_url === "string" ? biz.quit_url : null,
       })
-      .where(eq(sandboxAlipayTrades.id, existing.id));
-    return checkoutRedirect(existing.ticket);
-  }
-  const ticket = randomToken();
-  await db()
-    .insert(sandboxAlipayTrades)
-    .values({
-      ticket,
-      appId,
-      outTradeNo,
-      tradeNo: `${chinaDateStamp()}2200${randomDigits(16)}`,
-      subject,
-      totalAmount,
-      notifyUrl: params.notify_url ?? null,
-      returnUrl: params.return_url ?? null,
-      quitUrl: typeof biz.quit_url === "string" ? biz.quit_url : null,
-    })
-    .onConflictDoNothing();
+      .onConflictDoNothing(),
+  );
   const stored = await findTrade(appId, { outTradeNo });
   return checkoutRedirect(stored?.ticket ?? ticket);
 }
 
-function notifyParams(trade: SandboxTrade): Record<string, string> {
+/** A refund Alipay reports on the payment's own notify URL. */
+export interface RefundReport {
+  outRequestNo: string;
+  refundFee: string;
+  refundedAt: Date;
+}
+
+function notifyParams(trade: SandboxTrade, refund?: RefundReport): Record<string, string> {
   const now = chinaTime();
   const created = chinaTime(trade.createdAt);
   const paid = trade.paidAt ? chinaTime(trade.paidAt) : undefined;
@@ -136,18 +148,25 @@ function notifyParams(trade: SandboxTrade): Record<string, string> {
   } else {
     params.gmt_close = now;
   }
+  if (refund) {
+    Object.assign(params, {
+      refund_fee: refund.refundFee,
+      gmt_refund: chinaTime(refund.refundedAt),
+      out_biz_no: refund.outRequestNo,
+    });
+  }
   return signAsAlipay(params);
 }
 
 /** Delivers the signed async notify and records the merchant's answer ("success" expected). */
-async function deliverNotify(trade: SandboxTrade): Promise<string> {
+export async function deliverNotify(trade: SandboxTrade, refund?: RefundReport): Promise<string> {
   if (!trade.notifyUrl) return "no notify_url";
   let answer: string;
   try {
     const response = await fetch(trade.notifyUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-      body: new URLSearchParams(notifyParams(trade)),
+      body: new URLSearchParams(notifyParams(trade, refund)),
       redirect: "manual",
       signal: AbortSignal.timeout(10_000),
     });
@@ -155,10 +174,12 @@ async function deliverNotify(trade: SandboxTrade): Promise<string> {
   } catch (error) {
     answer = `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200);
   }
-  await db()
-    .update(sandboxAlipayTrades)
-    .set({ notifyAnswer: answer })
-    .where(eq(sandboxAlipayTrades.id, trade.id));
+  await writeTransaction((tx) =>
+    tx
+      .update(sandboxAlipayTrades)
+      .set({ notifyAnswer: answer })
+      .where(eq(sandboxAlipayTrades.id, trade.id)),
+  );
   if (answer !== "success") log.warn("sandbox.alipay.notify_refused", { tradeId: trade.id });
   return answer;
 }
@@ -194,28 +215,38 @@ export async function submitCheckout(ticket: string, action: string): Promise<Re
   if (action === "pay") {
     if (trade.status === "TRADE_CLOSED")
       return sandboxErrorPage(409, "交易已关闭", "该交易已关闭，无法付款。");
-    const [paid] = await db()
-      .update(sandboxAlipayTrades)
-      .set({
-        status: "TRADE_SUCCESS",
-        paidAt: new Date(),
-        buyerId: sandboxIdentity(SANDBOX_BUYER_LOGON).userId,
-      })
-      .where(
-        and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY")),
-      )
-      .returning();
+    const [paid] = await writeTransaction((tx) =>
+      tx
+        .update(sandboxAlipayTrades)
+        .set({
+          status: "TRADE_SUCCESS",
+          paidAt: new Date(),
+          buyerId: sandboxIdentity(SANDBOX_BUYER_LOGON).userId,
+        })
+        .where(
+          and(
+            eq(sandboxAlipayTrades.id, trade.id),
+            eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY"),
+          ),
+        )
+        .returning(),
+    );
     if (paid) await deliverNotify(paid);
     return returnRedirect(paid ?? trade);
   }
   if (action === "cancel") {
-    const [closed] = await db()
-      .update(sandboxAlipayTrades)
-      .set({ status: "TRADE_CLOSED" })
-      .where(
-        and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY")),
-      )
-      .returning();
+    const [closed] = await writeTransaction((tx) =>
+      tx
+        .update(sandboxAlipayTrades)
+        .set({ status: "TRADE_CLOSED" })
+        .where(
+          and(
+            eq(sandboxAlipayTrades.id, trade.id),
+            eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY"),
+          ),
+        )
+        .returning(),
+    );
     if (closed) await deliverNotify(closed);
     const target = trade.quitUrl ?? trade.returnUrl ?? env().APP_URL;
     return new Response(null, { status: 303, headers: { location: target } });

@@ -1,10 +1,16 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db";
-import { sandboxAlipayGrants, sandboxAlipayTransfers } from "@/db/schema";
+import {
+  sandboxAlipayGrants,
+  sandboxAlipayTrades,
+  sandboxAlipayTransfers,
+  sandboxRefunds,
+} from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
 import { chinaDateStamp, randomDigits } from "@/lib/alipay/ids";
 import { AUTH_CODE_MS } from "@/lib/alipay/sandbox/authorize";
-import { findTrade, openWapPay } from "@/lib/alipay/sandbox/cashier";
+import { deliverNotify, findTrade, openWapPay } from "@/lib/alipay/sandbox/cashier";
 import { sandboxErrorPage } from "@/lib/alipay/sandbox/html";
 import { chinaTime, signedGatewayResponse, verifyAppSignature } from "@/lib/alipay/sandbox/signing";
 import { yuanToCents } from "@/lib/payments/money";
@@ -56,21 +62,24 @@ function parseBiz(params: Params): Biz | null {
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 async function oauthToken(params: Params): Promise<Body> {
-  if (params.grant_type !== "authorization_code" || !params.code)
+  const code = params.code;
+  if (params.grant_type !== "authorization_code" || !code)
     return invalidArguments("isv.grant-type-invalid", "grant_type 或 code 无效");
   const now = new Date();
-  const [grant] = await db()
-    .update(sandboxAlipayGrants)
-    .set({ codeUsedAt: now })
-    .where(
-      and(
-        eq(sandboxAlipayGrants.authCode, params.code),
-        eq(sandboxAlipayGrants.appId, params.app_id ?? ""),
-        isNull(sandboxAlipayGrants.codeUsedAt),
-        gt(sandboxAlipayGrants.createdAt, new Date(now.getTime() - AUTH_CODE_MS)),
-      ),
-    )
-    .returning();
+  const [grant] = await writeTransaction((tx) =>
+    tx
+      .update(sandboxAlipayGrants)
+      .set({ codeUsedAt: now })
+      .where(
+        and(
+          eq(sandboxAlipayGrants.authCode, code),
+          eq(sandboxAlipayGrants.appId, params.app_id ?? ""),
+          isNull(sandboxAlipayGrants.codeUsedAt),
+          gt(sandboxAlipayGrants.createdAt, new Date(now.getTime() - AUTH_CODE_MS)),
+        ),
+      )
+      .returning(),
+  );
   if (!grant) return invalidArguments("isv.code-invalid", "授权码code无效");
   return {
     user_id: grant.alipayUserId,
@@ -178,18 +187,20 @@ async function fundTransfer(params: Params, biz: Biz): Promise<Body> {
       return businessFailure("REQUEST_PARAM_ILLEGAL", "同一 out_biz_no 的请求参数不一致");
     return transferBody(existing);
   }
-  await db()
-    .insert(sandboxAlipayTransfers)
-    .values({
-      appId,
-      outBizNo,
-      orderId: `${chinaDateStamp()}1100${randomDigits(16)}`,
-      transAmount: amount,
-      identityType,
-      identity,
-      status: pattern.test(identity) ? "SUCCESS" : "FAIL",
-    })
-    .onConflictDoNothing();
+  await writeTransaction((tx) =>
+    tx
+      .insert(sandboxAlipayTransfers)
+      .values({
+        appId,
+        outBizNo,
+        orderId: `${chinaDateStamp()}1100${randomDigits(16)}`,
+        transAmount: amount,
+        identityType,
+        identity,
+        status: pattern.test(identity) ? "SUCCESS" : "FAIL",
+      })
+      .onConflictDoNothing(),
+  );
   const stored = await db().query.sandboxAlipayTransfers.findFirst({
     where: and(
       eq(sandboxAlipayTransfers.appId, appId),
@@ -221,10 +232,116 @@ async function transferQuery(params: Params, biz: Biz): Promise<Body> {
   });
 }
 
+function findRefund(appId: string, outRequestNo: string) {
+  return db().query.sandboxRefunds.findFirst({
+    where: and(
+      eq(sandboxRefunds.provider, "alipay"),
+      eq(sandboxRefunds.merchant, appId),
+      eq(sandboxRefunds.outRefundNo, outRequestNo),
+    ),
+  });
+}
+
+/** alipay.trade.refund: full refunds only, once per out_request_no (a repeat: fund_change N). */
+async function tradeRefund(params: Params, biz: Biz): Promise<Body> {
+  const appId = params.app_id ?? "";
+  const trade = await findTrade(appId, {
+    outTradeNo: text(biz.out_trade_no),
+    tradeNo: text(biz.trade_no),
+  });
+  if (!trade) return businessFailure("ACQ.TRADE_NOT_EXIST", "交易不存在");
+  const outRequestNo = text(biz.out_request_no) || trade.outTradeNo;
+  const cents = yuanToCents(text(biz.refund_amount));
+  const answer = (fundChange: "Y" | "N") =>
+    ok({
+      trade_no: trade.tradeNo,
+      out_trade_no: trade.outTradeNo,
+      buyer_logon_id: "buy***@sandbox.alipay",
+      fund_change: fundChange,
+      refund_fee: trade.totalAmount,
+      gmt_refund_pay: chinaTime(),
+    });
+  const existing = await findRefund(appId, outRequestNo);
+  if (existing) {
+    if (existing.outTradeNo !== trade.outTradeNo || existing.amountFen !== cents)
+      return businessFailure("ACQ.REQUEST_PARAM_ILLEGAL", "同一退款请求号的参数不一致");
+    return answer("N");
+  }
+  if (trade.status !== "TRADE_SUCCESS")
+    return businessFailure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+  if (cents === null || cents !== yuanToCents(trade.totalAmount))
+    return businessFailure("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限或不等于交易金额");
+  const refundedAt = new Date();
+  const closed = await writeTransaction(async (tx) => {
+    await tx.insert(sandboxRefunds).values({
+      provider: "alipay",
+      merchant: appId,
+      outTradeNo: trade.outTradeNo,
+      outRefundNo: outRequestNo,
+      refundId: trade.tradeNo,
+      amountFen: cents,
+    });
+    const [updated] = await tx
+      .update(sandboxAlipayTrades)
+      .set({ status: "TRADE_CLOSED" })
+      .where(eq(sandboxAlipayTrades.id, trade.id))
+      .returning();
+    return updated;
+  });
+  // A full refund closes the trade, and Alipay reports it on the payment's notify URL.
+  if (closed)
+    await deliverNotify(closed, { outRequestNo, refundFee: trade.totalAmount, refundedAt });
+  return answer("Y");
+}
+
+/** alipay.trade.fastpay.refund.query: refund data with REFUND_SUCCESS, or no data at all. */
+async function tradeRefundQuery(params: Params, biz: Biz): Promise<Body> {
+  const appId = params.app_id ?? "";
+  const trade = await findTrade(appId, {
+    outTradeNo: text(biz.out_trade_no),
+    tradeNo: text(biz.trade_no),
+  });
+  if (!trade) return businessFailure("ACQ.TRADE_NOT_EXIST", "交易不存在");
+  const refund = await findRefund(appId, text(biz.out_request_no) || trade.outTradeNo);
+  if (!refund) return ok({ trade_no: trade.tradeNo, out_trade_no: trade.outTradeNo });
+  return ok({
+    trade_no: trade.tradeNo,
+    out_trade_no: trade.outTradeNo,
+    out_request_no: refund.outRefundNo,
+    total_amount: trade.totalAmount,
+    refund_amount: trade.totalAmount,
+    refund_status: "REFUND_SUCCESS",
+    gmt_refund_pay: chinaTime(refund.createdAt),
+  });
+}
+
+/** alipay.trade.close: only an unpaid trade closes. */
+async function tradeClose(params: Params, biz: Biz): Promise<Body> {
+  const trade = await findTrade(params.app_id ?? "", {
+    outTradeNo: text(biz.out_trade_no),
+    tradeNo: text(biz.trade_no),
+  });
+  if (!trade) return businessFailure("ACQ.TRADE_NOT_EXIST", "交易不存在");
+  if (trade.status === "TRADE_SUCCESS")
+    return businessFailure("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
+  await writeTransaction((tx) =>
+    tx
+      .update(sandboxAlipayTrades)
+      .set({ status: "TRADE_CLOSED" })
+      .where(
+        and(eq(sandboxAlipayTrades.id, trade.id), eq(sandboxAlipayTrades.status, "WAIT_BUYER_PAY")),
+      ),
+  );
+  return ok({ trade_no: trade.tradeNo, out_trade_no: trade.outTradeNo });
+}
+
 const SERVER_METHODS: Record<string, (params: Params, biz: Biz) => Promise<Body>> = {
   "alipay.system.oauth.token": oauthToken,
   "zhima.credit.score.get": zhimaScore,
   "alipay.trade.query": tradeQuery,
+  "alipay.trade.refund": tradeRefund,
+  "alipay.trade.fastpay.refund.query": tradeRefundQuery,
+  "alipay.trade.close": tradeClose,
   "alipay.fund.trans.uni.transfer": fundTransfer,
   "alipay.fund.trans.common.query": transferQuery,
 };

@@ -6,9 +6,11 @@ import { publishedHouse } from "@/components/house/published-house";
 import { PageShell } from "@/components/ui/page-shell";
 import { ViewingRequestFlow } from "@/components/viewing/viewing-request-flow";
 import { isWechatUserAgent } from "@/components/viewing/wechat";
+import { WxpaySandboxBridge } from "@/components/viewing/wxpay-sandbox-bridge";
 import { pageUser } from "@/lib/auth/next-auth";
-import { env } from "@/lib/env";
+import { env, isSandbox } from "@/lib/env";
 import { centsToYuan } from "@/lib/payments/money";
+import { wxpaySettings } from "@/lib/payments/wxpay/settings";
 
 export const metadata: Metadata = { title: "预约看房" };
 
@@ -21,6 +23,7 @@ export default async function ViewingRequestPage({ params }: Props) {
   const viewer = await pageUser();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/houses/${house.id}/viewing`)}`);
   const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
+  const wechatPay = wxpaySettings() !== null;
   const fee = centsToYuan(env().VIEWING_FEE_CENTS);
   const cover = house.photos_by_room[0]?.photos[0]?.thumb_url;
 
@@ -54,13 +57,21 @@ export default async function ViewingRequestPage({ params }: Props) {
             <p className="mt-1">
               这笔费用只用于确认看房意向，不是租金或押金，平台不收取其他中介费用。
             </p>
-            <p className="mt-1 text-stone-500">通过支付宝付款。</p>
+            <p className="mt-1">
+              价格：¥{fee}
+              ，一次性收取，没有其他费用。退款：重复支付的款项会自动全额原路退回；退款按原支付方式（微信零钱或支付宝）退回。
+            </p>
+            <p className="mt-1 text-stone-500">
+              {inWechat && wechatPay ? "可使用微信支付，或改用支付宝。" : "通过支付宝付款。"}
+            </p>
           </section>
+          {inWechat && isSandbox() && <WxpaySandboxBridge />}
           <ViewingRequestFlow
             houseId={house.id}
             ownerId={house.owner.id}
             feeYuan={fee}
             inWechat={inWechat}
+            wechatPay={wechatPay}
           />
         </>
       )}

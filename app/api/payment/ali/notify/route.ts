@@ -8,7 +8,7 @@ import { processAlipayNotify } from "@/lib/payments/notify";
 export async function POST(request: Request): Promise<Response> {
   let answer: "success" | "fail";
   try {
-    ({ answer } = processAlipayNotify(await request.text()));
+    ({ answer } = await processAlipayNotify(await request.text()));
   } catch (error) {
     log.error("alipay.notify_failed", describeError(error));
     answer = "fail";

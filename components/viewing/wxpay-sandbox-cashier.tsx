@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import { SANDBOX_CASHIER_MESSAGE } from "@/components/viewing/wxpay-sandbox-bridge";
+
+// The buttons of the sandbox WeChat Pay sheet: the server decides, then the result goes back to
+// the page that opened the overlay, as the WeChat client hands err_msg to the page's callback.
+export function WxpaySandboxCashierActions({ fields }: { fields: Record<string, string> }) {
+  const [busy, setBusy] = useState(false);
+  async function submit(action: "pay" | "cancel") {
+    setBusy(true);
+    let errMsg = "get_brand_wcpay_request:fail";
+    try {
+      const response = await fetch("/api/sandbox/wxpay/cashier", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...fields, action }),
+      });
+      errMsg = ((await response.json()) as { err_msg?: string }).err_msg ?? errMsg;
+    } finally {
+      window.parent.postMessage(
+        { source: SANDBOX_CASHIER_MESSAGE, err_msg: errMsg },
+        window.location.origin,
+      );
+    }
+  }
+  return (
+    <div className="mt-6 space-y-3">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => submit("pay")}
+        className="w-full rounded bg-[#07c160] py-3 font-medium text-white disabled:opacity-60"
+      >
+        确认支付
+      </button>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => submit("cancel")}
+        className="w-full rounded border border-stone-300 py-3 text-stone-700"
+      >
+        取消
+      </button>
+    </div>
+  );
+}
