@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { templatesSchema } from "@/lib/notifications/templates";
 
 // The only module that reads process.env. Parsed once per process; a bad value fails fast
 // with the variable's name, and live mode names every missing third-party setting.
@@ -35,6 +36,29 @@ const envSchema = z.object({
   WECHAT_WEB_APP_SECRET: optional,
   WECHAT_API_BASE: z.url().default("https://api.weixin.qq.com"),
   WECHAT_OPEN_BASE: z.url().default("https://open.weixin.qq.com"),
+  /** Official Account template messages per notification kind (JSON, see lib/notifications). */
+  WECHAT_TEMPLATES: optional.transform((value, context) => {
+    if (!value) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(value);
+    } catch {
+      context.addIssue({ code: "custom", message: "not valid JSON" });
+      return z.NEVER;
+    }
+    const parsed = templatesSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      context.addIssue({ code: "custom", message: `${issue.path.join(".")}: ${issue.message}` });
+    return z.NEVER;
+  }),
+
+  // Aliyun SMS (live mode): verification codes. Once one is set, all four are required.
+  ALIYUN_SMS_ACCESS_KEY_ID: optional,
+  ALIYUN_SMS_ACCESS_KEY_SECRET: optional,
+  ALIYUN_SMS_SIGN_NAME: optional,
+  ALIYUN_SMS_TEMPLATE_CODE: optional,
+  ALIYUN_SMS_ENDPOINT: z.url().default("https://dysmsapi.aliyuncs.com"),
 
   ALIPAY_APP_ID: optional,
   ALIPAY_PRIVATE_KEY: optional,
@@ -101,6 +125,13 @@ export function parseEnv(
     } else if (!values.ALIPAY_PUBLIC_KEY) {
       missing.push("ALIPAY_PUBLIC_KEY (or the three ALIPAY_*_CERT_PATH)");
     }
+    const sms = [
+      "ALIYUN_SMS_ACCESS_KEY_ID",
+      "ALIYUN_SMS_ACCESS_KEY_SECRET",
+      "ALIYUN_SMS_SIGN_NAME",
+      "ALIYUN_SMS_TEMPLATE_CODE",
+    ] as const;
+    if (sms.some((name) => values[name])) missing.push(...sms.filter((name) => !values[name]));
     if (!values.APP_URL) missing.push("APP_URL");
     if (missing.length > 0) {
       throw new EnvError(`APP_MODE=live refuses to start; missing: ${missing.join(", ")}`);

@@ -1,4 +1,6 @@
 export * from "./houses";
+export * from "./jobs";
+export * from "./notifications";
 export * from "./payments";
 export * from "./sandbox";
 export * from "./users";

@@ -1,0 +1,27 @@
+CREATE TABLE `notifications` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`event_key` text NOT NULL,
+	`payload` text NOT NULL,
+	`link` text,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`read_at` integer,
+	`delivered_at` integer,
+	`delivery` text,
+	`delivery_attempts` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `notifications_user_event_idx` ON `notifications` (`user_id`,`event_key`);--> statement-breakpoint
+CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `notifications_undelivered_idx` ON `notifications` (`id`) WHERE "notifications"."delivered_at" IS NULL;--> statement-breakpoint
+CREATE TABLE `sandbox_outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`channel` text NOT NULL,
+	`recipient` text NOT NULL,
+	`kind` text NOT NULL,
+	`body` text NOT NULL,
+	`link` text,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
+);
