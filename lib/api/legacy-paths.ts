@@ -14,5 +14,8 @@ export const legacyRewrites = [
   // The legacy notify URL kept its typo.
   { source: "/payment/ali/nontify/pre_order_payment", destination: "/api/payment/ali/notify" },
   { source: `/:endpoint(${LEGACY_ENDPOINTS})`, destination: "/api/:endpoint" },
-  { source: "/:group(invitation|order|payment|file)/:rest*", destination: "/api/:group/:rest*" },
+  {
+    source: "/:group(invitation|order|payment|file|notification|sms)/:rest*",
+    destination: "/api/:group/:rest*",
+  },
 ];

@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import { writeTransaction } from "@/db/write";
 import {
   listNotifications,
-  markAllRead,
-  markRead,
   notify,
+  readNotifications,
   unreadCount,
 } from "@/lib/notifications/notify";
 import { createUser } from "@/tests/helpers";
@@ -66,13 +65,14 @@ describe("notify", () => {
     const [newest, next] = first.items;
     // someone else's id is ignored
     const foreign = listNotifications(other.user.id, { shift: 0, count: 1 }).items[0]!.id;
-    expect(
-      await writeTransaction((tx) => markRead(tx, user.id, [newest!.id, next!.id, foreign], now)),
-    ).toBe(2);
+    expect(await readNotifications(user.id, [newest!.id, next!.id, foreign], now)).toEqual({
+      updated: 2,
+      unread: 3,
+    });
     expect(unreadCount(user.id)).toBe(3);
     expect(unreadCount(other.user.id)).toBe(2);
     expect(listNotifications(user.id, { shift: 0, count: 1 }).items[0]!.read).toBe(true);
-    expect(await writeTransaction((tx) => markAllRead(tx, user.id, now))).toBe(3);
+    expect(await readNotifications(user.id, "all", now)).toEqual({ updated: 3, unread: 0 });
     expect(unreadCount(user.id)).toBe(0);
     expect(unreadCount(other.user.id)).toBe(2);
   });

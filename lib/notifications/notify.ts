@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { notifications } from "@/db/schema";
-import type { WriteTx } from "@/db/write";
+import { type WriteTx, writeTransaction } from "@/db/write";
 
 export type NotificationPayload = Record<string, string | number | boolean | null>;
 
@@ -82,25 +82,25 @@ export function listNotifications(userId: number, page: { shift: number; count: 
   return { items, unread: unreadCount(userId) };
 }
 
-/** Marks the user's own notifications among `ids` read; answers how many changed. */
-export function markRead(tx: WriteTx, userId: number, ids: number[], now: Date): number {
-  return tx
-    .update(notifications)
-    .set({ readAt: now })
-    .where(
-      and(
-        eq(notifications.userId, userId),
-        inArray(notifications.id, ids),
-        isNull(notifications.readAt),
-      ),
-    )
-    .run().changes;
-}
-
-export function markAllRead(tx: WriteTx, userId: number, now: Date): number {
-  return tx
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run().changes;
+/** Marks the user's own notifications among `ids` (or all of them) read. */
+export async function readNotifications(
+  userId: number,
+  ids: number[] | "all",
+  now = new Date(),
+): Promise<{ updated: number; unread: number }> {
+  const updated = await writeTransaction(
+    (tx) =>
+      tx
+        .update(notifications)
+        .set({ readAt: now })
+        .where(
+          and(
+            eq(notifications.userId, userId),
+            ids === "all" ? undefined : inArray(notifications.id, ids),
+            isNull(notifications.readAt),
+          ),
+        )
+        .run().changes,
+  );
+  return { updated, unread: unreadCount(userId) };
 }
