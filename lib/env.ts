@@ -1,6 +1,5 @@
 import path from "node:path";
 import { z } from "zod";
-import { templatesSchema } from "@/lib/notifications/templates";
 
 // The only module that reads process.env. Parsed once per process; a bad value fails fast
 // with the variable's name, and live mode names every missing third-party setting.
@@ -12,6 +11,31 @@ const optional = z
   .transform((value) => (value ? value : undefined));
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+// Payload keys that would put a name, phone or ID number into a WeChat template message.
+const PERSONAL_KEYS =
+  /(^|_)(name|real_name|full_name|certname|tel|phone|mobile|id_number|idcard)$/i;
+
+/**
+ * WECHAT_TEMPLATES: `{"<kind>": {"template_id": "...", "fields": {"<template field>": "<payload
+ * key>"}}}`, e.g. `{"viewing_paid": {"template_id": "Abc…", "fields": {"thing1": "house_title",
+ * "time2": "paid_at"}}}`. A kind without an entry is delivered to the inbox only.
+ */
+export const templatesSchema = z.record(
+  z.string().min(1),
+  z.object({
+    template_id: z.string().min(1),
+    fields: z.record(
+      z.string().min(1),
+      z
+        .string()
+        .min(1)
+        .refine((key) => !PERSONAL_KEYS.test(key), "personal data may not go into a template"),
+    ),
+  }),
+);
+
+export type TemplateConfig = z.infer<typeof templatesSchema>;
 
 const envSchema = z.object({
   APP_MODE: z.enum(["sandbox", "live"]).default("sandbox"),

@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { templatesSchema } from "@/lib/env";
 import { WechatTemplateChannel } from "@/lib/notifications/channels";
-import { scrubPersonalData, templatesSchema } from "@/lib/notifications/templates";
+import { scrubPersonalData } from "@/lib/notifications/templates";
 
 // A local stand-in for api.weixin.qq.com's template/send, recording what it receives.
 const received: { url: string; body: any }[] = [];

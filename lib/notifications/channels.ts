@@ -1,6 +1,6 @@
-import { env, isSandbox } from "@/lib/env";
+import { env, isSandbox, type TemplateConfig } from "@/lib/env";
 import type { NotificationPayload } from "@/lib/notifications/notify";
-import { scrubPersonalData, type TemplateConfig } from "@/lib/notifications/templates";
+import { scrubPersonalData } from "@/lib/notifications/templates";
 import { recordOutboxMessage } from "@/lib/outbox/sandbox-outbox";
 import { officialAccountOpenid } from "@/lib/wechat/identities";
 
