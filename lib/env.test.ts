@@ -78,3 +78,37 @@ describe("parseEnv", () => {
     expect(parseEnv({ APP_MODE: "live" }, { requireLiveSettings: false }).APP_MODE).toBe("live");
   });
 });
+
+describe("notification and SMS settings", () => {
+  it("parses WECHAT_TEMPLATES and refuses bad JSON or a personal field", () => {
+    const templates = { viewing_paid: { template_id: "T1", fields: { thing1: "house_title" } } };
+    expect(parseEnv({ WECHAT_TEMPLATES: JSON.stringify(templates) }).WECHAT_TEMPLATES).toEqual(
+      templates,
+    );
+    expect(() => parseEnv({ WECHAT_TEMPLATES: "{nope" })).toThrow(
+      /WECHAT_TEMPLATES: not valid JSON/,
+    );
+    const personal = { k: { template_id: "T1", fields: { thing1: "tenant_tel" } } };
+    expect(() => parseEnv({ WECHAT_TEMPLATES: JSON.stringify(personal) })).toThrow(
+      /WECHAT_TEMPLATES.*personal data/,
+    );
+  });
+
+  it("needs every Aliyun SMS setting in live mode once one is set", () => {
+    const live = {
+      APP_MODE: "live",
+      APP_URL: "https://zhizu.example",
+      AUTH_SECRET: "x".repeat(32),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      WECHAT_APP_ID: "wx1",
+      WECHAT_APP_SECRET: "s",
+      ALIPAY_APP_ID: "a",
+      ALIPAY_PRIVATE_KEY: "k",
+      ALIPAY_PUBLIC_KEY: "p",
+    };
+    expect(() => parseEnv(live)).not.toThrow();
+    expect(() => parseEnv({ ...live, ALIYUN_SMS_ACCESS_KEY_ID: "id" })).toThrow(
+      /ALIYUN_SMS_ACCESS_KEY_SECRET, ALIYUN_SMS_SIGN_NAME, ALIYUN_SMS_TEMPLATE_CODE/,
+    );
+  });
+});

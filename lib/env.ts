@@ -12,6 +12,31 @@ const optional = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+// Payload keys that would put a name, phone or ID number into a WeChat template message.
+const PERSONAL_KEYS =
+  /(^|_)(name|real_name|full_name|certname|tel|phone|mobile|id_number|idcard)$/i;
+
+/**
+ * WECHAT_TEMPLATES: `{"<kind>": {"template_id": "...", "fields": {"<template field>": "<payload
+ * key>"}}}`, e.g. `{"viewing_paid": {"template_id": "Abc…", "fields": {"thing1": "house_title",
+ * "time2": "paid_at"}}}`. A kind without an entry is delivered to the inbox only.
+ */
+export const templatesSchema = z.record(
+  z.string().min(1),
+  z.object({
+    template_id: z.string().min(1),
+    fields: z.record(
+      z.string().min(1),
+      z
+        .string()
+        .min(1)
+        .refine((key) => !PERSONAL_KEYS.test(key), "personal data may not go into a template"),
+    ),
+  }),
+);
+
+export type TemplateConfig = z.infer<typeof templatesSchema>;
+
 const envSchema = z.object({
   APP_MODE: z.enum(["sandbox", "live"]).default("sandbox"),
   PORT: positiveInt(3000),
@@ -35,6 +60,29 @@ const envSchema = z.object({
   WECHAT_WEB_APP_SECRET: optional,
   WECHAT_API_BASE: z.url().default("https://api.weixin.qq.com"),
   WECHAT_OPEN_BASE: z.url().default("https://open.weixin.qq.com"),
+  /** Official Account template messages per notification kind (JSON, see lib/notifications). */
+  WECHAT_TEMPLATES: optional.transform((value, context) => {
+    if (!value) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(value);
+    } catch {
+      context.addIssue({ code: "custom", message: "not valid JSON" });
+      return z.NEVER;
+    }
+    const parsed = templatesSchema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues)
+      context.addIssue({ code: "custom", message: `${issue.path.join(".")}: ${issue.message}` });
+    return z.NEVER;
+  }),
+
+  // Aliyun SMS (live mode): verification codes. Once one is set, all four are required.
+  ALIYUN_SMS_ACCESS_KEY_ID: optional,
+  ALIYUN_SMS_ACCESS_KEY_SECRET: optional,
+  ALIYUN_SMS_SIGN_NAME: optional,
+  ALIYUN_SMS_TEMPLATE_CODE: optional,
+  ALIYUN_SMS_ENDPOINT: z.url().default("https://dysmsapi.aliyuncs.com"),
 
   ALIPAY_APP_ID: optional,
   ALIPAY_PRIVATE_KEY: optional,
@@ -146,6 +194,13 @@ export function parseEnv(
       missing.push("ALIPAY_PUBLIC_KEY (or the three ALIPAY_*_CERT_PATH)");
     }
     missing.push(...missingWxpaySettings(values));
+    const sms = [
+      "ALIYUN_SMS_ACCESS_KEY_ID",
+      "ALIYUN_SMS_ACCESS_KEY_SECRET",
+      "ALIYUN_SMS_SIGN_NAME",
+      "ALIYUN_SMS_TEMPLATE_CODE",
+    ] as const;
+    if (sms.some((name) => values[name])) missing.push(...sms.filter((name) => !values[name]));
     if (!values.APP_URL) missing.push("APP_URL");
     if (missing.length > 0) {
       throw new EnvError(`APP_MODE=live refuses to start; missing: ${missing.join(", ")}`);

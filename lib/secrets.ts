@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -47,4 +47,9 @@ export function dataEncryptionKey(): Buffer {
 
 export function authSecret(): string {
   return configuredOrGenerated(env().AUTH_SECRET, "auth-secret");
+}
+
+/** Key for the keyed hashes of SMS codes, phone numbers and client addresses (phone_codes). */
+export function phoneCodeKey(): Buffer {
+  return createHmac("sha256", authSecret()).update("zhizu phone codes").digest();
 }

@@ -1,7 +1,8 @@
-// npm run payments:reconcile -- [minutes]: settles viewing-fee attempts pending longer than
-// `minutes` (default 15) from alipay.trade.query. Safe to run repeatedly (e.g. from cron).
+// npm run payments:reconcile -- [minutes]: the `payments:reconcile` job step alone, settling
+// viewing-fee attempts pending longer than `minutes` (default 15) from alipay.trade.query.
 import { EnvError, env } from "@/lib/env";
-import { reconcilePendingPayments } from "@/lib/payments/reconcile";
+import { runJobPass } from "@/lib/jobs/run";
+import { reconcilePaymentsStep } from "@/lib/jobs/steps";
 
 const argument = process.argv[2] ?? "15";
 const minutes = Number(argument);
@@ -12,8 +13,9 @@ if (!/^\d+$/.test(argument) || minutes < 1) {
 
 try {
   env();
-  const summary = await reconcilePendingPayments(minutes);
-  console.info(JSON.stringify(summary));
+  const outcomes = await runJobPass({ steps: [reconcilePaymentsStep(minutes)] });
+  console.info(JSON.stringify(outcomes));
+  if (outcomes.some((outcome) => outcome.outcome === "failed")) process.exit(1);
 } catch (error) {
   if (error instanceof EnvError) {
     console.error(error.message);

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/components/auth/actions";
+import { NotificationBell } from "@/components/notifications/bell";
 import { Button } from "@/components/ui/button";
 import { Card, PageShell } from "@/components/ui/page-shell";
 import { StatusBadge, VERIFICATION_STATUS } from "@/components/ui/status-badge";
 import { requirePageUser } from "@/lib/auth/next-auth";
+import { unreadCount } from "@/lib/notifications/notify";
 import { ownProfile } from "@/lib/users/profile";
 import { verificationStatus } from "@/lib/verifications/review";
 
@@ -44,6 +46,7 @@ export default async function MePage() {
     },
     { href: "/me/houses", label: "我的房源", extra: null },
     { href: "/me/houses/new", label: "发布房源", extra: null },
+    { href: "/notifications", label: "通知", extra: null },
     { href: "/viewings", label: "我的看房", extra: null },
     { href: "/alipay", label: "支付宝与芝麻分", extra: null },
     { href: "/invite", label: "邀请好友", extra: null },
@@ -53,7 +56,7 @@ export default async function MePage() {
   ];
 
   return (
-    <PageShell title="我的">
+    <PageShell title="我的" action={<NotificationBell initialUnread={unreadCount(user.id)} />}>
       <Card className="flex items-center gap-4">
         {avatar ? (
           // biome-ignore lint/performance/noImgElement: avatar from our file API or WeChat

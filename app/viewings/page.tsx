@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { NotificationBell } from "@/components/notifications/bell";
 import { PageShell } from "@/components/ui/page-shell";
 import { ViewingList } from "@/components/viewing/viewing-list";
 import { pageUser } from "@/lib/auth/next-auth";
+import { unreadCount } from "@/lib/notifications/notify";
 
 export const metadata: Metadata = { title: "我的看房" };
 
 export default async function ViewingsPage() {
-  if (!(await pageUser())) redirect(`/login?callbackUrl=${encodeURIComponent("/viewings")}`);
+  const user = await pageUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent("/viewings")}`);
   return (
-    <PageShell title="我的看房">
+    <PageShell title="我的看房" action={<NotificationBell initialUnread={unreadCount(user.id)} />}>
       <ViewingList />
     </PageShell>
   );

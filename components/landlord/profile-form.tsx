@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { mutate } from "swr";
+import { SendCodeButton } from "@/components/landlord/phone-code";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, Select, TextArea, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
@@ -37,6 +38,7 @@ function initialValues(profile: OwnProfile): TextFields {
     education: text(profile.education),
     occupation: text(profile.occupation),
     tel: text(profile.tel),
+    tel_code: "",
     wechat: text(profile.wechat),
     qq: text(profile.qq),
     account_name: text(profile.account_name),
@@ -96,6 +98,7 @@ function Form({
       await upload("/api/create_userinfo", form);
       setSaved(true);
       setPortrait(null);
+      setValues((current) => ({ ...current, tel_code: "" }));
       await mutate(keys.profile);
     } catch (error) {
       setFailure(error as Error);
@@ -136,9 +139,27 @@ function Form({
       </Card>
       <Card className="space-y-4">
         <h2 className="text-sm font-semibold text-stone-500">联系方式</h2>
-        <Field label="手机号" htmlFor="profile-tel" error={fieldError("tel")}>
+        <Field
+          label={profile.tel_verified && values.tel === profile.tel ? "手机号（已验证）" : "手机号"}
+          htmlFor="profile-tel"
+          error={fieldError("tel")}
+        >
           <TextInput {...input("tel")} inputMode="tel" maxLength={11} />
         </Field>
+        {!(profile.tel_verified && values.tel === profile.tel) && (
+          <Field label="短信验证码" htmlFor="profile-tel_code" error={fieldError("tel_code")}>
+            <div className="flex gap-2">
+              <TextInput
+                {...input("tel_code")}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                placeholder="6 位数字，可不填"
+              />
+              <SendCodeButton tel={values.tel ?? ""} purpose="profile" />
+            </div>
+          </Field>
+        )}
         <Field label="微信号" htmlFor="profile-wechat" error={fieldError("wechat")}>
           <TextInput {...input("wechat")} />
         </Field>

@@ -125,3 +125,23 @@ export function flag() {
 export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess(blankToUndefined, schema.optional());
 }
+
+/** Positive ids as "3|1|2" or a JSON array, 1 to `max` of them, duplicates dropped. */
+export function idList(max: number) {
+  return z.preprocess(
+    (value) => {
+      const present = blankToUndefined(value);
+      return typeof present === "string" ? present.split("|").map((part) => part.trim()) : present;
+    },
+    z
+      .array(
+        z.preprocess((part) => numberLike(part, /^\d+$/), z.number().int().min(1)),
+        {
+          error: requiredError("应为用 | 分隔的编号列表"),
+        },
+      )
+      .min(1, MISSING)
+      .max(max, `最多 ${max} 个`)
+      .transform((ids) => [...new Set(ids)]),
+  );
+}

@@ -15,7 +15,7 @@ export const legacyRewrites = [
   { source: "/payment/ali/nontify/pre_order_payment", destination: "/api/payment/ali/notify" },
   { source: `/:endpoint(${LEGACY_ENDPOINTS})`, destination: "/api/:endpoint" },
   {
-    source: "/:group(invitation|order|payment|file|wechat)/:rest*",
+    source: "/:group(invitation|order|payment|file|wechat|notification|sms)/:rest*",
     destination: "/api/:group/:rest*",
   },
 ];

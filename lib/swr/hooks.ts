@@ -13,6 +13,8 @@ export const keys = {
   house: (id: number) => `/api/house_detail?house_id=${id}`,
   invitation: "/api/invitation/getcode",
   adminVerifications: "/api/admin/verifications",
+  notifications: (shift: number, count: number) =>
+    `/api/notification/list?shift=${shift}&count=${count}`,
 } as const;
 
 export type VerificationStatusAnswer = Awaited<ReturnType<typeof verificationStatus>>;

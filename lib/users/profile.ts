@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { payoutAccounts, users } from "@/db/schema";
+import { payoutAccounts, users, verifiedPhones } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { fileUrl } from "@/lib/storage";
 
@@ -18,6 +18,11 @@ export async function ownProfile(userId: number) {
     .select()
     .from(payoutAccounts)
     .where(and(eq(payoutAccounts.userId, userId), eq(payoutAccounts.type, BANK_CARD_ACCOUNT)))
+    .get();
+  const verified = await db()
+    .select({ tel: verifiedPhones.tel })
+    .from(verifiedPhones)
+    .where(eq(verifiedPhones.userId, userId))
     .get();
   return {
     wx_openid: user.wxOpenid,
@@ -44,6 +49,8 @@ export async function ownProfile(userId: number) {
     user_type: user.userType,
     self_description: user.selfDescription,
     tel: user.tel,
+    /** The number was proved with an SMS code, and has not changed since. */
+    tel_verified: user.tel !== null && verified?.tel === user.tel,
     role: user.role,
     profile_saved: user.profileSavedAt !== null,
     account_name: account?.accountName ?? null,

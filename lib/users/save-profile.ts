@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { payoutAccounts, users } from "@/db/schema";
+import { payoutAccounts, users, verifiedPhones } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { flag, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
@@ -13,6 +13,7 @@ import {
   normalizeIdNumber,
 } from "@/lib/identity/id-number";
 import { describeError, log } from "@/lib/log";
+import { consumePhoneCode, markPhoneVerified, writeWithPhoneCode } from "@/lib/phone/codes";
 import { storage } from "@/lib/storage";
 import { cleanImage } from "@/lib/storage/images";
 import { newPublicKey, parseKey } from "@/lib/storage/keys";
@@ -69,6 +70,8 @@ export const profileParams = z.object({
   education: optional(choice(EDUCATION_LEVELS)),
   occupation: optional(text({ max: 50 })),
   tel: optional(digits(/^1[3-9]\d{9}$/, "应为 11 位中国大陆手机号")),
+  /** The SMS code for `tel` (purpose `profile`): marks the number verified. */
+  tel_code: optional(text({ max: 6 }).refine((value) => /^\d{6}$/.test(value), "应为 6 位数字")),
   virtual_tel_flag: optional(flag()),
   virtual_tel: optional(
     text({ max: 20 }).refine((value) => /^[0-9-]{3,20}$/.test(value), "只能包含数字和 -"),
@@ -146,12 +149,22 @@ export async function saveProfile(
 
   let previousKey: string | null;
   try {
-    previousKey = db().transaction((tx) => {
+    previousKey = await writeWithPhoneCode((tx) => {
       const previous = tx
-        .select({ headimgurl: users.headimgurl })
+        .select({ headimgurl: users.headimgurl, tel: users.tel })
         .from(users)
         .where(eq(users.id, userId))
-        .get()!.headimgurl;
+        .get()!;
+      const now = new Date();
+      const tel = params.tel ?? previous.tel;
+      if (params.tel_code !== undefined) {
+        if (!tel) throw ApiError.badParam("tel", "填写验证码时需提供手机号");
+        consumePhoneCode(tx, { userId, tel, purpose: "profile", code: params.tel_code, now });
+        markPhoneVerified(tx, userId, tel, now);
+      } else if (params.tel !== undefined && params.tel !== previous.tel) {
+        // A new number saved without a code is kept, unverified, as legacy clients expect.
+        tx.delete(verifiedPhones).where(eq(verifiedPhones.userId, userId)).run();
+      }
       tx.update(users)
         .set({
           nickname: params.nickname,
@@ -171,7 +184,7 @@ export async function saveProfile(
           virtualTel: params.virtual_tel,
           wechat: params.wechat,
           qq: params.qq,
-          profileSavedAt: new Date(),
+          profileSavedAt: now,
         })
         .where(eq(users.id, userId))
         .run();
@@ -184,12 +197,17 @@ export async function saveProfile(
           })
           .run();
       }
-      return previous;
+      return previous.headimgurl;
     });
   } catch (error) {
     if (newKey) await deleteQuietly(newKey);
     throw error;
   }
   if (newKey && previousKey && parseKey(previousKey)) await deleteQuietly(previousKey);
-  log.info("user.profile_saved", { userId, portrait: Boolean(newKey), payout: Boolean(payout) });
+  log.info("user.profile_saved", {
+    userId,
+    portrait: Boolean(newKey),
+    payout: Boolean(payout),
+    telVerified: params.tel_code !== undefined,
+  });
 }

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { text } from "@/lib/api/fields";
+import { clientIp } from "@/lib/api/rate-limit";
+import { defineRoute } from "@/lib/api/route";
+import { PHONE_CODE_PURPOSES, sendPhoneCode } from "@/lib/phone/codes";
+
+// GET|POST /api/sms/send_code – sends a 6-digit code to `tel` for `purpose` (profile|viewing).
+export const POST = defineRoute(
+  {
+    auth: "user",
+    params: z.object({
+      tel: text({ max: 11 }).refine(
+        (value) => /^1[3-9]\d{9}$/.test(value),
+        "应为 11 位中国大陆手机号",
+      ),
+      purpose: z.enum(PHONE_CODE_PURPOSES, { error: "应为 profile 或 viewing" }),
+    }),
+    answer: z.object({ expires_in: z.number().int(), resend_after: z.number().int() }),
+  },
+  async ({ request, user, params }) =>
+    sendPhoneCode({ ...params, userId: user.id, clientAddress: clientIp(request) }),
+);
+export const GET = POST;
