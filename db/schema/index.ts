@@ -1,5 +1,6 @@
 export * from "./houses";
 export * from "./payments";
+export * from "./rate-limits";
 export * from "./sandbox";
 export * from "./users";
 export * from "./wechat";
