@@ -21,7 +21,10 @@ const envSchema = z.object({
   // Reverse proxies in front of `npm start` whose X-Forwarded-For entries are trusted (0 = none).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   // Server processes `npm start` runs (default: one per CPU).
-  WEB_CONCURRENCY: optional.pipe(z.coerce.number().int().positive().max(64).optional()),
+  WEB_CONCURRENCY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().positive().max(64).optional(),
+  ),
 
   // A short session secret would let anyone forge sessions (the legacy AES key was public).
   AUTH_SECRET: optional.refine((value) => !value || value.length >= 32, "at least 32 characters"),
