@@ -9,15 +9,18 @@
 // every interface). Each worker sets the trusted client-address header (lib/api/client-address.ts)
 // from the TCP peer and TRUST_PROXY_HOPS, overwriting any value the client sent.
 import cluster, { type Worker } from "node:cluster";
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { CLIENT_ADDRESS_HEADER, trustedClientAddress } from "@/lib/api/client-address";
 import { env } from "@/lib/env";
 import { prepareData } from "./prepare";
 
 const SHUTDOWN_GRACE_MS = 10_000;
-/** A worker that ran this long before dying was healthy: its replacement starts at once. */
+/** A worker that served this long before dying was healthy: its replacement starts at once. */
 const HEALTHY_LIFETIME_MS = 10_000;
+const FIRST_RESTART_DELAY_MS = 250;
 const MAX_RESTART_DELAY_MS = 30_000;
 const SHUTDOWN_MESSAGE = "zhizu:shutdown";
 
@@ -47,26 +50,33 @@ async function runPrimary(): Promise<void> {
   // Workers inherit the environment: -p also decides APP_URL's default, as with `next start`.
   if (args.port) process.env.PORT = String(args.port);
   if (args.hostname) process.env.HOSTNAME = args.hostname;
+  // The build folder as next.config.ts names it; without a build every worker would die at start.
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.error(`zhizu: no production build in ${distDir}: run npm run build first`);
+    process.exit(1);
+  }
   await prepareData();
   startPrimaryTasks();
 
   const count = env().WEB_CONCURRENCY ?? os.availableParallelism();
   let stopping = false;
   let restartDelay = 0;
-  const startedAt = new Map<Worker, number>();
-  const fork = () => startedAt.set(cluster.fork(), Date.now());
+  /** Every live worker, with the time it started listening (0 while it is starting). */
+  const workers = new Map<Worker, number>();
+  const fork = () => workers.set(cluster.fork(), 0);
 
   cluster.on("exit", (worker, code, signal) => {
-    const lifetime = Date.now() - (startedAt.get(worker) ?? 0);
-    startedAt.delete(worker);
+    const listeningSince = workers.get(worker) ?? 0;
+    workers.delete(worker);
     if (stopping) {
-      if (startedAt.size === 0) process.exit(0);
+      if (workers.size === 0) process.exit(0);
       return;
     }
-    restartDelay =
-      lifetime >= HEALTHY_LIFETIME_MS
-        ? 0
-        : Math.min(Math.max(restartDelay * 2, 250), MAX_RESTART_DELAY_MS);
+    const healthy = listeningSince > 0 && Date.now() - listeningSince >= HEALTHY_LIFETIME_MS;
+    restartDelay = healthy
+      ? 0
+      : Math.min(Math.max(restartDelay * 2, FIRST_RESTART_DELAY_MS), MAX_RESTART_DELAY_MS);
     console.error(
       `zhizu: worker ${worker.process.pid} died (${signal ?? `exit ${code}`}), replacing it in ${restartDelay} ms`,
     );
@@ -75,7 +85,8 @@ async function runPrimary(): Promise<void> {
     }, restartDelay);
   });
   let listening = 0;
-  cluster.on("listening", (_worker, address) => {
+  cluster.on("listening", (worker, address) => {
+    workers.set(worker, Date.now());
     listening += 1;
     if (listening === count)
       console.info(
@@ -86,11 +97,11 @@ async function runPrimary(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.info(`zhizu: ${signal}, stopping ${startedAt.size} workers`);
-    if (startedAt.size === 0) process.exit(0);
-    for (const worker of startedAt.keys()) worker.send(SHUTDOWN_MESSAGE);
+    console.info(`zhizu: ${signal}, stopping ${workers.size} workers`);
+    if (workers.size === 0) process.exit(0);
+    for (const worker of workers.keys()) worker.send(SHUTDOWN_MESSAGE);
     setTimeout(() => {
-      for (const worker of startedAt.keys()) worker.process.kill("SIGKILL");
+      for (const worker of workers.keys()) worker.process.kill("SIGKILL");
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 2000).unref();
   };
