@@ -43,6 +43,13 @@ const envSchema = z.object({
   APP_URL: z.url().optional(),
   DATA_DIR: z.string().trim().min(1).default("./data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Reverse proxies in front of `npm start` whose X-Forwarded-For entries are trusted (0 = none).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Server processes `npm start` runs (default: one per CPU).
+  WEB_CONCURRENCY: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().positive().max(64).optional(),
+  ),
 
   // A short session secret would let anyone forge sessions (the legacy AES key was public).
   AUTH_SECRET: optional.refine((value) => !value || value.length >= 32, "at least 32 characters"),

@@ -1,29 +1,4 @@
-// Runs before the server starts (npm start / npm run dev): validates the environment, creates
-// DATA_DIR, applies migrations and creates the sandbox's generated secrets. A sandbox with an
-// empty database gets the demo listings, so a fresh clone shows a living map at once.
-import { db } from "@/db";
-import { ensureSandboxAlipayKeys } from "@/lib/alipay/keys";
-import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
-import { EnvError, env, isSandbox } from "@/lib/env";
-import { authSecret, dataEncryptionKey } from "@/lib/secrets";
-import { applyIdentityBackfill } from "@/lib/wechat/identities";
+// `npm run db:migrate` and `npm run dev`: migrations, generated secrets and demo data (see prepare.ts).
+import { prepareData } from "./prepare";
 
-try {
-  const settings = env();
-  db();
-  authSecret();
-  dataEncryptionKey();
-  if (isSandbox()) ensureSandboxAlipayKeys();
-  await applyIdentityBackfill();
-  console.info(`zhizu: ${settings.APP_MODE} mode, data in ${settings.DATA_DIR}`);
-  if (isSandbox() && (await databaseIsEmpty())) {
-    const demo = await seedDemo();
-    console.info(`zhizu: empty database, added demo data (${demo.houses} listings)`);
-  }
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await prepareData();

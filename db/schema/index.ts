@@ -4,6 +4,7 @@ export * from "./notifications";
 export * from "./payments";
 export * from "./refunds";
 export * from "./phone";
+export * from "./rate-limits";
 export * from "./sandbox";
 export * from "./users";
 export * from "./wechat";

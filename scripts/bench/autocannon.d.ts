@@ -5,6 +5,7 @@ declare module "autocannon" {
     connections?: number;
     amount?: number;
     duration?: number;
+    headers?: Record<string, string>;
     requests?: { method?: string; path: string }[];
   }
   interface Result {

@@ -2,6 +2,7 @@
 // mix and the reference query through the same lib call the route makes. Prints JSON.
 import fs from "node:fs";
 import { databasePath, db } from "@/db";
+import { issueToken } from "@/lib/auth/tokens";
 import { searchHouseParams } from "@/lib/search/params";
 import { searchHouses } from "@/lib/search/search-houses";
 import { type BenchQuery, QUERY_KINDS, queryMix, REFERENCE_QUERY } from "./queries";
@@ -68,5 +69,7 @@ process.stdout.write(
     kinds: QUERY_KINDS,
     mix,
     reference,
+    // The HTTP part's authenticated requests: the first seeded owner, who has listings.
+    token: await issueToken(1),
   }),
 );

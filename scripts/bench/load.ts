@@ -1,14 +1,16 @@
 // HTTP load generator, run as its own process by bench.ts so the client does not share the
-// server's or the bench's event loop. Input (argv[2], JSON): {url, paths, amount, connections}.
+// server's or the bench's event loop. Input (argv[2], JSON): {url, paths, amount, connections,
+// headers?}.
 // Output (stdout, JSON): requests, req/s, p50/p95 (ms), non-2xx and errors.
 import autocannon from "autocannon";
 import { percentile } from "./stats";
 
-const { url, paths, amount, connections } = JSON.parse(process.argv[2] ?? "{}") as {
+const { url, paths, amount, connections, headers } = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
   paths: string[];
   amount: number;
   connections: number;
+  headers?: Record<string, string>;
 };
 if (!url.startsWith("http://127.0.0.1:")) throw new Error("the bench only targets 127.0.0.1");
 
@@ -17,6 +19,7 @@ const instance = autocannon({
   url,
   connections,
   amount,
+  headers,
   requests: paths.map((path) => ({ method: "GET", path })),
 });
 instance.on("response", (_client, _status, _bytes, ms) => {

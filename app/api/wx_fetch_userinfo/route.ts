@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { clientAddress } from "@/lib/api/client-address";
 import { optional, text } from "@/lib/api/fields";
-import { clientIp, rateLimiter } from "@/lib/api/rate-limit";
+import { rateLimiter } from "@/lib/api/rate-limit";
 import { defineRoute } from "@/lib/api/route";
 import { loginWithWechat } from "@/lib/users/wechat";
 
 // Generous per address: mobile carriers put many users behind one NAT address.
-const loginLimiter = rateLimiter({ limit: 60, windowMs: 60_000 });
+const loginLimiter = rateLimiter({ name: "login", limit: 60, windowMs: 60_000 });
 
 const params = z.object({
   code: optional(text({ max: 512 })),
@@ -17,7 +18,7 @@ const params = z.object({
 // GET|POST /api/wx_fetch_userinfo – WeChat sign-in: exchanges an OAuth code (or, in sandbox mode
 // or for a trusted server, a bare openid) for the user's profile and an API token.
 export const POST = defineRoute({ auth: "none", params }, async ({ request, params }) => {
-  loginLimiter.check(clientIp(request));
+  await loginLimiter.check(clientAddress(request));
   return loginWithWechat(params, request.headers.get("x-internal-key"));
 });
 export const GET = POST;

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { clientAddress } from "@/lib/api/client-address";
 import { text } from "@/lib/api/fields";
-import { clientIp } from "@/lib/api/rate-limit";
 import { defineRoute } from "@/lib/api/route";
 import { PHONE_CODE_PURPOSES, sendPhoneCode } from "@/lib/phone/codes";
 
@@ -18,6 +18,6 @@ export const POST = defineRoute(
     answer: z.object({ expires_in: z.number().int(), resend_after: z.number().int() }),
   },
   async ({ request, user, params }) =>
-    sendPhoneCode({ ...params, userId: user.id, clientAddress: clientIp(request) }),
+    sendPhoneCode({ ...params, userId: user.id, clientAddress: clientAddress(request) }),
 );
 export const GET = POST;
