@@ -1,11 +1,13 @@
 // Runs before the server starts (npm start / npm run dev): validates the environment, creates
 // DATA_DIR, applies migrations and creates the sandbox's generated secrets. A sandbox with an
-// empty database gets the demo listings, so a fresh clone shows a living map at once.
+// empty database gets the demo listings, so a fresh clone shows a living map at once. It also
+// removes what a crash left behind (lib/storage/cleanup.ts), so a restart starts clean.
 import { db } from "@/db";
 import { ensureSandboxAlipayKeys } from "@/lib/alipay/keys";
 import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
 import { EnvError, env, isSandbox } from "@/lib/env";
 import { authSecret, dataEncryptionKey } from "@/lib/secrets";
+import { cleanupLeftovers } from "@/lib/storage/cleanup";
 
 try {
   const settings = env();
@@ -18,6 +20,7 @@ try {
     const demo = await seedDemo();
     console.info(`zhizu: empty database, added demo data (${demo.houses} listings)`);
   }
+  await cleanupLeftovers({ now: new Date() });
 } catch (error) {
   if (error instanceof EnvError) {
     console.error(error.message);
