@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/api/route";
 // Any /api/ path no endpoint serves (and unknown paths under the legacy /order, /payment,
 // /invitation prefixes, which rewrite here) answers the envelope with status 7, not an HTML page.
 // The body is never read.
-function unknownEndpoint(request: Request): Response {
+async function unknownEndpoint(request: Request): Promise<Response> {
   return errorResponse(request, ApiError.notFound("接口"));
 }
 
