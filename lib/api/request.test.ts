@@ -283,6 +283,18 @@ describe("request body limits, enforced while reading", () => {
     expect(tempFiles()).toEqual([]);
   });
 
+  it("refuses any file part on an endpoint that takes no files", async () => {
+    const noFiles = defineRoute({ auth: "none", params: z.looseObject({}) }, async () => ({}));
+    const { request, pulled } = streamingRequest(multipartType, function* () {
+      yield filePartHeader("photo");
+      yield* repeated(Buffer.alloc(64 * 1024, 1), 960);
+      yield closing;
+    });
+    const response = await noFiles(request);
+    expect(await response.json()).toMatchObject({ status: 2, msg: "body: 此接口不接受文件" });
+    expect(pulled()).toBeLessThan(MB);
+  });
+
   it("skips an empty file input a browser sends for a field the endpoint does not take", async () => {
     const form = new FormData();
     form.append("title", "kept");

@@ -133,7 +133,12 @@ async function readMultipart(
     fail(ApiError.badParam("body", `最多 ${MAX_FIELDS + maxFiles(rules)} 个部分`)),
   );
   busboy.on("filesLimit", () =>
-    fail(ApiError.badParam("body", `最多上传 ${maxFiles(rules)} 个文件`)),
+    fail(
+      ApiError.badParam(
+        "body",
+        maxFiles(rules) === 0 ? "此接口不接受文件" : `最多上传 ${maxFiles(rules)} 个文件`,
+      ),
+    ),
   );
   busboy.on("field", (name, value, info) => {
     textBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
