@@ -5,8 +5,16 @@ import { parseEnv } from "./lib/env";
 
 const config = (phase: string): NextConfig => {
   // Fail fast on an invalid environment; at start-up live mode also needs all its settings.
-  parseEnv(process.env, { requireLiveSettings: phase !== PHASE_PRODUCTION_BUILD });
-  return nextConfig;
+  const settings = parseEnv(process.env, { requireLiveSettings: phase !== PHASE_PRODUCTION_BUILD });
+  return {
+    ...nextConfig,
+    experimental: {
+      ...nextConfig.experimental,
+      // Behind a reverse proxy that rewrites Host, the browser's Origin is still APP_URL's host.
+      // proxy.ts applies the same rule and answers other origins 403 (Next would answer 500).
+      serverActions: { allowedOrigins: [new URL(settings.APP_URL).host] },
+    },
+  };
 };
 
 const nextConfig: NextConfig = {
@@ -15,6 +23,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "sharp"],
   outputFileTracingExcludes: { "/*": ["./data/**/*"] },
   poweredByHeader: false,
+  // forbidden() for admin pages (HTTP 403 with app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   async rewrites() {
     return legacyRewrites;
   },

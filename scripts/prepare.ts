@@ -8,6 +8,7 @@ import { ensureSandboxAlipayKeys } from "@/lib/alipay/keys";
 import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
 import { EnvError, env, isSandbox } from "@/lib/env";
 import { authSecret, dataEncryptionKey } from "@/lib/secrets";
+import { cleanupLeftovers } from "@/lib/storage/cleanup";
 import { applyIdentityBackfill } from "@/lib/wechat/identities";
 
 export async function prepareData(): Promise<void> {
@@ -23,6 +24,8 @@ export async function prepareData(): Promise<void> {
       const demo = await seedDemo();
       console.info(`zhizu: empty database, added demo data (${demo.houses} listings)`);
     }
+    // What a crash left behind (temp uploads, .part files, unreferenced media) goes at each start.
+    await cleanupLeftovers({ now: new Date() });
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message);

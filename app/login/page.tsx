@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/page-shell";
 import { signInMethods } from "@/lib/auth/config";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env } from "@/lib/env";
+import { safeLocalPath } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "登录" };
 
@@ -21,17 +22,13 @@ const errorTexts: Record<string, string> = {
   CredentialsSignin: "开发登录失败，请换一个显示名重试。",
 };
 
-function safeCallback(value: string | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/me";
-}
-
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
   const query = await searchParams;
-  const callbackUrl = safeCallback(query.callbackUrl);
+  const callbackUrl = safeLocalPath(query.callbackUrl, "/me");
   if (await pageUser()) redirect(callbackUrl);
   const methods = signInMethods(env());
   const inWechat = /MicroMessenger/i.test((await headers()).get("user-agent") ?? "");

@@ -6,11 +6,11 @@ import { DEV_PROVIDER_ID, devNameSchema } from "@/lib/auth/config";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { WECHAT_PROVIDER_ID, wechatAuthorizeUrl } from "@/lib/auth/wechat-provider";
 import { env } from "@/lib/env";
+import { safeLocalPath } from "@/lib/urls";
 
 /** Only same-site paths: never let a crafted link bounce the user to another site. */
 function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/me";
+  return safeLocalPath(value, "/me");
 }
 
 function loginErrorPath(error: string, returnTo: string): string {

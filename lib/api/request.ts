@@ -26,21 +26,63 @@ export interface ParsedRequest {
   cleanup: () => Promise<void>;
 }
 
-const MAX_TEXT_BODY_BYTES = 1024 * 1024;
-const MAX_FIELDS = 200;
+/** JSON and urlencoded bodies, and all multipart text fields together. */
+export const MAX_TEXT_BODY_BYTES = 1024 * 1024;
+/** Multipart text fields per request (the largest endpoint declares about 40). */
+export const MAX_FIELDS = 200;
+/** Room for each part's boundary and headers in a multipart body. */
+const PART_OVERHEAD_BYTES = 1024;
 
 function mergeSearchParams(target: Record<string, unknown>, source: URLSearchParams): void {
   // As in the legacy service: values are trimmed and the last of a repeated name wins.
   for (const [key, value] of source) target[key] = value.trim();
 }
 
-async function readTextBody(request: Request): Promise<string> {
+// Every limit is enforced while the body streams in (a chunked body has no Content-Length to
+// check first), and a refused body is not read further: memory stays bounded by the limit.
+
+function maxFiles(rules: FileRules): number {
+  return Object.values(rules).reduce((sum, rule) => sum + (rule.maxCount ?? 1), 0);
+}
+
+/** The most a body may hold for these file rules: every file at its limit, plus the text. */
+export function bodyLimit(rules: FileRules, multipart: boolean): number {
+  if (!multipart) return MAX_TEXT_BODY_BYTES;
+  const files = Object.values(rules).reduce(
+    (sum, rule) => sum + rule.maxBytes * (rule.maxCount ?? 1),
+    0,
+  );
+  return MAX_TEXT_BODY_BYTES + files + (MAX_FIELDS + maxFiles(rules)) * PART_OVERHEAD_BYTES;
+}
+
+function refuseDeclaredLength(request: Request, limit: number): void {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_TEXT_BODY_BYTES) throw ApiError.tooLarge("body", MAX_TEXT_BODY_BYTES);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_TEXT_BODY_BYTES)
-    throw ApiError.tooLarge("body", MAX_TEXT_BODY_BYTES);
-  return text;
+  if (declared > limit) throw ApiError.tooLarge("body", limit);
+}
+
+/** The body as a Node stream that fails with status 9 once more than `limit` bytes arrive. */
+function limitedBody(request: Request, limit: number): Readable {
+  refuseDeclaredLength(request, limit);
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length;
+      if (received > limit) callback(ApiError.tooLarge("body", limit));
+      else callback(null, chunk);
+    },
+  });
+  const source = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
+  // Errors on either side end both: a refused body stops being read from the client.
+  source.on("error", (error) => counter.destroy(error));
+  counter.on("error", () => source.destroy());
+  return source.pipe(counter);
+}
+
+async function readTextBody(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const chunks: Buffer[] = [];
+  for await (const chunk of limitedBody(request, MAX_TEXT_BODY_BYTES)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function uploadDir(): string {
@@ -58,26 +100,68 @@ async function readMultipart(
   try {
     busboy = Busboy({
       headers: { "content-type": request.headers.get("content-type") ?? "" },
-      limits: { fields: MAX_FIELDS, fieldSize: MAX_TEXT_BODY_BYTES },
+      limits: {
+        fields: MAX_FIELDS,
+        fieldSize: MAX_TEXT_BODY_BYTES,
+        files: maxFiles(rules),
+        parts: MAX_FIELDS + maxFiles(rules),
+        fileSize: Math.max(0, ...Object.values(rules).map((rule) => rule.maxBytes)),
+      },
     });
   } catch {
     // busboy throws on a multipart content type without a boundary.
     throw ApiError.badParam("body", "无法解析 multipart 请求体");
   }
+  const body = limitedBody(request, bodyLimit(rules, true));
   await fsp.mkdir(uploadDir(), { recursive: true });
   const writes: Promise<void>[] = [];
   let failure: unknown;
+  /** Refuses the request: busboy stops parsing, which stops reading the body. */
   const fail = (error: unknown) => {
     failure ??= error;
+    busboy.destroy();
   };
+  // A part not written anywhere; its stream errors too when parsing stops.
+  const skip = (stream: NodeJS.ReadableStream) => {
+    stream.on("error", () => {});
+    stream.resume();
+  };
+  let textBytes = 0;
 
-  busboy.on("field", (name, value) => {
-    params[name] = value.trim();
+  busboy.on("fieldsLimit", () => fail(ApiError.badParam("body", `最多 ${MAX_FIELDS} 个字段`)));
+  busboy.on("partsLimit", () =>
+    fail(ApiError.badParam("body", `最多 ${MAX_FIELDS + maxFiles(rules)} 个部分`)),
+  );
+  busboy.on("filesLimit", () =>
+    fail(
+      ApiError.badParam(
+        "body",
+        maxFiles(rules) === 0 ? "此接口不接受文件" : `最多上传 ${maxFiles(rules)} 个文件`,
+      ),
+    ),
+  );
+  busboy.on("field", (name, value, info) => {
+    textBytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+    if (info.nameTruncated || info.valueTruncated) {
+      fail(ApiError.tooLarge(name, MAX_TEXT_BODY_BYTES));
+    } else if (textBytes > MAX_TEXT_BODY_BYTES) {
+      fail(ApiError.tooLarge("body", MAX_TEXT_BODY_BYTES));
+    } else {
+      params[name] = value.trim();
+    }
   });
   busboy.on("file", (field, stream, info) => {
     const rule = rules[field];
-    if (!rule || failure) {
-      stream.resume();
+    if (failure) {
+      skip(stream);
+      return;
+    }
+    if (!rule) {
+      // Refused from the part header: an unknown file is never read (a browser's empty file
+      // input, with no file name, is skipped if it really is empty).
+      if (info.filename) fail(ApiError.badParam(field, "此接口不接受该文件字段"));
+      else stream.on("data", () => fail(ApiError.badParam(field, "此接口不接受该文件字段")));
+      skip(stream);
       return;
     }
     const list = files[field] ?? [];
@@ -85,7 +169,7 @@ async function readMultipart(
     const maxCount = rule.maxCount ?? 1;
     if (list.length >= maxCount) {
       fail(ApiError.badParam(field, `最多上传 ${maxCount} 个文件`));
-      stream.resume();
+      skip(stream);
       return;
     }
     const target = path.join(uploadDir(), randomUUID());
@@ -98,21 +182,13 @@ async function readMultipart(
         else callback(null, chunk);
       },
     });
-    writes.push(
-      pipeline(stream, counter, fs.createWriteStream(target)).catch((error) => {
-        fail(error);
-        // The pipeline destroyed busboy's file stream, so busboy would wait on it forever:
-        // stop parsing, which also stops reading the rest of the upload.
-        busboy.destroy(error);
-      }),
-    );
+    // busboy truncates a file at the largest fileSize of all fields: that is too large as well.
+    stream.on("limit", () => counter.destroy(ApiError.tooLarge(field, rule.maxBytes)));
+    writes.push(pipeline(stream, counter, fs.createWriteStream(target)).catch(fail));
   });
 
   try {
-    await pipeline(
-      Readable.fromWeb(request.body as import("node:stream/web").ReadableStream),
-      busboy,
-    );
+    await pipeline(body, busboy);
   } catch (error) {
     fail(
       error instanceof ApiError ? error : ApiError.badParam("body", "无法解析 multipart 请求体"),

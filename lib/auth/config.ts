@@ -17,6 +17,7 @@ import {
 import { type Env, env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authSecret } from "@/lib/secrets";
+import { safeLocalPath } from "@/lib/urls";
 import { upsertWechatUser } from "@/lib/users/wechat";
 import type { WechatProfile } from "@/lib/wechat/oauth";
 
@@ -98,15 +99,11 @@ export function authConfig(settings: Env): NextAuthConfig {
     pages: { signIn: "/login", error: "/login" },
     callbacks: {
       // Redirect only within the site, and as a path: a relative Location keeps the browser on
-      // the host it is using (Next may see itself as localhost behind a proxy or `-H`).
+      // the host it is using (Next may see itself as localhost behind a proxy or `-H`). Auth.js
+      // passes absolute URLs on the origin it sees itself on, which is ours as well.
       redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return url;
-        try {
-          const target = new URL(url);
-          const ours = [baseUrl, new URL(settings.APP_URL).origin];
-          if (ours.includes(target.origin)) return `${target.pathname}${target.search}`;
-        } catch {}
-        return "/";
+        const target = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+        return safeLocalPath(target, "/");
       },
       // Snapshot-page identities are virtual: refuse before the jwt callback stores anything.
       signIn({ account, profile }) {

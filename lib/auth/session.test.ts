@@ -28,6 +28,21 @@ describe("next-auth session cookie → current user", () => {
     expect(body.status).toBe(0);
   });
 
+  it("treats a malformed cookie value as no session, not a 500", async () => {
+    const { token } = await createUser();
+    for (const value of ["%", "%E0%A4%A", "%zz"]) {
+      const anonymous = await call(fetchUserinfo, {
+        headers: { cookie: `${SESSION_COOKIE}=${value}`, ...sameOrigin },
+      });
+      expect(anonymous, value).toMatchObject({ http: 401, body: { status: 4 } });
+      const withToken = await call(fetchUserinfo, {
+        token,
+        headers: { cookie: `other=1; ${SESSION_COOKIE}=${value}`, ...sameOrigin },
+      });
+      expect(withToken.body.status, value).toBe(0);
+    }
+  });
+
   it("refuses a tampered cookie", async () => {
     const { user } = await createUser();
     const cookie = await cookieFor(user.id);

@@ -48,7 +48,12 @@ function cookieValue(request: Request, name: string): string | null {
   for (const part of header.split(";")) {
     const index = part.indexOf("=");
     if (index > 0 && part.slice(0, index).trim() === name) {
-      return decodeURIComponent(part.slice(index + 1).trim());
+      // A malformed escape ("%", "%E0%A4%A") is a cookie we did not set: treat it as absent.
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return null;
+      }
     }
   }
   return null;

@@ -1,6 +1,7 @@
 import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
+import { cleanupLeftovers } from "@/lib/storage/cleanup";
 import { purgeDecidedDocuments } from "@/lib/verifications/retention";
 import { refreshWechatTokens } from "@/lib/wechat/platform-tokens";
 
@@ -29,6 +30,13 @@ export const refreshWechatTokensStep: JobStep = {
   run: async ({ now }) => refreshWechatTokens({ now }),
 };
 
+/** Temp uploads, .part files and media no row references, once older than an hour. */
+export const cleanupLeftoversStep: JobStep = {
+  name: "storage:cleanup",
+  exclusiveLeaseMs: 30 * MINUTE_MS,
+  run: async ({ now }) => cleanupLeftovers({ now }),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
@@ -36,5 +44,6 @@ export function jobSteps(): JobStep[] {
     deliverNotificationsStep(),
     reconcilePaymentsStep(),
     purgeVerificationDocumentsStep,
+    cleanupLeftoversStep,
   ];
 }

@@ -128,4 +128,64 @@ describe("Vercel Blob driver", () => {
     expect(beyond?.range).toBeUndefined();
     expect(await new Response(beyond?.body).text()).toBe("0123456789");
   });
+
+  it("lists both stores for the leftovers cleanup, which deletes only old unreferenced blobs", async () => {
+    mockApi();
+    const { cleanupLeftovers } = await import("@/lib/storage/cleanup");
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
+    const oldPublic = newPublicKey("jpg");
+    const youngPublic = newPublicKey("jpg");
+    const oldPrivate = newPrivateKey(3, "jpg");
+    const listed = (pathname: string, uploadedAt: string) => ({
+      url: `https://store.blob.vercel-storage.com/${pathname}`,
+      downloadUrl: "",
+      pathname,
+      size: 1,
+      uploadedAt,
+      etag: "e",
+    });
+    const pages: Record<string, unknown> = {
+      [`public/|${TOKEN}|`]: {
+        blobs: [listed(oldPublic, old)],
+        hasMore: true,
+        cursor: "page2",
+      },
+      [`public/|${TOKEN}|page2`]: {
+        blobs: [listed(youngPublic, new Date().toISOString())],
+        hasMore: false,
+      },
+      [`private/|${PRIVATE_TOKEN}|`]: { blobs: [listed(oldPrivate, old)], hasMore: false },
+    };
+    agent
+      .get("https://vercel.com")
+      .intercept({ path: (path) => path.startsWith("/api/blob?"), method: "GET" })
+      .reply((options) => {
+        const query = new URL(`https://x${options.path}`).searchParams;
+        const authorization = String(
+          (options.headers as Record<string, string>).authorization ?? "",
+        );
+        const page = `${query.get("prefix")}|${authorization.replace("Bearer ", "")}|${query.get("cursor") ?? ""}`;
+        return {
+          statusCode: 200,
+          data: JSON.stringify(pages[page] ?? { blobs: [], hasMore: false }),
+          responseOptions: { headers: { "content-type": "application/json" } },
+        };
+      })
+      .persist();
+    seen.length = 0;
+
+    const counts = await cleanupLeftovers({ now: new Date() });
+
+    expect(counts).toMatchObject({ orphan_files: 2, failures: 0 });
+    const deletions = seen
+      .filter((request) => request.path === "/api/blob/delete")
+      .map((request) => ({
+        auth: request.headers.authorization,
+        body: JSON.parse(request.body ?? "{}"),
+      }));
+    expect(deletions).toEqual([
+      { auth: `Bearer ${TOKEN}`, body: { urls: [oldPublic] } },
+      { auth: `Bearer ${PRIVATE_TOKEN}`, body: { urls: [oldPrivate] } },
+    ]);
+  });
 });

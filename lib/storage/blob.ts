@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { BlobError, del, get, put } from "@vercel/blob";
+import { BlobError, del, get, list, put } from "@vercel/blob";
 import type { RangeRequest, StorageDriver, StoredFile } from "@/lib/storage/driver";
 import { parseKey } from "@/lib/storage/keys";
 
@@ -83,6 +83,21 @@ export function blobDriver(options: BlobDriverOptions): StorageDriver {
     },
     async delete(key) {
       await del(key, { token: target(key).token });
+    },
+    async *list() {
+      // Public and private keys may live in two stores, or share one: list each prefix once.
+      const stores = [
+        { prefix: "public/", token: options.token },
+        { prefix: "private/", token: options.privateToken ?? options.token },
+      ];
+      for (const { prefix, token } of stores) {
+        let cursor: string | undefined;
+        do {
+          const page = await list({ token, prefix, cursor, limit: 1000 });
+          for (const blob of page.blobs) yield { key: blob.pathname, modifiedAt: blob.uploadedAt };
+          cursor = page.hasMore ? page.cursor : undefined;
+        } while (cursor);
+      }
     },
   };
 }

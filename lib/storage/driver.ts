@@ -38,4 +38,14 @@ export interface StorageDriver {
    */
   get(key: string, range?: RangeRequest): Promise<StoredFile | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Every stored object with its last write time, for the leftovers cleanup. The local driver
+   * also lists what is not a key (`<key>.part` files left by a crash).
+   */
+  list(): AsyncIterable<StoredEntry>;
+}
+
+export interface StoredEntry {
+  key: string;
+  modifiedAt: Date;
 }

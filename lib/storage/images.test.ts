@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { cleanImage, MAX_IMAGE_PIXELS } from "@/lib/storage/images";
-import { jpegBytes } from "@/tests/helpers";
+import { jpegBytes, pngBytes } from "@/tests/helpers";
 
 function upload(data: Buffer) {
   const dir = path.join(env().DATA_DIR, "tmp");
@@ -32,6 +33,21 @@ describe("cleanImage", () => {
     expect(8000 * 6500).toBeGreaterThan(MAX_IMAGE_PIXELS);
     const refused = await cleanImage(upload(bomb)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({
+      status: 2,
+      message: "house_photo: 图片尺寸过大，最多 5000 万像素",
+    });
+  });
+
+  it("gives the pixel-limit message for a header declaring 60000 × 60000 pixels", async () => {
+    // A real PNG header and one tiny IDAT: 3.6 gigapixels declared, beyond sharp's own limit.
+    const png = await pngBytes(1, 1);
+    const declared = Buffer.from(png);
+    declared.writeUInt32BE(60_000, 16);
+    declared.writeUInt32BE(60_000, 20);
+    // The IHDR checksum covers type and data (bytes 12–28).
+    declared.writeUInt32BE(crc32(declared.subarray(12, 29)), 29);
+    const refused = await cleanImage(upload(declared)).catch((error: unknown) => error);
     expect(refused).toMatchObject({
       status: 2,
       message: "house_photo: 图片尺寸过大，最多 5000 万像素",

@@ -29,7 +29,9 @@ export async function cleanImage(file: UploadedFile): Promise<CleanImage> {
   if (!detected || !ACCEPTED.has(detected.mime)) {
     throw ApiError.badParam(file.field, "只支持 JPG、PNG、WebP 或 HEIC 图片");
   }
-  const pixels = await sharp(input)
+  // Only the header is read here; without limitInputPixels: false, sharp refuses a header
+  // declaring more than its default 268 MP, which would read as "corrupt" below.
+  const pixels = await sharp(input, { limitInputPixels: false })
     .metadata()
     .then(
       ({ width, height }) => width * height,

@@ -54,5 +54,18 @@ export function localDriver(root: string): StorageDriver {
     async delete(key) {
       await fsp.rm(fileFor(key), { force: true });
     },
+    async *list() {
+      if (!fs.existsSync(root)) return;
+      for await (const entry of await fsp.opendir(root, { recursive: true })) {
+        if (!entry.isFile()) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const stat = await fsp.stat(file).catch(() => null);
+        if (stat)
+          yield {
+            key: path.relative(root, file).split(path.sep).join("/"),
+            modifiedAt: stat.mtime,
+          };
+      }
+    },
   };
 }

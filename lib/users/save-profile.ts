@@ -17,6 +17,7 @@ import { consumePhoneCode, markPhoneVerified, writeWithPhoneCode } from "@/lib/p
 import { storage } from "@/lib/storage";
 import { cleanImage } from "@/lib/storage/images";
 import { newPublicKey, parseKey } from "@/lib/storage/keys";
+import { checkPayoutIdNumber } from "@/lib/users/payout-identity";
 import { BANK_CARD_ACCOUNT } from "@/lib/users/profile";
 
 export const EDUCATION_LEVELS = ["博士", "硕士", "本科", "大专", "中专", "高中", "初中"] as const;
@@ -145,6 +146,7 @@ export async function saveProfile(
     throw ApiError.badParam("portrait", "请上传头像");
   }
   const payout = payoutValues(params);
+  checkPayoutIdNumber(userId, params.account_idcardnumber);
   const newKey = portrait ? await storePortrait(portrait) : undefined;
 
   let previousKey: string | null;

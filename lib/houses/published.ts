@@ -1,0 +1,14 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { HouseStatus, houses } from "@/db/schema";
+
+/** True when the id (as it appears in a URL) names a published listing. */
+export function isPublishedHouseId(rawId: string): boolean {
+  if (!/^[1-9]\d{0,11}$/.test(rawId)) return false;
+  const row = db()
+    .select({ id: houses.id })
+    .from(houses)
+    .where(and(eq(houses.id, Number(rawId)), eq(houses.status, HouseStatus.published)))
+    .get();
+  return row !== undefined;
+}
