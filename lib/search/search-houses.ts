@@ -278,7 +278,11 @@ export async function searchHouses(
   now = new Date(),
 ): Promise<SearchResult[]> {
   const centre = searchCentre(params);
-  const ids = searchIds(params, centre);
+  return resultsFor(searchIds(params, centre), centre, now);
+}
+
+/** Result items for listing ids, in that order; `distance` is measured from `centre`. */
+export function resultsFor(ids: number[], centre: Point, now = new Date()): SearchResult[] {
   if (ids.length === 0) return [];
   const idList = JSON.stringify(ids);
   const rows = prepared(PAGE_ROWS_SQL).all(idList) as PageRow[];
