@@ -88,3 +88,29 @@ export function FavoriteButton({
     </button>
   );
 }
+
+/** The detail page's 收藏: holds its own state and completes an intent kept across sign-in. */
+export function FavoriteToggle({
+  houseId,
+  initial,
+  signedIn,
+}: {
+  houseId: number;
+  initial: boolean;
+  signedIn: boolean;
+}) {
+  const [favorited, setFavorited] = useState(initial);
+  const onChange = (answer: FavoriteAnswer) => {
+    if (answer.house_id === houseId) setFavorited(answer.favorited);
+  };
+  useFavoriteIntent(signedIn, onChange);
+  return (
+    <FavoriteButton
+      houseId={houseId}
+      favorited={favorited}
+      signedIn={signedIn}
+      onChange={onChange}
+      withLabel
+    />
+  );
+}

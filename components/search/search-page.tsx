@@ -21,10 +21,12 @@ import {
   centreOf,
   cityOf,
   filterParams,
+  LAST_SEARCH_KEY,
   listQuery,
   MAX_ZOOM,
   parseSearch,
   resultKey,
+  SCROLL_KEY,
   type SearchState,
   searchQuery,
 } from "@/components/search/search-state";
@@ -37,9 +39,6 @@ import type { MapMarker as ListingMarker, MapCluster } from "@/lib/search/search
 import { fetcher } from "@/lib/swr/fetcher";
 
 const VIEW_DEBOUNCE_MS = 500;
-/** The last search's page URL and scroll, so the way back from a listing returns to it. */
-export const LAST_SEARCH_KEY = "zhizu.search";
-const SCROLL_KEY = "zhizu.search-scroll";
 /** A pan shorter than this (degrees, ~100 m) does not move the list's centre. */
 const MIN_MOVE = 0.001;
 

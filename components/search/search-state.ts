@@ -12,6 +12,11 @@ export const PAGE_SIZE = 20;
 /** The basemap's deepest zoom (the tile layer's maxZoom in components/map/leaflet-map.tsx). */
 export const MAX_ZOOM = 18;
 
+/** sessionStorage: the last search's page URL, so the way back from a listing returns to it. */
+export const LAST_SEARCH_KEY = "zhizu.search";
+/** sessionStorage: where the list was scrolled when a card was opened. */
+export const SCROLL_KEY = "zhizu.search-scroll";
+
 export interface SearchState {
   /** GCJ-02 search centre; when absent the city centre is used. */
   lng: number | null;
