@@ -35,7 +35,7 @@ export function useFavoriteIntent(signedIn: boolean, onDone: (answer: FavoriteAn
     const id = Number(url.searchParams.get(INTENT_PARAM));
     if (!signedIn || !Number.isInteger(id) || id <= 0) return;
     url.searchParams.delete(INTENT_PARAM);
-    window.history.replaceState(window.history.state, "", url.pathname + url.search);
+    window.history.replaceState(null, "", url.pathname + url.search);
     setFavorite(id, true).then(onDone, () => undefined);
   }, []);
 }

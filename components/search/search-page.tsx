@@ -108,7 +108,7 @@ export function SearchPage({
     (patch: Partial<SearchState>) => {
       const query = searchQuery({ ...stateRef.current, ...patch });
       const url = query ? `${pathname}?${query}` : pathname;
-      window.history.replaceState(window.history.state, "", url);
+      window.history.replaceState(null, "", url);
       sessionStorage.setItem(LAST_SEARCH_KEY, url);
     },
     [pathname],
@@ -129,7 +129,7 @@ export function SearchPage({
   const [fit, setFit] = useState<MapView["bounds"]>();
   const [panned, setPanned] = useState(false);
   /** Set while the map moves because of a fit or focus, not the user. */
-  const programmaticMove = useRef(false);
+  const programmaticMove = useRef(true); // the map's first view is not a pan
 
   // A new city, filter, text or sort fits the map to the new results once they arrive.
   const key = resultKey(state);
