@@ -1,4 +1,4 @@
-// npm run bench:pages [-- --reuse --port=3000]
+// npm run bench:pages [-- --reuse --dist=.next-bench-pages --port=3000]
 //
 // Page budgets on a slow phone network: builds the app (into .next-bench-pages; --reuse skips the
 // build when one exists), serves it with `next start` over a fresh seeded sandbox DATA_DIR, then
@@ -20,7 +20,7 @@ const options = Object.fromEntries(
     return [key, value ?? "true"];
   }),
 );
-const distDir = ".next-bench-pages";
+const distDir = options.dist ?? ".next-bench-pages";
 const LATENCY_MS = 2000;
 const DOWN_BYTES_PER_S = 50 * 1024;
 const KB = 1024;
