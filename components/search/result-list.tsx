@@ -122,7 +122,10 @@ export function ResultList({
       fallbackData: firstPage ? [firstPage] : undefined,
     },
   );
-  const items = data?.flat() ?? [];
+  // The pages last shown stay on screen while another search loads or fails (offline).
+  const shown = useRef<SearchResult[][] | undefined>(undefined);
+  if (data) shown.current = data;
+  const items = (data ?? shown.current)?.flat() ?? [];
   const finished = (data?.at(-1)?.length ?? PAGE_SIZE) < PAGE_SIZE;
   const loadingMore = isValidating && data !== undefined && data.length < size;
   const sentinel = useRef<HTMLDivElement>(null);
