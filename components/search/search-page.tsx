@@ -172,9 +172,9 @@ export function SearchPage({
   const listSection = useRef<HTMLElement>(null);
   const onOpen = useCallback((event: MouseEvent<HTMLAnchorElement>) => {
     if (!navigator.onLine) {
-      // Following the link offline would replace the page with the browser's error page.
+      // Following the link offline would replace the page with the browser's error page; the
+      // offline banner is already showing and goes when the network returns.
       event.preventDefault();
-      setNotice(OFFLINE_TEXT);
       return;
     }
     sessionStorage.setItem(
