@@ -14,6 +14,7 @@ const PUBLIC = new Set([
   "wx_fetch_userinfo",
   "search_house",
   "search_map",
+  "search_count",
   "house_detail",
   "health",
   "payment/ali/notify",

@@ -39,6 +39,8 @@ export interface LeafletMapProps {
   zoom?: number;
   /** Moves the map to this centre and zoom each time a new object is passed (e.g. a cluster tap). */
   focus?: { center: LngLat; zoom: number };
+  /** Fits the map to these bounds each time a new object is passed (e.g. new search results). */
+  fit?: MapView["bounds"];
   markers?: MapMarker[];
   onMarkerClick?: (marker: MapMarker) => void;
   /** Clicks on the map itself (not on a marker). */
@@ -98,6 +100,7 @@ export default function LeafletMap({
   center,
   zoom = 14,
   focus,
+  fit,
   markers = [],
   onMarkerClick,
   onMapClick,
@@ -148,6 +151,17 @@ export default function LeafletMap({
   useEffect(() => {
     if (focus) mapRef.current?.setView([focus.center.lat, focus.center.lng], focus.zoom);
   }, [focus]);
+
+  useEffect(() => {
+    if (fit)
+      mapRef.current?.fitBounds(
+        [
+          [fit.south, fit.west],
+          [fit.north, fit.east],
+        ],
+        { padding: [32, 32], maxZoom: 16 },
+      );
+  }, [fit]);
 
   useEffect(() => {
     const layer = layerRef.current;

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
+import useSWR from "swr";
 import {
   BEDROOM_CHOICES,
   DECORATIONS,
@@ -8,8 +9,10 @@ import {
   RENT_PRESETS,
   SIZE_PRESETS,
 } from "@/components/search/options";
-import { clearedFilters, type SearchState } from "@/components/search/search-state";
+import { clearedFilters, listQuery, type SearchState } from "@/components/search/search-state";
 import { HOUSE_SOURCES, ORIENTATIONS } from "@/lib/houses/fields";
+import type { SearchCount } from "@/lib/search/search-houses";
+import { fetcher } from "@/lib/swr/fetcher";
 
 function Chip({
   on,
@@ -59,19 +62,34 @@ type Draft = Pick<
   | "deco"
   | "src"
   | "feat"
+  | "area"
 >;
+
+/** "23", or "1000+" past the count's cap. */
+export function countText(count: SearchCount): string {
+  return count.more ? `${count.count}+` : String(count.count);
+}
 
 /** All filters in one sheet; nothing is searched until 查看房源 applies the draft. */
 export function FilterSheet({
   state,
+  counties,
   onApply,
   onClose,
 }: {
   state: SearchState;
+  /** The chosen city's 区县 as [code, name]. */
+  counties: [number, string][];
   onApply: (filters: Draft) => void;
   onClose: () => void;
 }) {
   const [draft, setDraft] = useState<Draft>(state);
+  // How many listings the draft finds, before applying it.
+  const { data: count } = useSWR<SearchCount>(
+    `/api/search_count?${listQuery({ ...state, ...draft })}`,
+    fetcher,
+    { keepPreviousData: true },
+  );
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
   const samePair = (pair: [number | null, number | null], min: number | null, max: number | null) =>
     pair[0] === min && pair[1] === max;
@@ -91,6 +109,22 @@ export function FilterSheet({
           </button>
         </header>
         <div className="flex-1 space-y-5 overflow-y-auto px-4 py-4">
+          {counties.length > 0 && (
+            <Group title="区域">
+              <Chip on={draft.area.length === 0} onClick={() => set({ area: [] })}>
+                不限
+              </Chip>
+              {counties.map(([code, name]) => (
+                <Chip
+                  key={code}
+                  on={draft.area.includes(code)}
+                  onClick={() => set({ area: toggle(draft.area, code) })}
+                >
+                  {name}
+                </Chip>
+              ))}
+            </Group>
+          )}
           <Group title="租金（元/月）">
             {RENT_PRESETS.map((preset) => (
               <Chip
@@ -230,9 +264,11 @@ export function FilterSheet({
           <button
             type="button"
             onClick={() => onApply(draft)}
+            aria-label={count ? `查看房源（${countText(count)} 套）` : "查看房源"}
+            data-testid="apply-filters"
             className="flex-[2] rounded-full bg-brand py-2.5 text-sm font-medium text-white"
           >
-            查看房源
+            {count ? `查看 ${countText(count)} 套房源` : "查看房源"}
           </button>
         </footer>
       </div>

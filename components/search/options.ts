@@ -35,6 +35,7 @@ export const SIZE_PRESETS: { label: string; value: [number | null, number | null
 export const SORTS = [
   { value: 1, label: "距离最近" },
   { value: 2, label: "最新发布" },
+  { value: 3, label: "热门" },
   { value: 4, label: "租金从低到高" },
   { value: 5, label: "租金从高到低" },
   { value: 6, label: "面积从小到大" },

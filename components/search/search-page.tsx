@@ -2,30 +2,39 @@
 
 import gcoord from "gcoord";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
+import { type FavoriteAnswer, useFavoriteIntent } from "@/components/house/favorite-button";
 import {
   DynamicLeafletMap,
   type LngLat,
   type MapMarker,
   type MapView,
 } from "@/components/map/dynamic-map";
-import { FilterSheet } from "@/components/search/filter-sheet";
+import { countText, FilterSheet } from "@/components/search/filter-sheet";
 import { RADII, SORTS } from "@/components/search/options";
-import { ResultList } from "@/components/search/result-list";
+import { type CardActions, ResultList } from "@/components/search/result-list";
 import {
   activeFilterCount,
+  activeFilters,
   centreOf,
   cityOf,
   filterParams,
+  LAST_SEARCH_KEY,
+  listQuery,
   MAX_ZOOM,
   parseSearch,
+  resultKey,
+  SCROLL_KEY,
   type SearchState,
   searchQuery,
 } from "@/components/search/search-state";
+import { OFFLINE_TEXT, useOnline } from "@/components/ui/use-online";
+import type { FavoriteItem } from "@/lib/favorites/favorites";
 import { CITY_CENTRES } from "@/lib/search/city-centres";
 import { MAX_BBOX_SPAN } from "@/lib/search/params";
+import type { SearchCount, SearchResult } from "@/lib/search/search-houses";
 import type { MapMarker as ListingMarker, MapCluster } from "@/lib/search/search-map";
 import { fetcher } from "@/lib/swr/fetcher";
 
@@ -52,22 +61,61 @@ function locate(): Promise<LngLat> {
   });
 }
 
+function boundsOf(items: SearchResult[]): MapView["bounds"] | undefined {
+  const points = items.filter((item) => item.longitude != null && item.latitude != null);
+  if (points.length === 0) return undefined;
+  const lngs = points.map((item) => item.longitude as number);
+  const lats = points.map((item) => item.latitude as number);
+  return {
+    west: Math.min(...lngs),
+    east: Math.max(...lngs),
+    south: Math.min(...lats),
+    north: Math.max(...lats),
+  };
+}
+
+export interface FirstResults {
+  /** The listQuery these results answer. */
+  query: string;
+  results: SearchResult[];
+  count: SearchCount;
+}
+
 /** 找房: map and list of one search, kept in the URL so the link can be shared. */
-export function SearchPage({ tileUrl }: { tileUrl: string }) {
-  const router = useRouter();
+export function SearchPage({
+  tileUrl,
+  first,
+  counties,
+  signedIn,
+}: {
+  tileUrl: string;
+  /** The URL's search, answered on the server so the first HTML already holds listings. */
+  first: FirstResults | null;
+  /** 区县 of each city in the picker, [code, name]. */
+  counties: Record<number, [number, string][]>;
+  signedIn: boolean;
+}) {
   const pathname = usePathname();
   const params = useSearchParams();
   const state = useMemo(() => parseSearch(params), [params]);
   const stateRef = useRef(state);
   stateRef.current = state;
+  const online = useOnline();
 
+  // The URL changes through the History API, which Next.js routes into useSearchParams without
+  // asking the server for anything: a filter or sort change works offline and costs no request.
   const update = useCallback(
     (patch: Partial<SearchState>) => {
       const query = searchQuery({ ...stateRef.current, ...patch });
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      const url = query ? `${pathname}?${query}` : pathname;
+      window.history.replaceState(null, "", url);
+      sessionStorage.setItem(LAST_SEARCH_KEY, url);
     },
-    [router, pathname],
+    [pathname],
   );
+  useEffect(() => {
+    sessionStorage.setItem(LAST_SEARCH_KEY, window.location.pathname + window.location.search);
+  }, []);
 
   // The map moves only on purpose (city, 定位, a cluster tap's focus), never on its own moves.
   const [mapCentre, setMapCentre] = useState<LngLat>(() => centreOf(state));
@@ -78,6 +126,97 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
   const [locating, setLocating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [text, setText] = useState(state.q);
+  const [fit, setFit] = useState<MapView["bounds"]>();
+  const [panned, setPanned] = useState(false);
+  /** Set while the map moves because of a fit or focus, not the user. */
+  const programmaticMove = useRef(true); // the map's first view is not a pan
+
+  // A new city, filter, text or sort fits the map to the new results once they arrive.
+  const key = resultKey(state);
+  const fittedKey = useRef(key);
+  const query = listQuery(state);
+  const onResults = useCallback(
+    (answered: string, items: SearchResult[]) => {
+      if (answered !== query || fittedKey.current === key) return;
+      fittedKey.current = key;
+      const bounds = boundsOf(items);
+      if (bounds) {
+        programmaticMove.current = true;
+        setPanned(false);
+        setFit(bounds);
+      }
+    },
+    [query, key],
+  );
+
+  // Favourites: the hearts of the signed-in user's saved listings.
+  const { data: saved, mutate: mutateSaved } = useSWR<FavoriteItem[]>(
+    signedIn ? "/api/my_favorites?count=100" : null,
+    fetcher,
+  );
+  const favorites = useMemo(() => new Set((saved ?? []).map((item) => item.house_id)), [saved]);
+  const onFavorite = useCallback(
+    (answer: FavoriteAnswer) => {
+      void mutateSaved(
+        (current = []) =>
+          answer.favorited
+            ? [{ house_id: answer.house_id } as FavoriteItem, ...current]
+            : current.filter((item) => item.house_id !== answer.house_id),
+        { revalidate: false },
+      );
+    },
+    [mutateSaved],
+  );
+  useFavoriteIntent(signedIn, onFavorite);
+
+  const listSection = useRef<HTMLElement>(null);
+  const onOpen = useCallback((event: MouseEvent<HTMLAnchorElement>) => {
+    if (!navigator.onLine) {
+      // Following the link offline would replace the page with the browser's error page; the
+      // offline banner is already showing and goes when the network returns.
+      event.preventDefault();
+      return;
+    }
+    sessionStorage.setItem(
+      SCROLL_KEY,
+      JSON.stringify({
+        url: window.location.pathname + window.location.search,
+        page: window.scrollY,
+        list: listSection.current?.scrollTop ?? 0,
+      }),
+    );
+  }, []);
+  const actions: CardActions = { signedIn, favorites, onFavorite, onOpen };
+
+  // Back from a listing: the same URL comes back; restore where the list was scrolled.
+  const restoreScroll = useCallback(() => {
+    const saved = sessionStorage.getItem(SCROLL_KEY);
+    if (!saved) return;
+    const { url, page, list } = JSON.parse(saved) as { url: string; page: number; list: number };
+    if (url !== window.location.pathname + window.location.search) return;
+    sessionStorage.removeItem(SCROLL_KEY);
+    requestAnimationFrame(() => {
+      window.scrollTo(0, page);
+      if (listSection.current) listSection.current.scrollTop = list;
+    });
+  }, []);
+  const restored = useRef(false);
+  const onListResults = useCallback(
+    (answered: string, items: SearchResult[]) => {
+      if (!restored.current && items.length > 0) {
+        restored.current = true;
+        restoreScroll();
+      }
+      onResults(answered, items);
+    },
+    [onResults, restoreScroll],
+  );
+
+  const { data: count } = useSWR<SearchCount>(`/api/search_count?${query}`, fetcher, {
+    keepPreviousData: true,
+    fallbackData: first?.query === query ? first.count : undefined,
+    revalidateOnMount: first?.query !== query,
+  });
 
   const locateMe = useCallback(
     async (quiet: boolean) => {
@@ -109,6 +248,8 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
     (next: MapView) => {
       viewRef.current = next;
       clearTimeout(viewTimer.current);
+      if (programmaticMove.current) programmaticMove.current = false;
+      else setPanned(true);
       viewTimer.current = setTimeout(() => {
         setView(next);
         const current = centreOf(stateRef.current);
@@ -125,12 +266,6 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
   useEffect(() => () => clearTimeout(viewTimer.current), []);
 
   const filters = filterParams(state).toString();
-  const centre = centreOf(state);
-  const listQuery = new URLSearchParams(filters);
-  listQuery.set("longitude", centre.lng.toFixed(6));
-  listQuery.set("latitude", centre.lat.toFixed(6));
-  listQuery.set("radius", String(state.radius));
-  listQuery.set("sort", String(state.sort));
 
   const tooWide =
     view !== null &&
@@ -170,6 +305,7 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
     if (marker.cluster) {
       // Zoom in on the cluster so it splits into smaller ones or single listings.
       const zoom = Math.min(MAX_ZOOM, (viewRef.current?.zoom ?? stateRef.current.zoom) + 2);
+      programmaticMove.current = true;
       setFocus({ center: { lng: marker.lng, lat: marker.lat }, zoom });
       return;
     }
@@ -182,9 +318,46 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
 
   const filterCount = activeFilterCount(state);
   const city = cityOf(state.city);
+  const cityCounties = counties[city.code] ?? [];
+  const countyName = (code: number) =>
+    cityCounties.find(([value]) => value === code)?.[1] ?? String(code);
+  const searchArea = () => {
+    const bounds = viewRef.current?.bounds;
+    if (!bounds) return;
+    setPanned(false);
+    update({
+      bbox: [bounds.west, bounds.south, bounds.east, bounds.north]
+        .map((value) => value.toFixed(5))
+        .join(","),
+    });
+  };
+
+  const applied = activeFilters(state, countyName);
+  const last = applied.at(-1);
+  const empty =
+    count && !count.area_has_listings ? (
+      <p className="p-6 text-center text-sm text-stone-500" data-testid="no-results">
+        {state.bbox || state.lng !== null
+          ? "这个区域还没有房源，换个地方看看"
+          : `${city.name}还没有房源，换个城市看看`}
+      </p>
+    ) : (
+      <div className="p-6 text-center text-sm text-stone-500" data-testid="no-results">
+        <p>没有符合筛选条件的房源</p>
+        {last && (
+          <button
+            type="button"
+            onClick={() => update(last.drop)}
+            className="mt-3 rounded-full border border-brand px-4 py-1.5 text-brand"
+          >
+            去掉「{last.label}」
+          </button>
+        )}
+      </div>
+    );
 
   return (
-    <div className="flex min-h-dvh flex-col pb-16 md:h-dvh md:pb-14">
+    <div className="flex min-h-dvh flex-col pb-16 md:h-dvh md:pb-14 lg:h-[calc(100dvh-3.5rem)] lg:min-h-0 lg:pb-0">
       <header className="z-10 space-y-2 border-b border-stone-200 bg-white px-3 py-2">
         <div className="flex items-center gap-2">
           <select
@@ -193,7 +366,7 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
             onChange={(event) => {
               const chosen = cityOf(Number(event.target.value));
               setMapCentre({ lng: chosen.longitude, lat: chosen.latitude });
-              update({ city: chosen.code, lng: null, lat: null });
+              update({ city: chosen.code, lng: null, lat: null, bbox: null, area: [] });
             }}
             className="max-w-24 shrink-0 rounded-lg bg-stone-100 px-2 py-1.5 text-sm font-medium"
           >
@@ -252,7 +425,7 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
           <select
             aria-label="范围"
             value={state.radius}
-            onChange={(event) => update({ radius: Number(event.target.value) })}
+            onChange={(event) => update({ radius: Number(event.target.value), bbox: null })}
             className="rounded-full border border-stone-300 bg-white px-2 py-1"
           >
             {RADII.map((radius) => (
@@ -262,7 +435,12 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
             ))}
           </select>
         </div>
-        {notice && <p className="text-xs text-amber-700">{notice}</p>}
+        {notice && online && <p className="text-xs text-amber-700">{notice}</p>}
+        {!online && (
+          <p role="status" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">
+            {OFFLINE_TEXT}
+          </p>
+        )}
       </header>
 
       <div className="flex flex-1 flex-col md:grid md:min-h-0 md:grid-cols-[minmax(360px,420px)_1fr]">
@@ -272,6 +450,7 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
             center={mapCentre}
             zoom={state.zoom}
             focus={focus}
+            fit={fit}
             markers={markers}
             onMarkerClick={onMarkerClick}
             onMapClick={() => setSelected(null)}
@@ -279,6 +458,15 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
             className="h-[42vh] w-full md:h-full"
             label="房源地图"
           />
+          {panned && !tooWide && (
+            <button
+              type="button"
+              onClick={searchArea}
+              className="absolute inset-x-0 top-2 z-[500] mx-auto w-fit rounded-full bg-white px-4 py-1.5 text-sm font-medium text-brand shadow"
+            >
+              搜索此区域
+            </button>
+          )}
           {tooWide && (
             <p className="absolute inset-x-0 top-2 z-[500] mx-auto w-fit rounded-full bg-black/70 px-3 py-1 text-xs text-white">
               放大地图查看房源
@@ -299,14 +487,40 @@ export function SearchPage({ tileUrl }: { tileUrl: string }) {
             </Link>
           )}
         </div>
-        <section aria-label="搜索结果" className="md:order-1 md:overflow-y-auto">
-          <ResultList query={listQuery.toString()} activeId={selected} />
+        <section ref={listSection} aria-label="搜索结果" className="md:order-1 md:overflow-y-auto">
+          <p className="px-3 pb-2 pt-3 text-sm text-stone-600" data-testid="result-count">
+            {count ? (
+              <>
+                共找到 <span className="font-semibold text-stone-900">{countText(count)}</span> 套
+                {state.bbox && (
+                  <button
+                    type="button"
+                    onClick={() => update({ bbox: null })}
+                    className="ml-2 text-brand"
+                  >
+                    · 当前区域 ×
+                  </button>
+                )}
+              </>
+            ) : (
+              "\u00a0"
+            )}
+          </p>
+          <ResultList
+            query={query}
+            activeId={selected}
+            firstPage={first?.query === query ? first.results : undefined}
+            actions={actions}
+            empty={empty}
+            onResults={onListResults}
+          />
         </section>
       </div>
 
       {filtersOpen && (
         <FilterSheet
           state={state}
+          counties={cityCounties}
           onClose={() => setFiltersOpen(false)}
           onApply={(draft) => {
             setFiltersOpen(false);

@@ -7,8 +7,15 @@ import { CITY_CENTRES, type CityCentre } from "@/lib/search/city-centres";
 export const DEFAULT_CITY_CODE = 510100;
 export const DEFAULT_RADIUS_KM = 10;
 export const DEFAULT_ZOOM = 12;
+/** Listings per page of the list (the server renders the first one). */
+export const PAGE_SIZE = 20;
 /** The basemap's deepest zoom (the tile layer's maxZoom in components/map/leaflet-map.tsx). */
 export const MAX_ZOOM = 18;
+
+/** sessionStorage: the last search's page URL, so the way back from a listing returns to it. */
+export const LAST_SEARCH_KEY = "zhizu.search";
+/** sessionStorage: where the list was scrolled when a card was opened. */
+export const SCROLL_KEY = "zhizu.search-scroll";
 
 export interface SearchState {
   /** GCJ-02 search centre; when absent the city centre is used. */
@@ -32,6 +39,10 @@ export interface SearchState {
   deco: string[];
   src: number[];
   feat: string[];
+  /** 区县 codes of the chosen city. */
+  area: number[];
+  /** "搜索此区域": the searched map area (minLng,minLat,maxLng,maxLat) instead of the radius. */
+  bbox: string | null;
 }
 
 type Params = Pick<URLSearchParams, "get">;
@@ -56,6 +67,8 @@ export function cityOf(code: number): CityCentre {
   );
 }
 
+const BBOX = /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/;
+
 export function parseSearch(params: Params): SearchState {
   const lng = number(params.get("lng"));
   const lat = number(params.get("lat"));
@@ -79,6 +92,8 @@ export function parseSearch(params: Params): SearchState {
     deco: list(params.get("deco")),
     src: numbers(params.get("src")),
     feat: list(params.get("feat")),
+    area: numbers(params.get("area")),
+    bbox: BBOX.test(params.get("bbox") ?? "") ? params.get("bbox") : null,
   };
 }
 
@@ -108,6 +123,8 @@ export function searchQuery(state: SearchState): string {
   put("deco", state.deco.join("|"));
   put("src", state.src.join("|"));
   put("feat", state.feat.join("|"));
+  put("area", state.area.join("|"));
+  put("bbox", state.bbox);
   return out.toString();
 }
 
@@ -130,6 +147,7 @@ export function filterParams(state: SearchState): URLSearchParams {
   put("house_decoration", state.deco.join("|"));
   put("house_source", state.src.join("|"));
   put("house_characteristic", state.feat.join("|"));
+  put("county_code", state.area.join("|"));
   return out;
 }
 
@@ -152,6 +170,7 @@ export function activeFilterCount(state: SearchState): number {
     state.deco.length > 0,
     state.src.length > 0,
     state.feat.length > 0,
+    state.area.length > 0,
   ].filter(Boolean).length;
 }
 
@@ -167,4 +186,63 @@ export const clearedFilters: Partial<SearchState> = {
   deco: [],
   src: [],
   feat: [],
+  area: [],
 };
+
+/** The /api/search_house (and /api/search_count) query of a state, without paging. */
+export function listQuery(state: SearchState): string {
+  const query = filterParams(state);
+  const centre = centreOf(state);
+  query.set("longitude", centre.lng.toFixed(6));
+  query.set("latitude", centre.lat.toFixed(6));
+  if (state.bbox) query.set("bbox", state.bbox);
+  else query.set("radius", String(state.radius));
+  query.set("sort", String(state.sort));
+  return query.toString();
+}
+
+/**
+ * What changes the result set apart from the map's own position: when it changes, the map
+ * fits the new results.
+ */
+export function resultKey(state: SearchState): string {
+  return `${state.city}|${state.sort}|${filterParams(state).toString()}`;
+}
+
+/** The active filters in the sheet's order, each with the patch that drops it. */
+export function activeFilters(
+  state: SearchState,
+  countyName: (code: number) => string,
+): { label: string; drop: Partial<SearchState> }[] {
+  const range = (min: number | null, max: number | null, unit: string) =>
+    min !== null && max !== null
+      ? `${min}-${max}${unit}`
+      : min !== null
+        ? `${min}${unit}以上`
+        : `${max}${unit}以下`;
+  const out: { label: string; drop: Partial<SearchState> }[] = [];
+  if (state.area.length > 0)
+    out.push({ label: state.area.map(countyName).join("、"), drop: { area: [] } });
+  if (state.rentMin !== null || state.rentMax !== null)
+    out.push({
+      label: range(state.rentMin, state.rentMax, "元"),
+      drop: { rentMin: null, rentMax: null },
+    });
+  if (state.room !== null)
+    out.push({ label: state.room === 1 ? "整租" : "单间", drop: { room: null } });
+  if (state.time !== null)
+    out.push({ label: state.time === 2 ? "长租" : "短租", drop: { time: null } });
+  if (state.beds.length > 0)
+    out.push({ label: state.beds.map((beds) => `${beds}室`).join("、"), drop: { beds: [] } });
+  if (state.sizeMin !== null || state.sizeMax !== null)
+    out.push({
+      label: range(state.sizeMin, state.sizeMax, "㎡"),
+      drop: { sizeMin: null, sizeMax: null },
+    });
+  if (state.dir.length > 0) out.push({ label: state.dir.join("、"), drop: { dir: [] } });
+  if (state.deco.length > 0) out.push({ label: state.deco.join("、"), drop: { deco: [] } });
+  if (state.src.length > 0) out.push({ label: "房源来源", drop: { src: [] } });
+  if (state.feat.length > 0) out.push({ label: state.feat.join("、"), drop: { feat: [] } });
+  if (state.q.trim()) out.push({ label: `“${state.q.trim()}”`, drop: { q: "" } });
+  return out;
+}

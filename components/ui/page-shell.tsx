@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { BottomNav } from "@/components/ui/bottom-nav";
+import { BottomNav, TopNav } from "@/components/ui/bottom-nav";
 
 /** Mobile page frame: sticky header with an optional back link, content, bottom navigation. */
 export function PageShell({
@@ -18,7 +18,8 @@ export function PageShell({
   children: ReactNode;
 }) {
   return (
-    <div className={`mx-auto min-h-dvh max-w-xl ${nav ? "pb-20" : "pb-6"}`}>
+    <div className={`mx-auto min-h-dvh max-w-xl ${nav ? "pb-20 lg:pb-6" : "pb-6"}`}>
+      {nav && <TopNav />}
       <header className="sticky top-0 z-10 flex h-12 items-center gap-2 border-b border-stone-200 bg-white/95 px-3 backdrop-blur">
         {back && (
           <Link

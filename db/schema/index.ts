@@ -1,3 +1,4 @@
+export * from "./favorites";
 export * from "./houses";
 export * from "./jobs";
 export * from "./notifications";

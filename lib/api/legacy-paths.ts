@@ -4,10 +4,10 @@
 // how it knows to answer HTTP 200 there (lib/api/route.ts).
 const LEGACY_ENDPOINTS = [
   "wx_fetch_userinfo|fetch_userinfo|create_userinfo|user_identification|house_identification",
-  "verification_status|logout|search_house|search_map",
+  "verification_status|logout|search_house|search_map|search_count",
   "house_create|house_release|my_house_list|update_house_info|pulloff_house|delete_house_info",
   "house_detail|create_house_photo|update_house_photo|delete_house_photo|set_house_photo_order",
-  "create_house_video|update_house_video|delete_house_video",
+  "create_house_video|update_house_video|delete_house_video|favorite|my_favorites",
 ].join("|");
 
 export const legacyRewrites = [

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { DECORATIONS, FEATURES } from "@/components/search/options";
 import { db } from "@/db";
 import {
+  favorites,
   HouseStatus,
   housePhotos,
   houses,
@@ -248,7 +249,6 @@ function planHouse(
       houseCharacteristic: features.join("|"),
       houseSource: random.next() < 0.9 ? 1 : 2,
       earliestCheckinTime: isoDay(now + random.int(0, 30) * DAY),
-      praiseCount: random.int(0, 60),
       releaseTime: new Date(released),
       submissionTime: new Date(released - random.int(1, 3) * DAY),
       createdAt: new Date(released - 3 * DAY),
@@ -405,7 +405,14 @@ export async function seedDemo(): Promise<SeedSummary> {
             coverId ??= row.id;
             photoCount += 1;
           });
-          tx.update(houses).set({ coverPhotoId: coverId }).where(eq(houses.id, inserted.id)).run();
+          // praise_count counts real favourites: the other demo landlords favourite some listings.
+          const fans = landlords.filter(({ id }) => id !== house.landlord && random.next() < 0.25);
+          for (const fan of fans)
+            tx.insert(favorites).values({ userId: fan.id, houseId: inserted.id }).run();
+          tx.update(houses)
+            .set({ coverPhotoId: coverId, praiseCount: fans.length })
+            .where(eq(houses.id, inserted.id))
+            .run();
         }
         return { landlords: landlords.length, houses: planned.length, photos: photoCount };
       }),

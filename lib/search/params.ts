@@ -79,6 +79,13 @@ function textChoices() {
   );
 }
 
+function countyChoices() {
+  return choices(
+    (part) => (/^\d{6}$/.test(part) ? Number(part) : undefined),
+    "应为 6 位区县编码，多个用 | 分隔",
+  );
+}
+
 /** Legacy single-value filters used -1 for "off". */
 function code(options: { min: number; max: number }) {
   return optional(
@@ -103,54 +110,11 @@ export const filterFields = {
   subdistrict_code: code({ min: 0, max: Number.MAX_SAFE_INTEGER }),
   subway_station_code: code({ min: 0, max: Number.MAX_SAFE_INTEGER }),
   house_characteristic: textChoices(),
+  /** 区县 (GB/T 2260 county codes): the listing is in ANY of them. */
+  county_code: countyChoices(),
 };
 
 export type Filters = z.output<z.ZodObject<typeof filterFields>>;
-
-export const MAX_RADIUS_KM = 50;
-export const SORTS = [1, 2, 3, 4, 5, 6] as const;
-export type Sort = (typeof SORTS)[number];
-
-const coordType = optional(
-  z.enum(["gcj02", "wgs84", "bd09"], { error: "可选 gcj02、wgs84、bd09" }),
-);
-
-export const searchHouseParams = z
-  .object({
-    ...filterFields,
-    longitude: optional(decimal({ min: -180, max: 180 })),
-    latitude: optional(decimal({ min: -90, max: 90 })),
-    coord_type: coordType,
-    loccity: optional(integer({ min: 1 })),
-    radius: optional(
-      decimal({ max: MAX_RADIUS_KM }).refine((value) => value > 0, "应大于 0"),
-    ).transform((value) => value ?? 10),
-    // -1 was the legacy "no ordering"; it now means the default order.
-    sort: optional(oneOf([-1, ...SORTS])).transform(
-      (value): Sort => (value === undefined || value === -1 ? 1 : value),
-    ),
-    shift: optional(integer({ min: 0, max: 100_000 })).transform((value) => value ?? 0),
-    count: optional(integer({ min: 1, max: 100 })).transform((value) => value ?? 20),
-  })
-  .superRefine((params, context) => {
-    if (params.loccity !== undefined && !findCityCentre(params.loccity))
-      context.addIssue({ code: "custom", path: ["loccity"], message: "未知的城市编码" });
-    const hasLng = params.longitude !== undefined;
-    const hasLat = params.latitude !== undefined;
-    if (hasLng !== hasLat) {
-      const missing = hasLng ? "latitude" : "longitude";
-      context.addIssue({ code: "custom", path: [missing], message: "经纬度须同时提供" });
-    } else if (!hasLng) {
-      if (params.loccity === undefined)
-        context.addIssue({
-          code: "custom",
-          path: ["longitude"],
-          message: "缺少位置：请提供 longitude 和 latitude，或 loccity",
-        });
-    }
-  });
-
-export type SearchHouseParams = z.output<typeof searchHouseParams>;
 
 /** Largest map viewport, in degrees: about a province; zoom in further to see listings. */
 export const MAX_BBOX_SPAN = 5;
@@ -179,6 +143,53 @@ const bbox = z.string({ error: "缺少此参数" }).transform((value, context) =
 });
 
 export type BBox = z.output<typeof bbox>;
+
+export const MAX_RADIUS_KM = 50;
+export const SORTS = [1, 2, 3, 4, 5, 6] as const;
+export type Sort = (typeof SORTS)[number];
+
+const coordType = optional(
+  z.enum(["gcj02", "wgs84", "bd09"], { error: "可选 gcj02、wgs84、bd09" }),
+);
+
+export const searchHouseParams = z
+  .object({
+    ...filterFields,
+    longitude: optional(decimal({ min: -180, max: 180 })),
+    latitude: optional(decimal({ min: -90, max: 90 })),
+    coord_type: coordType,
+    loccity: optional(integer({ min: 1 })),
+    /** The visible map area instead of centre and radius ("搜索此区域"); GCJ-02. */
+    bbox: optional(bbox),
+    radius: optional(
+      decimal({ max: MAX_RADIUS_KM }).refine((value) => value > 0, "应大于 0"),
+    ).transform((value) => value ?? 10),
+    // -1 was the legacy "no ordering"; it now means the default order.
+    sort: optional(oneOf([-1, ...SORTS])).transform(
+      (value): Sort => (value === undefined || value === -1 ? 1 : value),
+    ),
+    shift: optional(integer({ min: 0, max: 100_000 })).transform((value) => value ?? 0),
+    count: optional(integer({ min: 1, max: 100 })).transform((value) => value ?? 20),
+  })
+  .superRefine((params, context) => {
+    if (params.loccity !== undefined && !findCityCentre(params.loccity))
+      context.addIssue({ code: "custom", path: ["loccity"], message: "未知的城市编码" });
+    const hasLng = params.longitude !== undefined;
+    const hasLat = params.latitude !== undefined;
+    if (hasLng !== hasLat) {
+      const missing = hasLng ? "latitude" : "longitude";
+      context.addIssue({ code: "custom", path: [missing], message: "经纬度须同时提供" });
+    } else if (!hasLng) {
+      if (params.loccity === undefined && params.bbox === undefined)
+        context.addIssue({
+          code: "custom",
+          path: ["longitude"],
+          message: "缺少位置：请提供 longitude 和 latitude、loccity 或 bbox",
+        });
+    }
+  });
+
+export type SearchHouseParams = z.output<typeof searchHouseParams>;
 
 export const searchMapParams = z.object({
   ...filterFields,

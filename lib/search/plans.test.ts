@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db";
 import { distanceKm } from "./geo";
 import { type SearchHouseParams, searchHouseParams } from "./params";
-import { CANDIDATE_CAP, searchHouses } from "./search-houses";
+import { CANDIDATE_CAP, COUNT_CAP, countHouses, searchHouses } from "./search-houses";
 import { createOwner } from "./test-factory";
 
 // Every query plan (text-driven, geo-driven, growing ring, sorted-index walk) must return exactly
@@ -61,6 +61,11 @@ beforeAll(async () => {
 });
 
 function bruteForce(params: SearchHouseParams): number[] {
+  const matches = bruteMatches(params);
+  return matches.slice(params.shift, params.shift + params.count).map((row) => row.id);
+}
+
+function bruteMatches(params: SearchHouseParams): Row[] {
   const centre = { longitude: params.longitude ?? 0, latitude: params.latitude ?? 0 };
   const text = params.house_name;
   const rent = params.house_rent_fee;
@@ -87,7 +92,7 @@ function bruteForce(params: SearchHouseParams): number[] {
   const key = keys[params.sort] as (row: Row) => number;
   const idDirection = [2, 3, 5].includes(params.sort) ? -1 : 1;
   matches.sort((a, b) => key(a) - key(b) || (a.id - b.id) * idDirection);
-  return matches.slice(params.shift, params.shift + params.count).map((row) => row.id);
+  return matches;
 }
 
 const cases: Record<string, Record<string, string | number>> = {
@@ -109,6 +114,18 @@ describe.each(Object.entries(cases))("%s", (_, extra) => {
     const expected = bruteForce(params);
     const actual = (await searchHouses(params)).map((item) => item.house_id);
     expect(actual).toEqual(expected);
+  });
+});
+
+describe.each(Object.entries(cases))("count, %s", (_, extra) => {
+  test.each([1, 4])("sort %i counts what a brute-force scan finds, up to the cap", (sort) => {
+    const params = searchHouseParams.parse({ ...CENTRE, sort, ...extra });
+    const total = bruteMatches(params).length;
+    expect(countHouses(params)).toEqual({
+      count: Math.min(total, COUNT_CAP),
+      more: total > COUNT_CAP,
+      area_has_listings: true,
+    });
   });
 });
 

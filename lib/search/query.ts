@@ -82,6 +82,7 @@ export function addFilters(query: SqlBuilder, filters: Filters) {
   if (filters.house_rooms) anyOf(query, "h.house_rooms", filters.house_rooms);
   if (filters.house_direction) anyOf(query, "h.house_direction", filters.house_direction);
   if (filters.house_decoration) anyOf(query, "h.house_decoration", filters.house_decoration);
+  if (filters.county_code) anyOf(query, "h.county_code", filters.county_code);
   if (filters.subdistrict_code !== undefined)
     query.add(`h.subdistrict_code = ${query.bind(filters.subdistrict_code)}`);
   if (filters.subway_station_code !== undefined)

@@ -1,6 +1,6 @@
 import { fileUrl } from "@/lib/storage";
 import { findCityCentre } from "./city-centres";
-import { boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
+import { type Box, boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
 import type { SearchHouseParams, Sort } from "./params";
 import {
   addBox,
@@ -49,13 +49,28 @@ interface PageQuery {
   driver: Driver;
   /** The phrase is checked per row when it does not drive the search. */
   textPerRow: boolean;
+  /** The map area searched instead of the whole circle (bbox); the circle then covers it. */
+  clip?: Box;
   /** Rows to skip and return; the request's shift and count unless a ring asks for more. */
   window?: { offset: number; limit: number };
 }
 
-function pageIds({ params, centre, radiusKm, driver, textPerRow, window }: PageQuery): number[] {
-  const query = new SqlBuilder();
-  const box = boundingBox(centre, radiusKm);
+function intersect(a: Box, b: Box | undefined): Box {
+  if (!b) return a;
+  return {
+    minLng: Math.max(a.minLng, b.minLng),
+    maxLng: Math.min(a.maxLng, b.maxLng),
+    minLat: Math.max(a.minLat, b.minLat),
+    maxLat: Math.min(a.maxLat, b.maxLat),
+  };
+}
+
+/** The FROM clause and conditions of a plan; the caller adds ordering or counting. */
+function candidates(
+  query: SqlBuilder,
+  { params, centre, radiusKm, driver, textPerRow, clip }: Omit<PageQuery, "window">,
+): { from: string; distance: string } {
+  const box = intersect(boundingBox(centre, radiusKm), clip);
   const order = ORDER[params.sort];
   let from = "houses h";
   if (driver === "text") {
@@ -72,6 +87,14 @@ function pageIds({ params, centre, radiusKm, driver, textPerRow, window }: PageQ
   addWithinRadius(query, distance, radiusKm);
   addFilters(query, params);
   if (textPerRow && params.house_name) textCondition(query, params.house_name);
+  return { from, distance };
+}
+
+function pageIds(page: PageQuery): number[] {
+  const query = new SqlBuilder();
+  const { from, distance } = candidates(query, page);
+  const { params, window } = page;
+  const order = ORDER[params.sort];
   const limit = query.bind(window?.limit ?? params.count);
   const offset = query.bind(window?.offset ?? params.shift);
   const rows = prepared(
@@ -90,7 +113,10 @@ function nearestIds(base: Omit<PageQuery, "radiusKm">, radiusKm: number): number
   const need = shift + count;
   const target = need * 4;
   let ring = Math.min(radiusKm, RING_START_KM);
-  while (ring > RING_MIN_KM && countInBox(boundingBox(base.centre, ring), target) >= target)
+  while (
+    ring > RING_MIN_KM &&
+    countInBox(intersect(boundingBox(base.centre, ring), base.clip), target) >= target
+  )
     ring /= 2;
   for (;;) {
     const ids = pageIds({ ...base, radiusKm: ring, window: { offset: 0, limit: need } });
@@ -100,15 +126,66 @@ function nearestIds(base: Omit<PageQuery, "radiusKm">, radiusKm: number): number
   }
 }
 
-function searchIds(params: SearchHouseParams, centre: Point): number[] {
+/** The circle searched: the request's radius, or one just covering its bbox. */
+function searchArea(params: SearchHouseParams, centre: Point): { radiusKm: number; clip?: Box } {
+  const clip = params.bbox;
+  if (!clip) return { radiusKm: params.radius };
+  const corners = [clip.minLng, clip.maxLng].flatMap((longitude) =>
+    [clip.minLat, clip.maxLat].map((latitude) => distanceKm(centre, { longitude, latitude })),
+  );
+  return { radiusKm: Math.max(...corners) + 0.001, clip };
+}
+
+/** The plan for a search (see the top of this file), without paging. */
+function plan(params: SearchHouseParams, centre: Point): Omit<PageQuery, "window"> {
   const text = params.house_name;
-  const base = { params, centre, textPerRow: Boolean(text) };
+  const area = searchArea(params, centre);
+  const base = { params, centre, textPerRow: Boolean(text), ...area };
   if (text && usesFts(text) && countTextMatches(text, CANDIDATE_CAP + 1) <= CANDIDATE_CAP)
-    return pageIds({ ...base, radiusKm: params.radius, driver: "text", textPerRow: false });
-  if (params.sort === 1) return nearestIds({ ...base, driver: "geo" }, params.radius);
-  const box = boundingBox(centre, params.radius);
+    return { ...base, driver: "text", textPerRow: false };
+  if (params.sort === 1) return { ...base, driver: "geo" };
+  const box = intersect(boundingBox(centre, area.radiusKm), area.clip);
   const driver = countInBox(box, CANDIDATE_CAP + 1) <= CANDIDATE_CAP ? "geo" : "sorted-index";
-  return pageIds({ ...base, radiusKm: params.radius, driver });
+  return { ...base, driver };
+}
+
+function searchIds(params: SearchHouseParams, centre: Point): number[] {
+  const chosen = plan(params, centre);
+  if (params.sort === 1 && chosen.driver === "geo") return nearestIds(chosen, chosen.radiusKm);
+  return pageIds(chosen);
+}
+
+/** Counts stop here: the page shows "1000+" beyond, and a count never scans a whole city. */
+export const COUNT_CAP = 1000;
+
+export interface SearchCount {
+  /** Matching listings, at most COUNT_CAP. */
+  count: number;
+  /** More than COUNT_CAP match. */
+  more: boolean;
+  /** Whether the area has any published listing at all, ignoring filters and text. */
+  area_has_listings: boolean;
+}
+
+/**
+ * How many listings a search finds (for "共找到 N 套" and the filter sheet's button). The count
+ * reads the same candidates as the search but never orders them: text- or R*Tree-driven, and
+ * stopping at COUNT_CAP + 1 rows.
+ */
+export function countHouses(params: SearchHouseParams): SearchCount {
+  const centre = searchCentre(params);
+  const chosen = plan(params, centre);
+  const driver = chosen.driver === "text" ? "text" : "geo";
+  const query = new SqlBuilder();
+  const { from } = candidates(query, { ...chosen, driver });
+  const cap = query.bind(COUNT_CAP + 1);
+  const row = prepared(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${query.whereSql()} LIMIT ${cap})`,
+  ).get(query.bindings) as { n: number };
+  const count = Math.min(row.n, COUNT_CAP);
+  const areaHasListings =
+    row.n > 0 || countInBox(intersect(boundingBox(centre, chosen.radiusKm), chosen.clip), 1) > 0;
+  return { count, more: row.n > COUNT_CAP, area_has_listings: areaHasListings };
 }
 
 export function searchCentre(params: SearchHouseParams): Point {
@@ -117,6 +194,12 @@ export function searchCentre(params: SearchHouseParams): Point {
       { longitude: params.longitude, latitude: params.latitude },
       params.coord_type ?? "gcj02",
     );
+  // Without a point, distances in a bbox search are measured from the area's centre.
+  if (params.bbox)
+    return {
+      longitude: (params.bbox.minLng + params.bbox.maxLng) / 2,
+      latitude: (params.bbox.minLat + params.bbox.maxLat) / 2,
+    };
   // params.ts already rejected a request with neither coordinates nor a known loccity.
   const city = findCityCentre(params.loccity ?? 0);
   if (!city) throw new Error("search centre unresolved");
@@ -195,7 +278,11 @@ export async function searchHouses(
   now = new Date(),
 ): Promise<SearchResult[]> {
   const centre = searchCentre(params);
-  const ids = searchIds(params, centre);
+  return resultsFor(searchIds(params, centre), centre, now);
+}
+
+/** Result items for listing ids, in that order; `distance` is measured from `centre`. */
+export function resultsFor(ids: number[], centre: Point, now = new Date()): SearchResult[] {
   if (ids.length === 0) return [];
   const idList = JSON.stringify(ids);
   const rows = prepared(PAGE_ROWS_SQL).all(idList) as PageRow[];

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/api/route";
+import { searchHouseParams } from "@/lib/search/params";
+import { countHouses } from "@/lib/search/search-houses";
+
+// Public: how many listings /search_house would find for the same parameters (paging ignored).
+export const POST = defineRoute(
+  {
+    auth: "none",
+    params: searchHouseParams,
+    answer: z.object({ count: z.number(), more: z.boolean(), area_has_listings: z.boolean() }),
+  },
+  async ({ params }) => countHouses(params),
+);
+export const GET = POST;

@@ -1,0 +1,104 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { favorites, HouseStatus, houses } from "@/db/schema";
+import { type WriteTx, writeTransaction } from "@/db/write";
+import { ApiError } from "@/lib/api/errors";
+import { fileUrl } from "@/lib/storage";
+
+// 收藏. `houses.praise_count` is the number of users who favourited the listing: the favourite
+// row and the counter change in one write transaction, and the counter moves only when the
+// insert or delete really changed a row, so repeats and races can never drift it.
+
+export interface FavoriteState {
+  house_id: number;
+  favorited: boolean;
+  praise_count: number;
+}
+
+function praiseCount(tx: WriteTx, id: number): number {
+  const row = tx.select({ count: houses.praiseCount }).from(houses).where(eq(houses.id, id)).get();
+  return row?.count ?? 0;
+}
+
+/** Favourites a published listing (again is a no-op). A missing or unpublished one is status 7. */
+export async function addFavorite(userId: number, houseId: number): Promise<FavoriteState> {
+  return writeTransaction(async (tx) => {
+    const house = tx
+      .select({ status: houses.status })
+      .from(houses)
+      .where(eq(houses.id, houseId))
+      .get();
+    if (house?.status !== HouseStatus.published) throw ApiError.notFound("房源");
+    const inserted = tx.insert(favorites).values({ userId, houseId }).onConflictDoNothing().run();
+    if (inserted.changes === 1)
+      tx.update(houses)
+        .set({ praiseCount: sql`${houses.praiseCount} + 1` })
+        .where(eq(houses.id, houseId))
+        .run();
+    return { house_id: houseId, favorited: true, praise_count: praiseCount(tx, houseId) };
+  });
+}
+
+/** Removes a favourite, whatever the listing's state now (removing one that is gone is a no-op). */
+export async function removeFavorite(userId: number, houseId: number): Promise<FavoriteState> {
+  return writeTransaction(async (tx) => {
+    const deleted = tx
+      .delete(favorites)
+      .where(and(eq(favorites.userId, userId), eq(favorites.houseId, houseId)))
+      .run();
+    if (deleted.changes === 1)
+      tx.update(houses)
+        .set({ praiseCount: sql`max(0, ${houses.praiseCount} - 1)` })
+        .where(eq(houses.id, houseId))
+        .run();
+    return { house_id: houseId, favorited: false, praise_count: praiseCount(tx, houseId) };
+  });
+}
+
+/** Which of these listings the user has favourited (the hearts on a page of results). */
+export function favoritedIds(userId: number, houseIds: number[]): Set<number> {
+  if (houseIds.length === 0) return new Set();
+  const rows = db()
+    .select({ houseId: favorites.houseId })
+    .from(favorites)
+    .where(and(eq(favorites.userId, userId), inArray(favorites.houseId, houseIds)))
+    .all();
+  return new Set(rows.map((row) => row.houseId));
+}
+
+export interface FavoriteItem {
+  house_id: number;
+  title: string | null;
+  community: string | null;
+  house_rent: number | null;
+  house_size: number | null;
+  house_type: string | null;
+  rent_room_type: number | null;
+  cover_thumb_url: string | null;
+  /** Unix milliseconds. */
+  favorited_at: number;
+  /** False once the landlord took the listing off or deleted it: it stays listed, marked. */
+  available: boolean;
+}
+
+const MY_FAVORITES_SQL = `SELECT h.id AS house_id, h.description_title AS title,
+  h.district_name AS community, h.house_rent, h.house_size, h.house_type, h.rent_room_type,
+  h.status, f.created_at AS favorited_at,
+  (SELECT p.thumb_key FROM house_photos p WHERE p.house_id = h.id
+    ORDER BY p.id = h.cover_photo_id DESC, p.sort_order, p.id LIMIT 1) AS thumb_key
+  FROM favorites f JOIN houses h ON h.id = f.house_id
+  WHERE f.user_id = ? ORDER BY f.created_at DESC, f.house_id DESC LIMIT ? OFFSET ?`;
+
+/** 我的收藏: newest first, paged. */
+export function myFavorites(userId: number, shift: number, count: number): FavoriteItem[] {
+  const rows = db().$client.prepare(MY_FAVORITES_SQL).all(userId, count, shift) as (Omit<
+    FavoriteItem,
+    "available" | "cover_thumb_url"
+  > & { status: number; thumb_key: string | null })[];
+  return rows.map(({ status, thumb_key, ...row }) => ({
+    ...row,
+    // A deleted listing's photos are gone with it.
+    cover_thumb_url: status === HouseStatus.deleted ? null : fileUrl(thumb_key),
+    available: status === HouseStatus.published,
+  }));
+}

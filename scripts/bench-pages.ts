@@ -1,0 +1,200 @@
+// npm run bench:pages [-- --reuse --dist=.next-bench-pages --port=3000]
+//
+// Page budgets on a slow phone network: builds the app (into .next-bench-pages; --reuse skips the
+// build when one exists), serves it with `next start` over a fresh seeded sandbox DATA_DIR, then
+// loads each page cold in Chromium (Playwright) at phone size with CDP network emulation (2,000 ms
+// latency, 50 KB/s down, cache disabled). For each page it prints the JavaScript transferred
+// (compressed, as sent) before the first result card is visible, the map's chunk loaded after the
+// list separately, and the time from navigation start to the first visible card, against the
+// budgets. Exit code 1 when a budget is missed. The server and the temp data are removed on exit.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, devices } from "@playwright/test";
+
+const options = Object.fromEntries(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, "").split("=");
+    return [key, value ?? "true"];
+  }),
+);
+const distDir = options.dist ?? ".next-bench-pages";
+const LATENCY_MS = 2000;
+const DOWN_BYTES_PER_S = 50 * 1024;
+const KB = 1024;
+
+const PAGES = [
+  {
+    name: "home",
+    path: "/?city=510100",
+    firstResult: '[data-testid="search-result"]',
+    jsBudget: 150 * KB,
+    timeBudgetMs: 6000,
+  },
+  {
+    name: "detail",
+    path: "/houses/1",
+    firstResult: "h1",
+    jsBudget: 120 * KB,
+    timeBudgetMs: 6000,
+  },
+];
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "zhizu-bench-pages-"));
+let server: ChildProcess | undefined;
+process.on("exit", () => {
+  if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
+  fs.rmSync(root, { recursive: true, force: true });
+});
+process.on("SIGINT", () => process.exit(130));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function build() {
+  if (options.reuse && fs.existsSync(path.join(distDir, "BUILD_ID"))) return;
+  // next build adds the dist folder's types to tsconfig.json; a bench run leaves the tree clean.
+  const tsconfig = fs.readFileSync("tsconfig.json", "utf8");
+  try {
+    execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+      timeout: 20 * 60_000,
+    });
+  } finally {
+    fs.writeFileSync("tsconfig.json", tsconfig);
+  }
+}
+
+async function startServer(port: number) {
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: distDir,
+    APP_MODE: "sandbox",
+    DATA_DIR: path.join(root, "data"),
+    APP_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+  };
+  // Migrations, secrets and the demo seed, as `npm start` does.
+  execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    { env, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("next start did not become ready in 60 s");
+}
+
+interface Script {
+  url: string;
+  bytes: number;
+  finishedAt: number;
+  map: boolean;
+}
+
+async function measure(baseUrl: string, page: (typeof PAGES)[number]) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
+  });
+  try {
+    const context = await browser.newContext({ ...devices["Pixel 7"], locale: "zh-CN" });
+    // Map tiles come from the internet; the budget is about our own page.
+    await context.route(
+      (url) => url.origin !== new URL(baseUrl).origin,
+      (route) => route.abort(),
+    );
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: LATENCY_MS,
+      downloadThroughput: DOWN_BYTES_PER_S,
+      uploadThroughput: DOWN_BYTES_PER_S,
+    });
+    const requests = new Map<string, { url: string; script: boolean }>();
+    const scripts: Script[] = [];
+    cdp.on("Network.responseReceived", (event) =>
+      requests.set(event.requestId, { url: event.response.url, script: event.type === "Script" }),
+    );
+    cdp.on("Network.loadingFinished", (event) => {
+      const request = requests.get(event.requestId);
+      if (request?.script)
+        scripts.push({
+          url: request.url,
+          bytes: event.encodedDataLength,
+          finishedAt: Date.now(),
+          map: false,
+        });
+    });
+    const start = Date.now();
+    await tab.goto(`${baseUrl}${page.path}`, { waitUntil: "commit" });
+    await tab.locator(page.firstResult).first().waitFor({ state: "visible", timeout: 120_000 });
+    const firstResultMs = Date.now() - start;
+    await tab.waitForLoadState("networkidle", { timeout: 180_000 });
+    // The map's chunk is the one holding Leaflet.
+    for (const script of scripts) {
+      const body = await (await fetch(script.url)).text();
+      script.map = body.includes("leafletjs.com") || body.includes("L.Map");
+    }
+    const sum = (list: Script[]) => list.reduce((total, script) => total + script.bytes, 0);
+    const appJs = sum(scripts.filter((script) => !script.map));
+    return {
+      firstResultMs,
+      appJs,
+      jsBeforeFirstResult: sum(
+        scripts.filter((script) => script.finishedAt <= start + firstResultMs),
+      ),
+      mapJs: sum(scripts.filter((script) => script.map)),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+build();
+const port = Number(options.port ?? (await freePort()));
+await startServer(port);
+const baseUrl = `http://127.0.0.1:${port}`;
+let failed = false;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+console.info(
+  `Chromium, Pixel 7, ${LATENCY_MS} ms latency, ${DOWN_BYTES_PER_S / KB} KB/s down, cold cache\n`,
+);
+console.info(
+  "| page | JS before first result | JS at load without the map (budget) | map chunk | first result visible (budget) |",
+);
+console.info("|---|---|---|---|---|");
+for (const page of PAGES) {
+  const result = await measure(baseUrl, page);
+  const jsOk = result.appJs <= page.jsBudget;
+  const timeOk = result.firstResultMs <= page.timeBudgetMs;
+  failed ||= !jsOk || !timeOk;
+  console.info(
+    `| ${page.name} \`${page.path}\` | ${kb(result.jsBeforeFirstResult)} | ${kb(result.appJs)} (≤ ${kb(page.jsBudget)}) ${jsOk ? "✅" : "❌"} | ${kb(result.mapJs)} | ${(result.firstResultMs / 1000).toFixed(2)} s (≤ ${page.timeBudgetMs / 1000} s) ${timeOk ? "✅" : "❌"} |`,
+  );
+}
+process.exit(failed ? 1 : 0);
