@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AlipayAccount } from "@/components/alipay/alipay-account";
 import { PageShell } from "@/components/ui/page-shell";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { pageUser } from "@/lib/auth/next-auth";
+import { isWechatUserAgent } from "@/lib/wechat/user-agent";
 
 export const metadata: Metadata = { title: "支付宝与芝麻分" };
 

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { api, errorText, fetcher } from "@/lib/swr/fetcher";
+import { isWechatUserAgent } from "@/lib/wechat/user-agent";
 
 interface ZhimaDetail {
   bound: boolean;

@@ -1,15 +1,10 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import {
-  BEDROOM_CHOICES,
-  DECORATIONS,
-  FEATURES,
-  RENT_PRESETS,
-  SIZE_PRESETS,
-} from "@/components/search/options";
+import { BEDROOM_CHOICES, RENT_PRESETS, SIZE_PRESETS } from "@/components/search/options";
 import { clearedFilters, type SearchState } from "@/components/search/search-state";
 import { HOUSE_SOURCES, ORIENTATIONS } from "@/lib/houses/fields";
+import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 
 function Chip({
   on,

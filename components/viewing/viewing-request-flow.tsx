@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { isWechatUserAgent } from "@/lib/wechat/user-agent";
 
 type Step =
   | { kind: "idle" }

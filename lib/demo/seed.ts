@@ -1,5 +1,4 @@
 import { count, eq } from "drizzle-orm";
-import { DECORATIONS, FEATURES } from "@/components/search/options";
 import { db } from "@/db";
 import {
   HouseStatus,
@@ -15,6 +14,7 @@ import { type DemoImage, makeDemoImagePool } from "@/lib/demo/images";
 import { demoLandlords } from "@/lib/demo/landlords";
 import { type DemoCity, type DemoDistrict, demoCities } from "@/lib/demo/places";
 import { ORIENTATIONS, type PaymentType } from "@/lib/houses/fields";
+import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { newPrivateKey, newPublicKey } from "@/lib/storage/keys";
 import { writeFilesThenCommit } from "@/lib/storage/with-files";

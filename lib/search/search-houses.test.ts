@@ -5,8 +5,8 @@ import { db } from "@/db";
 import { houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { call } from "@/tests/helpers";
+import { addPhoto, createListing, createOwner } from "@/tests/search-factory";
 import { EARTH_RADIUS_KM } from "./geo";
-import { addPhoto, createListing, createOwner } from "./test-factory";
 
 const CENTRE = { longitude: 104.066541, latitude: 30.572269 };
 const at = { longitude: CENTRE.longitude, latitude: CENTRE.latitude };

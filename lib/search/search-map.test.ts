@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { call } from "@/tests/helpers";
-import { createListing, createOwner } from "./test-factory";
+import { createListing, createOwner } from "@/tests/search-factory";
 
 const CITY_VIEW = "103.9,30.5,104.2,30.7";
 

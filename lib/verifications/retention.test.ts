@@ -8,8 +8,8 @@ import { db } from "@/db";
 import { identityVerifications, propertyVerifications } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { purgeDecidedDocuments } from "@/lib/verifications/retention";
-import { identityFiles, image, withCheckDigit } from "@/lib/verifications/test-helpers";
 import { call, createUser, jpegBytes, storedFiles } from "@/tests/helpers";
+import { identityFiles, image, withCheckDigit } from "@/tests/verifications";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let serial = 200;

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { HouseFacts } from "@/components/house/house-facts";
 import { LocationMap } from "@/components/house/location-map";
 import { PhotoGallery } from "@/components/house/photo-gallery";
-import { publishedHouse } from "@/components/house/published-house";
 import { VerificationBadges } from "@/components/house/verification-badges";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env } from "@/lib/env";
+import { publishedHouse } from "@/lib/houses/published-house";
 
 type Props = { params: Promise<{ id: string }> };
 

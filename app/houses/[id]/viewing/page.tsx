@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { publishedHouse } from "@/components/house/published-house";
 import { PageShell } from "@/components/ui/page-shell";
 import { ViewingRequestFlow } from "@/components/viewing/viewing-request-flow";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env } from "@/lib/env";
+import { publishedHouse } from "@/lib/houses/published-house";
 import { centsToYuan } from "@/lib/payments/money";
+import { isWechatUserAgent } from "@/lib/wechat/user-agent";
 
 export const metadata: Metadata = { title: "预约看房" };
 

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tenantFees } from "@/components/house/house-facts";
-import { publishedHouse } from "@/components/house/published-house";
 import { HouseStatus, houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
+import { publishedHouse } from "@/lib/houses/published-house";
 import { draft, landlord } from "@/tests/houses-helpers";
 
 describe("the public listing page's data", () => {
