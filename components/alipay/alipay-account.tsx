@@ -3,6 +3,7 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
+import { chinaDate } from "@/lib/china-time";
 import { api, errorText, fetcher } from "@/lib/swr/fetcher";
 import { isWechatUserAgent } from "@/lib/wechat/user-agent";
 
@@ -122,7 +123,7 @@ export function AlipayAccount({
             </span>
             {zhima.data.updated_at && (
               <span className="ml-2 text-sm text-stone-500">
-                更新于 {new Date(zhima.data.updated_at).toLocaleDateString("zh-CN")}
+                更新于 {chinaDate(zhima.data.updated_at)}
               </span>
             )}
           </p>

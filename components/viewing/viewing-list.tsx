@@ -9,6 +9,7 @@ import {
   type ViewingRequestItem,
   type ViewingRequestList,
 } from "@/components/viewing/types";
+import { chinaDateTime } from "@/lib/china-time";
 import { errorText, fetcher } from "@/lib/swr/fetcher";
 
 function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" | "landlord" }) {
@@ -30,9 +31,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
             ¥{item.listing.rent}/月 · {role === "tenant" ? "房东" : "看房人"}{" "}
             {item.counterpart_nickname || "未署名"}
           </p>
-          <p className="text-xs text-stone-400">
-            申请于 {new Date(item.created_at).toLocaleString("zh-CN", { hour12: false })}
-          </p>
+          <p className="text-xs text-stone-400">申请于 {chinaDateTime(item.created_at)}</p>
         </div>
         <span
           className={`h-fit shrink-0 rounded-full px-2 py-0.5 text-xs ${paid ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800"}`}

@@ -1,3 +1,5 @@
+import { chinaDate } from "@/lib/china-time";
+import { coverPhoto } from "@/lib/houses/cover";
 import { fileUrl } from "@/lib/storage";
 import { findCityCentre } from "./city-centres";
 import { boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
@@ -160,13 +162,6 @@ interface PagePhoto {
   thumb_key: string;
 }
 
-const dateInShanghai = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 export interface SearchResult {
   house_id: number;
   house_rent: number | null;
@@ -208,7 +203,7 @@ export async function searchHouses(
     const house = byId.get(id);
     if (!house) return [];
     const own = photosOf.get(id) ?? [];
-    const cover = own.find((photo) => photo.id === house.cover_photo_id) ?? own[0];
+    const cover = coverPhoto(house.cover_photo_id, own);
     return [
       {
         house_id: house.id,
@@ -218,7 +213,7 @@ export async function searchHouses(
         payment_type: house.payment_type,
         praise_count: house.praise_count,
         status: house.status,
-        create_date: dateInShanghai.format(house.created_at),
+        create_date: chinaDate(house.created_at),
         duration: Math.max(0, Math.floor((now.getTime() - house.created_at) / 1000)),
         user_type: house.user_type,
         distance: distanceKm(centre, {

@@ -6,6 +6,7 @@ import { PageShell } from "@/components/ui/page-shell";
 import { ViewingRequestFlow } from "@/components/viewing/viewing-request-flow";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env } from "@/lib/env";
+import { coverPhoto } from "@/lib/houses/cover";
 import { publishedHouse } from "@/lib/houses/published-house";
 import { centsToYuan } from "@/lib/payments/money";
 import { isWechatUserAgent } from "@/lib/wechat/user-agent";
@@ -22,7 +23,10 @@ export default async function ViewingRequestPage({ params }: Props) {
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/houses/${house.id}/viewing`)}`);
   const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
   const fee = centsToYuan(env().VIEWING_FEE_CENTS);
-  const cover = house.photos_by_room[0]?.photos[0]?.thumb_url;
+  const cover = coverPhoto(
+    house.cover_photo_id,
+    house.photos_by_room.flatMap((room) => room.photos),
+  )?.thumb_url;
 
   return (
     <PageShell title="预约看房" back={`/houses/${house.id}`} nav={false}>
