@@ -1,7 +1,7 @@
 import gcoord from "gcoord";
 
 /**
- * Equatorial Earth radius, as the legacy service used (§5.3), so `distance` values and the
+ * Equatorial Earth radius, as the legacy service used, so `distance` values and the
  * radius edge stay what existing clients see (the mean radius 6371.0088 would shift them ~0.1%).
  */
 export const EARTH_RADIUS_KM = 6378.137;
