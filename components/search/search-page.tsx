@@ -1,6 +1,5 @@
 "use client";
 
-import gcoord from "gcoord";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -24,6 +23,7 @@ import {
   type SearchState,
   searchQuery,
 } from "@/components/search/search-state";
+import { toGcj02 } from "@/lib/coordinates";
 import { CITY_CENTRES } from "@/lib/search/city-centres";
 import { MAX_BBOX_SPAN } from "@/lib/search/params";
 import type { MapMarker as ListingMarker, MapCluster } from "@/lib/search/search-map";
@@ -39,11 +39,7 @@ function locate(): Promise<LngLat> {
     if (!("geolocation" in navigator)) return reject(new Error("no geolocation"));
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
-        const [lng, lat] = gcoord.transform(
-          [coords.longitude, coords.latitude],
-          gcoord.WGS84,
-          gcoord.GCJ02,
-        );
+        const [lng, lat] = toGcj02(coords.longitude, coords.latitude, "wgs84");
         resolve({ lng, lat });
       },
       reject,

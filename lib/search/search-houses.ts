@@ -2,7 +2,7 @@ import { chinaDate } from "@/lib/china-time";
 import { coverPhoto } from "@/lib/houses/cover";
 import { fileUrl } from "@/lib/storage";
 import { findCityCentre } from "./city-centres";
-import { boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
+import { boundingBox, distanceKm, type Point, pointToGcj02 } from "./geo";
 import type { SearchHouseParams, Sort } from "./params";
 import {
   addBox,
@@ -115,7 +115,7 @@ function searchIds(params: SearchHouseParams, centre: Point): number[] {
 
 export function searchCentre(params: SearchHouseParams): Point {
   if (params.longitude !== undefined && params.latitude !== undefined)
-    return toGcj02(
+    return pointToGcj02(
       { longitude: params.longitude, latitude: params.latitude },
       params.coord_type ?? "gcj02",
     );
