@@ -1,15 +1,17 @@
 // Usage: npm run user:make-admin -- <user id>
 // Grants the admin role (verification review, payouts) to an existing user.
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
 import { users } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 
 const id = Number(process.argv[2]);
 if (!Number.isInteger(id) || id <= 0) {
   console.error("Usage: npm run user:make-admin -- <user id>");
   process.exit(2);
 }
-const result = db().update(users).set({ role: "admin" }).where(eq(users.id, id)).run();
+const result = await writeTransaction((tx) =>
+  tx.update(users).set({ role: "admin" }).where(eq(users.id, id)).run(),
+);
 if (result.changes === 0) {
   console.error(`No user with id ${id}`);
   process.exit(1);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { db } from "@/db";
 import { type NewUser, users } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { issueToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 
@@ -11,15 +11,17 @@ let sequence = 0;
 /** Inserts a user and returns it with a fresh API token. */
 export async function createUser(values: Partial<NewUser> = {}) {
   sequence += 1;
-  const [user] = await db()
-    .insert(users)
-    .values({
-      wxOpenid: `test-openid-${process.pid}-${sequence}-${Date.now()}`,
-      wxNickname: `用户${sequence}`,
-      ...values,
-    })
-    .returning();
-  if (!user) throw new Error("user insert failed");
+  const user = await writeTransaction((tx) =>
+    tx
+      .insert(users)
+      .values({
+        wxOpenid: `test-openid-${process.pid}-${sequence}-${Date.now()}`,
+        wxNickname: `用户${sequence}`,
+        ...values,
+      })
+      .returning()
+      .get(),
+  );
   return { user, token: await issueToken(user.id) };
 }
 

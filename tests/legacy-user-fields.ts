@@ -1,4 +1,4 @@
-/** The profile fields legacy clients read (legacy-behaviour §4.3), exactly. */
+/** The profile fields legacy clients read from /fetch_userinfo, exactly. */
 export const LEGACY_USER_FIELDS = [
   "wx_openid",
   "wx_nickname",

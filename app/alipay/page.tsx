@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AlipayAccount } from "@/components/alipay/alipay-account";
 import { PageShell } from "@/components/ui/page-shell";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { pageUser } from "@/lib/auth/next-auth";
+import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 export const metadata: Metadata = { title: "支付宝与芝麻分" };
 
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ bind?: string; reason?: string }> };
 export default async function AlipayPage({ searchParams }: Props) {
   const { bind, reason } = await searchParams;
   if (!(await pageUser())) redirect(`/login?callbackUrl=${encodeURIComponent("/alipay")}`);
-  const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
+  const inWechat = isWechatBrowser((await headers()).get("user-agent"));
   return (
     <PageShell title="支付宝与芝麻分" back="/me">
       <AlipayAccount

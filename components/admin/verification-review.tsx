@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
+import { chinaDateTime } from "@/lib/china-time";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 import { type AdminVerifications, useAdminVerifications } from "@/lib/swr/hooks";
 
@@ -26,7 +27,7 @@ export function VerificationReview() {
           kind="identity"
           id={item.id}
           title={`${item.realname} · ${item.idcardnumber_masked}`}
-          subtitle={`用户 ${item.user_id} · 提交于 ${new Date(item.submitted_at).toLocaleString("zh-CN")}`}
+          subtitle={`用户 ${item.user_id} · 提交于 ${chinaDateTime(item.submitted_at)}`}
           documents={[
             ["本人照片", item.portrait_url],
             ["身份证人像面", item.idcardfront_url],

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
+import { chinaDate } from "@/lib/china-time";
 import { api, errorText, fetcher } from "@/lib/swr/fetcher";
+import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 interface ZhimaDetail {
   bound: boolean;
@@ -45,7 +46,7 @@ export function AlipayAccount({
       const { auth_url: url } = await api<{ auth_url: string }>("/api/payment/ali/get_auth_url", {
         form: {},
       });
-      if (inWechatOnServer || isWechatUserAgent(navigator.userAgent)) {
+      if (inWechatOnServer || isWechatBrowser(navigator.userAgent)) {
         setAuthUrl(url);
         setBusy(null);
       } else {
@@ -122,7 +123,7 @@ export function AlipayAccount({
             </span>
             {zhima.data.updated_at && (
               <span className="ml-2 text-sm text-stone-500">
-                更新于 {new Date(zhima.data.updated_at).toLocaleDateString("zh-CN")}
+                更新于 {chinaDate(zhima.data.updated_at)}
               </span>
             )}
           </p>

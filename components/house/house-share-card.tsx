@@ -1,5 +1,5 @@
-import type { publishedHouse } from "@/components/house/published-house";
 import { WechatShare } from "@/components/house/wechat-share";
+import type { publishedHouse } from "@/lib/houses/published-house";
 
 type House = NonNullable<Awaited<ReturnType<typeof publishedHouse>>>;
 

@@ -1,12 +1,12 @@
 "use client";
 
-import gcoord from "gcoord";
 import { type FormEvent, useMemo, useState } from "react";
 import { useListingSave } from "@/components/landlord/step-form";
 import { DynamicLeafletMap, type LngLat } from "@/components/map/dynamic-map";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, Select, TextInput } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-shell";
+import { toGcj02 } from "@/lib/coordinates";
 import type { HouseDetail } from "@/lib/swr/hooks";
 
 /** Compact GB/T 2260 lists from the server: [code, name] and [code, name, parent]. */
@@ -79,11 +79,7 @@ export function LocationStep({
       (position) => {
         setLocating(false);
         // Browser positions are WGS-84; Chinese basemaps and our data are GCJ-02.
-        const [lng, lat] = gcoord.transform(
-          [position.coords.longitude, position.coords.latitude],
-          gcoord.WGS84,
-          gcoord.GCJ02,
-        );
+        const [lng, lat] = toGcj02(position.coords.longitude, position.coords.latitude, "wgs84");
         place({ lng, lat }, true);
       },
       () => {

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 
 // Generic Leaflet map over a GCJ-02 basemap (AMap tiles by default, MAP_TILE_URL). Every point
 // in and out of this component is GCJ-02 {lng, lat}: never pass WGS-84 (browser GPS) without
-// converting it with gcoord first, or markers land hundreds of metres off.
+// converting it with toGcj02 (lib/coordinates.ts) first, or markers land hundreds of metres off.
 // Leaflet touches `window` on import: load this through ./dynamic-map (next/dynamic, ssr:false).
 
 export interface LngLat {

@@ -2,15 +2,10 @@
 
 import { type ReactNode, useState } from "react";
 import useSWR from "swr";
-import {
-  BEDROOM_CHOICES,
-  DECORATIONS,
-  FEATURES,
-  RENT_PRESETS,
-  SIZE_PRESETS,
-} from "@/components/search/options";
+import { BEDROOM_CHOICES, RENT_PRESETS, SIZE_PRESETS } from "@/components/search/options";
 import { clearedFilters, listQuery, type SearchState } from "@/components/search/search-state";
 import { HOUSE_SOURCES, ORIENTATIONS } from "@/lib/houses/fields";
+import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 import type { SearchCount } from "@/lib/search/search-houses";
 import { fetcher } from "@/lib/swr/fetcher";
 

@@ -1,19 +1,3 @@
-// Filter choices the search sheet offers for listing fields that are free text in the API
-// (decoration, features). Listings written by the demo seed use the same words.
-
-export const DECORATIONS = ["精装", "简装", "豪装", "毛坯"] as const;
-
-export const FEATURES = [
-  "近地铁",
-  "拎包入住",
-  "随时看房",
-  "独立卫生间",
-  "有阳台",
-  "可养宠物",
-  "可做饭",
-  "免押金",
-] as const;
-
 /** Bedroom counts; the last choice means "this many or more" in the label only. */
 export const BEDROOM_CHOICES = [1, 2, 3, 4] as const;
 

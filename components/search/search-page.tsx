@@ -1,6 +1,5 @@
 "use client";
 
-import gcoord from "gcoord";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -31,6 +30,7 @@ import {
   searchQuery,
 } from "@/components/search/search-state";
 import { OFFLINE_TEXT, useOnline } from "@/components/ui/use-online";
+import { toGcj02 } from "@/lib/coordinates";
 import type { FavoriteItem } from "@/lib/favorites/favorites";
 import { CITY_CENTRES } from "@/lib/search/city-centres";
 import { MAX_BBOX_SPAN } from "@/lib/search/params";
@@ -48,11 +48,7 @@ function locate(): Promise<LngLat> {
     if (!("geolocation" in navigator)) return reject(new Error("no geolocation"));
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
-        const [lng, lat] = gcoord.transform(
-          [coords.longitude, coords.latitude],
-          gcoord.WGS84,
-          gcoord.GCJ02,
-        );
+        const [lng, lat] = toGcj02(coords.longitude, coords.latitude, "wgs84");
         resolve({ lng, lat });
       },
       reject,

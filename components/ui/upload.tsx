@@ -6,7 +6,7 @@ import { uploadWithProgress } from "@/lib/swr/fetcher";
 
 /**
  * One file at a time, `accept="image/*"` and no `multiple`: Android WeChat cannot multi-select
- * and a specific MIME list hides its camera and gallery (platform-notes §C3).
+ * and a specific MIME list hides its camera and gallery.
  */
 export function FilePicker({
   id,

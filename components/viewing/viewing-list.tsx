@@ -9,6 +9,7 @@ import {
   type ViewingRequestItem,
   type ViewingRequestList,
 } from "@/components/viewing/types";
+import { chinaDateTime } from "@/lib/china-time";
 import { errorText, fetcher } from "@/lib/swr/fetcher";
 
 function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" | "landlord" }) {
@@ -31,7 +32,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
             {item.counterpart_nickname || "未署名"}
           </p>
           <p className="text-xs text-stone-400">
-            申请于 {new Date(item.created_at).toLocaleString("zh-CN", { hour12: false })}
+            申请于 {chinaDateTime(item.created_at)}
             {item.payment_provider_text && ` · ${item.payment_provider_text}支付`}
           </p>
         </div>

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import {
   officialAccountAuthorizeUrl,
   requestWechatPayment,
   type WechatPayParams,
 } from "@/components/viewing/wechat-pay";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 type Step =
   | { kind: "idle" }
@@ -43,8 +43,7 @@ export function ViewingRequestFlow({
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const router = useRouter();
   const inWechat =
-    inWechatOnServer ||
-    (typeof navigator !== "undefined" && isWechatUserAgent(navigator.userAgent));
+    inWechatOnServer || (typeof navigator !== "undefined" && isWechatBrowser(navigator.userAgent));
 
   async function createRequest(): Promise<number> {
     return api<number>("/api/order/create_preorder", {

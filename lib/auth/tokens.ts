@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type AppDatabase, db } from "@/db";
 import { apiTokens, users } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 
 export const TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const TOKEN_PATTERN = /^[0-9a-f]{64}$/;
@@ -13,13 +14,16 @@ function hashToken(token: string): string {
 /** Issues a 64-hex-character random token; only its hash is stored. */
 export async function issueToken(userId: number, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("hex");
-  await db()
-    .insert(apiTokens)
-    .values({
-      userId,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + TOKEN_TTL_MS),
-    });
+  await writeTransaction((tx) =>
+    tx
+      .insert(apiTokens)
+      .values({
+        userId,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + TOKEN_TTL_MS),
+      })
+      .run(),
+  );
   return token;
 }
 
@@ -64,16 +68,18 @@ export async function checkToken(token: string, now = new Date()): Promise<Token
 /** Revokes one token; revoking an already revoked or unknown token changes nothing. */
 export async function revokeToken(token: string, now = new Date()): Promise<boolean> {
   if (!TOKEN_PATTERN.test(token)) return false;
-  const result = await db()
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        gt(apiTokens.expiresAt, now),
-      ),
-    )
-    .run();
+  const result = await writeTransaction((tx) =>
+    tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(apiTokens.tokenHash, hashToken(token)),
+          isNull(apiTokens.revokedAt),
+          gt(apiTokens.expiresAt, now),
+        ),
+      )
+      .run(),
+  );
   return result.changes > 0;
 }

@@ -3,7 +3,8 @@ import type { OAuthConfig } from "next-auth/providers";
 import WeChat from "next-auth/providers/wechat";
 import type { WechatProfile } from "@/lib/wechat/oauth";
 
-// Auth.js's built-in WeChat provider with the fixes platform-notes §C2 lists. Endpoints come from
+// Auth.js's built-in WeChat provider, patched for WeChat's non-standard OAuth (see README,
+// "Sign-in (next-auth)"). Endpoints come from
 // WECHAT_OPEN_BASE / WECHAT_API_BASE so tests can run the whole flow against a local stub.
 
 export type WechatKind = "oa" | "qr";

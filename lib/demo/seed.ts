@@ -1,5 +1,4 @@
 import { count, eq } from "drizzle-orm";
-import { DECORATIONS, FEATURES } from "@/components/search/options";
 import { db } from "@/db";
 import {
   favorites,
@@ -15,11 +14,11 @@ import { encryptText } from "@/lib/crypto";
 import { type DemoImage, makeDemoImagePool } from "@/lib/demo/images";
 import { demoLandlords } from "@/lib/demo/landlords";
 import { type DemoCity, type DemoDistrict, demoCities } from "@/lib/demo/places";
-import { commitOrDiscard } from "@/lib/houses/access";
 import { ORIENTATIONS, type PaymentType } from "@/lib/houses/fields";
+import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 import { maskIdNumber } from "@/lib/identity/id-number";
-import { storage } from "@/lib/storage";
 import { newPrivateKey, newPublicKey } from "@/lib/storage/keys";
+import { writeFilesThenCommit } from "@/lib/storage/with-files";
 import { idNumberHash } from "@/lib/verifications/identity";
 
 // Demo data for a fresh sandbox: landlords with saved profiles and approved verifications, and a
@@ -256,17 +255,6 @@ function planHouse(
   };
 }
 
-async function putAll(files: { key: string; body: Buffer; contentType: string }[]): Promise<void> {
-  // A few writes at a time: fast on local disk, polite to a remote store.
-  for (let index = 0; index < files.length; index += 32) {
-    await Promise.all(
-      files
-        .slice(index, index + 32)
-        .map((file) => storage().put(file.key, file.body, file.contentType)),
-    );
-  }
-}
-
 /**
  * Writes the demo data. Refuses unless the database is empty, so it can never mix invented
  * listings into real ones. Files are written first; if the transaction fails they are removed.
@@ -327,94 +315,90 @@ export async function seedDemo(): Promise<SeedSummary> {
       ]),
     ),
   ];
-  await putAll(files);
-
   const reviewedAt = new Date(now - 30 * DAY);
-  return commitOrDiscard(
-    files.map((file) => file.key),
-    () =>
-      db().transaction((tx) => {
-        for (const { id, landlord, city, idNumber, documents } of landlords) {
-          tx.insert(users)
-            .values({
-              id,
-              wxOpenid: landlord.openid,
-              wxNickname: landlord.nickname,
-              nickname: landlord.nickname,
-              sex: landlord.sex,
-              userType: 1,
-              selfDescription: landlord.selfDescription,
-              addressProvince: city.provinceName,
-              addressCity: city.cityName,
-              tel: landlord.tel,
-              wechat: landlord.wechat,
-              profileSavedAt: reviewedAt,
-            })
-            .run();
-          tx.insert(identityVerifications)
-            .values({
-              userId: id,
-              realName: landlord.realName,
-              idNumberEncrypted: encryptText(idNumber),
-              idNumberHash: idNumberHash(idNumber),
-              idNumberMasked: maskIdNumber(idNumber),
-              portraitKey: documents.portrait,
-              frontKey: documents.front,
-              backKey: documents.back,
-              status: "approved",
-              reviewedAt,
-            })
-            .run();
-          tx.insert(propertyVerifications)
-            .values({
-              userId: id,
-              certName: landlord.realName,
-              idNumberEncrypted: encryptText(idNumber),
-              idNumberMasked: maskIdNumber(idNumber),
-              certNumber: `DEMO-${city.cityCode}-${String(id).padStart(6, "0")}`,
-              houseType: 1,
-              certPhotoKey: documents.cert,
-              status: "approved",
-              reviewedAt,
-            })
-            .run();
-        }
-        let photoCount = 0;
-        for (const house of planned) {
-          const inserted = tx
-            .insert(houses)
-            .values({ ...house.values, userId: house.landlord })
-            .returning({ id: houses.id })
-            .get();
-          let coverId: number | null = null;
-          house.photos.forEach((photo, sortOrder) => {
-            const row = tx
-              .insert(housePhotos)
-              .values({
-                houseId: inserted.id,
-                userId: house.landlord,
-                storageKey: photo.storageKey,
-                thumbKey: photo.thumbKey,
-                roomsType: photo.roomsType,
-                roomsArea: photo.roomsArea,
-                roomsOrientation: photo.roomsOrientation,
-                sortOrder,
-              })
-              .returning({ id: housePhotos.id })
-              .get();
-            coverId ??= row.id;
-            photoCount += 1;
-          });
-          // praise_count counts real favourites: the other demo landlords favourite some listings.
-          const fans = landlords.filter(({ id }) => id !== house.landlord && random.next() < 0.25);
-          for (const fan of fans)
-            tx.insert(favorites).values({ userId: fan.id, houseId: inserted.id }).run();
-          tx.update(houses)
-            .set({ coverPhotoId: coverId, praiseCount: fans.length })
-            .where(eq(houses.id, inserted.id))
-            .run();
-        }
-        return { landlords: landlords.length, houses: planned.length, photos: photoCount };
-      }),
-  );
+  return writeFilesThenCommit(files, (tx) => {
+    for (const { id, landlord, city, idNumber, documents } of landlords) {
+      tx.insert(users)
+        .values({
+          id,
+          wxOpenid: landlord.openid,
+          wxNickname: landlord.nickname,
+          nickname: landlord.nickname,
+          sex: landlord.sex,
+          userType: 1,
+          selfDescription: landlord.selfDescription,
+          addressProvince: city.provinceName,
+          addressCity: city.cityName,
+          tel: landlord.tel,
+          wechat: landlord.wechat,
+          profileSavedAt: reviewedAt,
+        })
+        .run();
+      tx.insert(identityVerifications)
+        .values({
+          userId: id,
+          realName: landlord.realName,
+          idNumberEncrypted: encryptText(idNumber),
+          idNumberHash: idNumberHash(idNumber),
+          idNumberMasked: maskIdNumber(idNumber),
+          portraitKey: documents.portrait,
+          frontKey: documents.front,
+          backKey: documents.back,
+          status: "approved",
+          reviewedAt,
+        })
+        .run();
+      tx.insert(propertyVerifications)
+        .values({
+          userId: id,
+          certName: landlord.realName,
+          idNumberEncrypted: encryptText(idNumber),
+          idNumberMasked: maskIdNumber(idNumber),
+          certNumber: `DEMO-${city.cityCode}-${String(id).padStart(6, "0")}`,
+          houseType: 1,
+          certPhotoKey: documents.cert,
+          status: "approved",
+          reviewedAt,
+        })
+        .run();
+    }
+    let photoCount = 0;
+    for (const house of planned) {
+      const inserted = tx
+        .insert(houses)
+        .values({ ...house.values, userId: house.landlord })
+        .returning({ id: houses.id })
+        .get();
+      let coverId: number | null = null;
+      house.photos.forEach((photo, sortOrder) => {
+        const row = tx
+          .insert(housePhotos)
+          .values({
+            houseId: inserted.id,
+            userId: house.landlord,
+            storageKey: photo.storageKey,
+            thumbKey: photo.thumbKey,
+            roomsType: photo.roomsType,
+            roomsArea: photo.roomsArea,
+            roomsOrientation: photo.roomsOrientation,
+            sortOrder,
+          })
+          .returning({ id: housePhotos.id })
+          .get();
+        coverId ??= row.id;
+        photoCount += 1;
+      });
+      // praise_count counts real favourites: the other demo landlords favourite some listings.
+      const fans = landlords.filter(({ id }) => id !== house.landlord && random.next() < 0.25);
+      for (const fan of fans)
+        tx.insert(favorites).values({ userId: fan.id, houseId: inserted.id }).run();
+      tx.update(houses)
+        .set({ coverPhotoId: coverId, praiseCount: fans.length })
+        .where(eq(houses.id, inserted.id))
+        .run();
+    }
+    return {
+      result: { landlords: landlords.length, houses: planned.length, photos: photoCount },
+    };
+  });
 }

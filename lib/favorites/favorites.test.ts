@@ -3,8 +3,8 @@ import { POST as favorite } from "@/app/api/favorite/route";
 import { POST as myFavoritesRoute } from "@/app/api/my_favorites/route";
 import { db } from "@/db";
 import { favorites, houses } from "@/db/schema";
-import { createListing } from "@/lib/search/test-factory";
 import { call, createUser } from "@/tests/helpers";
+import { createListing } from "@/tests/search-factory";
 
 async function send(token: string, house_id: number, action?: "add" | "remove") {
   const { body } = await call(favorite, {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/file/[...key]/route";
 import { storage } from "@/lib/storage";
 import { newPrivateKey, newPublicKey } from "@/lib/storage/keys";
-import { accessLog, badTokens } from "@/lib/verifications/test-helpers";
 import {
   buildRequest,
   type CallOptions,
@@ -11,6 +10,7 @@ import {
   htmlBytes,
   mp4Bytes,
 } from "@/tests/helpers";
+import { accessLog, badTokens } from "@/tests/verifications";
 
 /** Calls the route the way Next.js does: with the decoded path segments after /file/. */
 function fileRoute(segments?: string[]) {

@@ -1,5 +1,5 @@
-import { db } from "@/db";
 import { privateFileAccessLog } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/route";
 import { type CurrentUser, findCurrentUser } from "@/lib/auth/current-user";
@@ -21,9 +21,12 @@ export function parseRangeHeader(value: string | null): RangeRequest | undefined
 }
 
 async function logAccess(key: string, user: CurrentUser | null, outcome: Outcome) {
-  await db()
-    .insert(privateFileAccessLog)
-    .values({ storageKey: key, userId: user?.id ?? null, outcome });
+  await writeTransaction((tx) =>
+    tx
+      .insert(privateFileAccessLog)
+      .values({ storageKey: key, userId: user?.id ?? null, outcome })
+      .run(),
+  );
 }
 
 /** Private documents: only their owner and admins; unknown callers must log in first. */

@@ -5,6 +5,7 @@ import { POST as houseCreate } from "@/app/api/house_create/route";
 import { POST as updateInfo } from "@/app/api/update_house_info/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { PAYMENT_TYPES } from "@/lib/houses/fields";
 import { call, createUser } from "@/tests/helpers";
 import { COMPLETE, draft, houseRow, landlord } from "@/tests/houses-helpers";
@@ -302,11 +303,15 @@ describe("/api/update_house_info", () => {
   it("refuses to clear a field a published listing needs", async () => {
     const { token } = await landlord();
     const id = await draft(token);
-    db().update(houses).set({ status: 1 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 1 }).where(eq(houses.id, id)).run(),
+    );
     const { body } = await call(updateInfo, { token, json: { house_id: id, house_rent: "" } });
     expect(body).toMatchObject({ status: 2, ans: { field: "house_rent" } });
     expect(houseRow(id)?.houseRent).toBe(2500);
-    db().update(houses).set({ status: 2 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 2 }).where(eq(houses.id, id)).run(),
+    );
     expect(
       (await call(updateInfo, { token, json: { house_id: id, house_rent: "" } })).body.status,
     ).toBe(0);
@@ -316,7 +321,9 @@ describe("/api/update_house_info", () => {
   it("keeps a published listing published", async () => {
     const { token } = await landlord();
     const id = await draft(token);
-    db().update(houses).set({ status: 1 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 1 }).where(eq(houses.id, id)).run(),
+    );
     await call(updateInfo, { token, json: { house_id: id, house_rent: 2600 } });
     expect(houseRow(id)).toMatchObject({ status: 1, houseRent: 2600 });
   });
@@ -337,7 +344,9 @@ describe("/api/update_house_info", () => {
     });
     expect(invalid.body.status).toBe(6);
     expect(houseRow(id)).toEqual(before);
-    db().update(houses).set({ status: 3 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 3 }).where(eq(houses.id, id)).run(),
+    );
     const gone = await call(updateInfo, {
       token: owner.token,
       form: { house_id: id, attr_name: "house_rent", attr_value: "1" },

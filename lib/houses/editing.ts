@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { HouseStatus, houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { ownedHouse } from "@/lib/houses/access";
 import {
@@ -22,11 +23,13 @@ export async function createHouse(
   coordType: CoordType,
 ): Promise<{ house_id: number }> {
   const columns = await listingColumns(input, coordType, null);
-  const [house] = await db()
-    .insert(houses)
-    .values({ ...columns, userId, status: HouseStatus.draft, submissionTime: new Date() })
-    .returning({ id: houses.id });
-  if (!house) throw new Error("house insert returned no row");
+  const house = await writeTransaction((tx) =>
+    tx
+      .insert(houses)
+      .values({ ...columns, userId, status: HouseStatus.draft, submissionTime: new Date() })
+      .returning({ id: houses.id })
+      .get(),
+  );
   return { house_id: house.id };
 }
 
@@ -82,12 +85,9 @@ export async function updateHouseInfo(
   }
   const columns = await listingColumns(input, coordType, existing);
   for (const name of cleared) (columns as Record<string, unknown>)[columnName(name)] = null;
-  db().transaction(
-    (tx) => {
-      // Re-checked inside the write: the listing may have been deleted meanwhile.
-      ownedHouse(tx, houseId, userId);
-      tx.update(houses).set(columns).where(eq(houses.id, houseId)).run();
-    },
-    { behavior: "immediate" },
-  );
+  await writeTransaction((tx) => {
+    // Re-checked inside the write: the listing may have been deleted meanwhile.
+    ownedHouse(tx, houseId, userId);
+    tx.update(houses).set(columns).where(eq(houses.id, houseId)).run();
+  });
 }

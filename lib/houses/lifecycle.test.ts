@@ -7,14 +7,15 @@ import { POST as myList } from "@/app/api/my_house_list/route";
 import { POST as pulloff } from "@/app/api/pulloff_house/route";
 import { db } from "@/db";
 import { housePhotos, houses, users } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { call, createUser, storedFiles } from "@/tests/helpers";
 import { addPhoto, draft, houseRow, landlord, readyDraft } from "@/tests/houses-helpers";
 
 const ACTIONS = { release, pulloff, delete: deleteHouse };
 type Action = keyof typeof ACTIONS;
 
-function setStatus(id: number, status: number) {
-  db().update(houses).set({ status }).where(eq(houses.id, id)).run();
+async function setStatus(id: number, status: number) {
+  await writeTransaction((tx) => tx.update(houses).set({ status }).where(eq(houses.id, id)).run());
 }
 
 // [from, action, to | error status]
@@ -37,7 +38,7 @@ describe("listing lifecycle", () => {
   it.each(MATRIX)("status %i + %s → %j", async (from, action, outcome) => {
     const { token } = await landlord();
     const id = await readyDraft(token);
-    setStatus(id, from);
+    await setStatus(id, from);
     const { body } = await call(ACTIONS[action], { token, form: { house_id: id } });
     if ("to" in outcome) {
       expect(body).toEqual({ status: 0, msg: "", ans: {} });
@@ -81,7 +82,9 @@ describe("listing lifecycle", () => {
     const id = await readyDraft(token);
     const before = await call(release, { token, form: { house_id: id } });
     expect(before.body.ans).toEqual({ missing: ["profile"] });
-    db().update(users).set({ profileSavedAt: new Date() }).where(eq(users.id, user.id)).run();
+    await writeTransaction((tx) =>
+      tx.update(users).set({ profileSavedAt: new Date() }).where(eq(users.id, user.id)).run(),
+    );
     const after = await call(release, { token, form: { house_id: id } });
     expect(after.body.status).toBe(0);
   });
@@ -92,7 +95,7 @@ describe("listing lifecycle", () => {
       const owner = await landlord();
       const other = await landlord();
       const id = await readyDraft(owner.token);
-      setStatus(id, 1);
+      await setStatus(id, 1);
       const { http, body } = await call(ACTIONS[action], {
         token: other.token,
         form: { house_id: id },
@@ -107,7 +110,7 @@ describe("listing lifecycle", () => {
     const owner = await landlord();
     const other = await landlord();
     const id = await readyDraft(owner.token);
-    setStatus(id, 3);
+    await setStatus(id, 3);
     for (const handler of Object.values(ACTIONS)) {
       expect(
         (await call(handler, { token: other.token, form: { house_id: id } })).body.status,

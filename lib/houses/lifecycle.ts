@@ -1,5 +1,4 @@
 import { and, count, eq, inArray } from "drizzle-orm";
-import { db } from "@/db";
 import {
   type House,
   HouseStatus,
@@ -9,14 +8,16 @@ import {
   houseVideos,
   users,
 } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
-import { type Connection, removeFiles } from "@/lib/houses/access";
+import type { Connection } from "@/lib/houses/access";
 import { REQUIRED_FOR_RELEASE } from "@/lib/houses/fields";
 import { columnName } from "@/lib/houses/listing";
+import { deleteFilesQuietly } from "@/lib/storage/with-files";
 
 // The listing state machine: 0 draft → 1 published (release), 1 → 2 offline (pull off),
 // 2 → 1 (release), any non-deleted → 3 deleted (soft, final). Each transition is one guarded
-// UPDATE … WHERE status IN (…) inside an immediate transaction, so no request can skip a state.
+// UPDATE … WHERE status IN (…) inside one write transaction, so no request can skip a state.
 
 const TRANSITIONS = {
   release: { from: [HouseStatus.draft, HouseStatus.offline], to: HouseStatus.published },
@@ -67,53 +68,50 @@ export function missingForRelease(conn: Connection, house: House): string[] {
 
 function transition(userId: number, houseId: number, action: Transition) {
   const rule = TRANSITIONS[action];
-  return db().transaction(
-    (tx) => {
-      const house = houseForTransition(tx, houseId, userId);
-      if (!(rule.from as readonly number[]).includes(house.status)) {
-        throw ApiError.conflict(
-          `${STATUS_NAMES[house.status] ?? "当前状态"}的房源不能${ACTION_NAMES[action]}`,
-          { status: house.status },
-        );
-      }
-      if (action === "release") {
-        const missing = missingForRelease(tx, house);
-        if (missing.length > 0) throw ApiError.conflict("房源信息不完整，暂不能发布", { missing });
-      }
-      const now = new Date();
-      const result = tx
-        .update(houses)
-        .set({ status: rule.to, ...(action === "release" ? { releaseTime: now } : {}) })
-        .where(and(eq(houses.id, houseId), inArray(houses.status, [...rule.from])))
-        .run();
-      if (result.changes !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");
-      if (action !== "delete") return [];
-      // A deleted listing is never restored, so its media go with it.
-      const photos = tx
-        .delete(housePhotos)
-        .where(eq(housePhotos.houseId, houseId))
-        .returning({ key: housePhotos.storageKey, thumb: housePhotos.thumbKey })
-        .all();
-      const videos = tx
-        .delete(houseVideos)
-        .where(eq(houseVideos.houseId, houseId))
-        .returning({ key: houseVideos.storageKey })
-        .all();
-      tx.update(houses).set({ coverPhotoId: null }).where(eq(houses.id, houseId)).run();
-      return [...photos.flatMap((photo) => [photo.key, photo.thumb]), ...videos.map((v) => v.key)];
-    },
-    { behavior: "immediate" },
-  );
+  return writeTransaction((tx) => {
+    const house = houseForTransition(tx, houseId, userId);
+    if (!(rule.from as readonly number[]).includes(house.status)) {
+      throw ApiError.conflict(
+        `${STATUS_NAMES[house.status] ?? "当前状态"}的房源不能${ACTION_NAMES[action]}`,
+        { status: house.status },
+      );
+    }
+    if (action === "release") {
+      const missing = missingForRelease(tx, house);
+      if (missing.length > 0) throw ApiError.conflict("房源信息不完整，暂不能发布", { missing });
+    }
+    const now = new Date();
+    const result = tx
+      .update(houses)
+      .set({ status: rule.to, ...(action === "release" ? { releaseTime: now } : {}) })
+      .where(and(eq(houses.id, houseId), inArray(houses.status, [...rule.from])))
+      .run();
+    if (result.changes !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");
+    if (action !== "delete") return [];
+    // A deleted listing is never restored, so its media go with it.
+    const photos = tx
+      .delete(housePhotos)
+      .where(eq(housePhotos.houseId, houseId))
+      .returning({ key: housePhotos.storageKey, thumb: housePhotos.thumbKey })
+      .all();
+    const videos = tx
+      .delete(houseVideos)
+      .where(eq(houseVideos.houseId, houseId))
+      .returning({ key: houseVideos.storageKey })
+      .all();
+    tx.update(houses).set({ coverPhotoId: null }).where(eq(houses.id, houseId)).run();
+    return [...photos.flatMap((photo) => [photo.key, photo.thumb]), ...videos.map((v) => v.key)];
+  });
 }
 
 export async function releaseHouse(userId: number, houseId: number): Promise<void> {
-  transition(userId, houseId, "release");
+  await transition(userId, houseId, "release");
 }
 
 export async function pulloffHouse(userId: number, houseId: number): Promise<void> {
-  transition(userId, houseId, "pulloff");
+  await transition(userId, houseId, "pulloff");
 }
 
 export async function deleteHouse(userId: number, houseId: number): Promise<void> {
-  await removeFiles(transition(userId, houseId, "delete"));
+  await deleteFilesQuietly(await transition(userId, houseId, "delete"));
 }

@@ -1,6 +1,6 @@
-import gcoord from "gcoord";
 import type { House, NewHouse } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { toGcj02 } from "@/lib/coordinates";
 import { type Division, divisions, nameMatches } from "@/lib/houses/divisions";
 import {
   floorProblem,
@@ -27,10 +27,7 @@ function coordinates(input: ListingInput, coordType: "gcj02" | "wgs84" | undefin
   if (longitude === undefined && latitude === undefined) return {};
   if (longitude === undefined) throw ApiError.badParam("longitude", "需与 latitude 同时提供");
   if (latitude === undefined) throw ApiError.badParam("latitude", "需与 longitude 同时提供");
-  const [lng, lat] =
-    coordType === "wgs84"
-      ? gcoord.transform([longitude, latitude], gcoord.WGS84, gcoord.GCJ02)
-      : [longitude, latitude];
+  const [lng, lat] = toGcj02(longitude, latitude, coordType ?? "gcj02");
   if (lng < CHINA.minLng || lng > CHINA.maxLng)
     throw ApiError.badParam("longitude", "坐标不在中国境内");
   if (lat < CHINA.minLat || lat > CHINA.maxLat)

@@ -7,6 +7,7 @@ import { POST as setOrder } from "@/app/api/set_house_photo_order/route";
 import { POST as updatePhoto } from "@/app/api/update_house_photo/route";
 import { db } from "@/db";
 import { housePhotos, houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { storage } from "@/lib/storage";
 import { call, htmlBytes, jpegBytes, pngBytes, storedFiles, type TestFile } from "@/tests/helpers";
 import { addPhoto, COMPLETE, draft, houseRow, landlord } from "@/tests/houses-helpers";
@@ -157,7 +158,9 @@ describe("/api/create_house_photo", () => {
     const before = storedFiles();
     const forbidden = await addPhoto(other.token, id);
     expect(forbidden).toMatchObject({ http: 403, body: { status: 6 } });
-    db().update(houses).set({ status: 3 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 3 }).where(eq(houses.id, id)).run(),
+    );
     expect((await addPhoto(owner.token, id)).body.status).toBe(7);
     const legacy = await call(createPhoto, {
       token: other.token,
@@ -259,7 +262,9 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     const { token } = await landlord();
     const id = await draft(token);
     const photoId = (await addPhoto(token, id)).body.ans.id[0];
-    db().update(houses).set({ status: 1 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 1 }).where(eq(houses.id, id)).run(),
+    );
     const last = await call(deletePhoto, { token, form: { photo_id: photoId } });
     expect(last).toMatchObject({ http: 409, body: { status: 8 } });
     expect(photosOf(id)).toHaveLength(1);

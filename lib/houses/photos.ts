@@ -2,14 +2,16 @@ import { and, asc, count, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { type HousePhoto, HouseStatus, housePhotos, houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { integer, oneOf, optional } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
-import { type Connection, commitOrDiscard, ownedHouse, removeFiles } from "@/lib/houses/access";
+import { type Connection, ownedHouse } from "@/lib/houses/access";
 import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
-import { fileUrl, storage } from "@/lib/storage";
+import { fileUrl } from "@/lib/storage";
 import { cleanImage, makeThumbnail } from "@/lib/storage/images";
 import { newPublicKey } from "@/lib/storage/keys";
+import { deleteFilesQuietly, type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
 
 export const MAX_PHOTOS_PER_HOUSE = 30;
 
@@ -36,29 +38,24 @@ interface StoredImage {
   thumbKey: string;
 }
 
-/** Checks and re-encodes every file first, then stores them all; nothing is written on a bad file. */
-async function storeImages(files: UploadedFile[]): Promise<StoredImage[]> {
-  const images = [];
+/** Checks and re-encodes every file first (nothing is written on a bad file), then names them. */
+async function prepareImages(
+  files: UploadedFile[],
+): Promise<{ stored: StoredImage[]; files: NewFile[] }> {
+  const stored: StoredImage[] = [];
+  const newFiles: NewFile[] = [];
   for (const file of files) {
     const image = await cleanImage(file);
-    images.push({ image, thumb: await makeThumbnail(image.buffer) });
+    const thumb = await makeThumbnail(image.buffer);
+    const entry = { key: newPublicKey(image.ext), thumbKey: newPublicKey("webp") };
+    stored.push(entry);
+    newFiles.push(
+      { key: entry.key, body: image.buffer, contentType: image.contentType },
+      { key: entry.thumbKey, body: thumb, contentType: "image/webp" },
+    );
   }
-  const stored: StoredImage[] = [];
-  try {
-    for (const { image, thumb } of images) {
-      const entry = { key: newPublicKey(image.ext), thumbKey: newPublicKey("webp") };
-      stored.push(entry);
-      await storage().put(entry.key, image.buffer, image.contentType);
-      await storage().put(entry.thumbKey, thumb, "image/webp");
-    }
-  } catch (error) {
-    await removeFiles(stored.flatMap((entry) => [entry.key, entry.thumbKey]));
-    throw error;
-  }
-  return stored;
+  return { stored, files: newFiles };
 }
-
-const keysOf = (stored: StoredImage[]) => stored.flatMap((entry) => [entry.key, entry.thumbKey]);
 
 function requireFiles(files: UploadedFile[] | undefined): UploadedFile[] {
   if (!files?.length) throw ApiError.badParam("house_photo", "缺少此参数");
@@ -74,45 +71,40 @@ export async function addPhotos(
   ownedHouse(db(), houseId, userId);
   const uploads = requireFiles(files);
   checkRoom(room);
-  const stored = await storeImages(uploads);
-  const ids = await commitOrDiscard(keysOf(stored), () =>
-    db().transaction(
-      (tx) => {
-        ownedHouse(tx, houseId, userId);
-        const current = tx
-          .select({ n: count(), last: max(housePhotos.sortOrder) })
-          .from(housePhotos)
-          .where(eq(housePhotos.houseId, houseId))
-          .get();
-        const existing = current?.n ?? 0;
-        if (existing + stored.length > MAX_PHOTOS_PER_HOUSE) {
-          throw ApiError.conflict(
-            `每个房源最多 ${MAX_PHOTOS_PER_HOUSE} 张照片，已有 ${existing} 张`,
-            { max: MAX_PHOTOS_PER_HOUSE, existing },
-          );
-        }
-        const start = existing === 0 ? 0 : (current?.last ?? 0) + 1;
-        return tx
-          .insert(housePhotos)
-          .values(
-            stored.map((entry, index) => ({
-              houseId,
-              userId,
-              storageKey: entry.key,
-              thumbKey: entry.thumbKey,
-              roomsType: room.rooms_type,
-              roomsArea: room.rooms_area ?? null,
-              roomsOrientation: room.rooms_orientation ?? null,
-              sortOrder: start + index,
-            })),
-          )
-          .returning({ id: housePhotos.id })
-          .all()
-          .map((row) => row.id);
-      },
-      { behavior: "immediate" },
-    ),
-  );
+  const { stored, files: newFiles } = await prepareImages(uploads);
+  const ids = await writeFilesThenCommit(newFiles, (tx) => {
+    ownedHouse(tx, houseId, userId);
+    const current = tx
+      .select({ n: count(), last: max(housePhotos.sortOrder) })
+      .from(housePhotos)
+      .where(eq(housePhotos.houseId, houseId))
+      .get();
+    const existing = current?.n ?? 0;
+    if (existing + stored.length > MAX_PHOTOS_PER_HOUSE) {
+      throw ApiError.conflict(`每个房源最多 ${MAX_PHOTOS_PER_HOUSE} 张照片，已有 ${existing} 张`, {
+        max: MAX_PHOTOS_PER_HOUSE,
+        existing,
+      });
+    }
+    const start = existing === 0 ? 0 : (current?.last ?? 0) + 1;
+    const rows = tx
+      .insert(housePhotos)
+      .values(
+        stored.map((entry, index) => ({
+          houseId,
+          userId,
+          storageKey: entry.key,
+          thumbKey: entry.thumbKey,
+          roomsType: room.rooms_type,
+          roomsArea: room.rooms_area ?? null,
+          roomsOrientation: room.rooms_orientation ?? null,
+          sortOrder: start + index,
+        })),
+      )
+      .returning({ id: housePhotos.id })
+      .all();
+    return { result: rows.map((row) => row.id) };
+  });
   return {
     url: stored.map((entry) => fileUrl(entry.key) as string),
     thumb_url: stored.map((entry) => fileUrl(entry.thumbKey) as string),
@@ -135,22 +127,19 @@ export async function replacePhoto(
 ): Promise<{ id: number; url: string; thumb_url: string }> {
   ownedPhoto(db(), photoId, userId);
   const upload = requireFiles(files);
-  const [stored] = await storeImages(upload.slice(0, 1));
-  if (!stored) throw new Error("no image stored");
-  const old = await commitOrDiscard(keysOf([stored]), () =>
-    db().transaction(
-      (tx) => {
-        const photo = ownedPhoto(tx, photoId, userId);
-        tx.update(housePhotos)
-          .set({ storageKey: stored.key, thumbKey: stored.thumbKey })
-          .where(eq(housePhotos.id, photoId))
-          .run();
-        return photo;
-      },
-      { behavior: "immediate" },
-    ),
-  );
-  await removeFiles([old.storageKey, old.thumbKey]);
+  const {
+    stored: [stored],
+    files: newFiles,
+  } = await prepareImages(upload.slice(0, 1));
+  if (!stored) throw new Error("no image prepared");
+  await writeFilesThenCommit(newFiles, (tx) => {
+    const photo = ownedPhoto(tx, photoId, userId);
+    tx.update(housePhotos)
+      .set({ storageKey: stored.key, thumbKey: stored.thumbKey })
+      .where(eq(housePhotos.id, photoId))
+      .run();
+    return { result: undefined, replacedKeys: [photo.storageKey, photo.thumbKey] };
+  });
   return {
     id: photoId,
     url: fileUrl(stored.key) as string,
@@ -159,28 +148,25 @@ export async function replacePhoto(
 }
 
 export async function deletePhoto(userId: number, photoId: number): Promise<void> {
-  const old = db().transaction(
-    (tx) => {
-      const photo = ownedPhoto(tx, photoId, userId);
-      const house = ownedHouse(tx, photo.houseId, userId);
-      const remaining = tx
-        .select({ n: count() })
-        .from(housePhotos)
-        .where(eq(housePhotos.houseId, photo.houseId))
-        .get();
-      if (house.status === HouseStatus.published && (remaining?.n ?? 0) <= 1) {
-        throw ApiError.conflict("已发布的房源至少保留一张照片（可先下架或先上传新照片）");
-      }
-      tx.delete(housePhotos).where(eq(housePhotos.id, photoId)).run();
-      tx.update(houses)
-        .set({ coverPhotoId: null })
-        .where(and(eq(houses.id, photo.houseId), eq(houses.coverPhotoId, photoId)))
-        .run();
-      return photo;
-    },
-    { behavior: "immediate" },
-  );
-  await removeFiles([old.storageKey, old.thumbKey]);
+  const old = await writeTransaction((tx) => {
+    const photo = ownedPhoto(tx, photoId, userId);
+    const house = ownedHouse(tx, photo.houseId, userId);
+    const remaining = tx
+      .select({ n: count() })
+      .from(housePhotos)
+      .where(eq(housePhotos.houseId, photo.houseId))
+      .get();
+    if (house.status === HouseStatus.published && (remaining?.n ?? 0) <= 1) {
+      throw ApiError.conflict("已发布的房源至少保留一张照片（可先下架或先上传新照片）");
+    }
+    tx.delete(housePhotos).where(eq(housePhotos.id, photoId)).run();
+    tx.update(houses)
+      .set({ coverPhotoId: null })
+      .where(and(eq(houses.id, photo.houseId), eq(houses.coverPhotoId, photoId)))
+      .run();
+    return photo;
+  });
+  await deleteFilesQuietly([old.storageKey, old.thumbKey]);
 }
 
 /** Sets the display order; the first photo becomes the cover. Must list exactly the listing's photos. */
@@ -189,31 +175,28 @@ export async function setPhotoOrder(
   houseId: number,
   photoIds: number[],
 ): Promise<void> {
-  db().transaction(
-    (tx) => {
-      ownedHouse(tx, houseId, userId);
-      const current = tx
-        .select({ id: housePhotos.id })
-        .from(housePhotos)
-        .where(eq(housePhotos.houseId, houseId))
-        .orderBy(asc(housePhotos.id))
-        .all()
-        .map((row) => row.id);
-      const sent = [...photoIds].sort((a, b) => a - b);
-      if (
-        new Set(photoIds).size !== photoIds.length ||
-        sent.length !== current.length ||
-        sent.some((id, index) => id !== current[index])
-      ) {
-        throw ApiError.badParam("photo_ids", "必须包含且仅包含该房源的全部照片编号，不能重复");
-      }
-      photoIds.forEach((id, index) => {
-        tx.update(housePhotos).set({ sortOrder: index }).where(eq(housePhotos.id, id)).run();
-      });
-      tx.update(houses).set({ coverPhotoId: photoIds[0] }).where(eq(houses.id, houseId)).run();
-    },
-    { behavior: "immediate" },
-  );
+  await writeTransaction((tx) => {
+    ownedHouse(tx, houseId, userId);
+    const current = tx
+      .select({ id: housePhotos.id })
+      .from(housePhotos)
+      .where(eq(housePhotos.houseId, houseId))
+      .orderBy(asc(housePhotos.id))
+      .all()
+      .map((row) => row.id);
+    const sent = [...photoIds].sort((a, b) => a - b);
+    if (
+      new Set(photoIds).size !== photoIds.length ||
+      sent.length !== current.length ||
+      sent.some((id, index) => id !== current[index])
+    ) {
+      throw ApiError.badParam("photo_ids", "必须包含且仅包含该房源的全部照片编号，不能重复");
+    }
+    photoIds.forEach((id, index) => {
+      tx.update(housePhotos).set({ sortOrder: index }).where(eq(housePhotos.id, id)).run();
+    });
+    tx.update(houses).set({ coverPhotoId: photoIds[0] }).where(eq(houses.id, houseId)).run();
+  });
 }
 
 /** "3|1|2" (or a JSON array) → [3, 1, 2]. */

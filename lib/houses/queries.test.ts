@@ -4,8 +4,8 @@ import { POST as createVideo } from "@/app/api/create_house_video/route";
 import { GET as detail } from "@/app/api/house_detail/route";
 import { POST as release } from "@/app/api/house_release/route";
 import { POST as myList } from "@/app/api/my_house_list/route";
-import { db } from "@/db";
 import { houses, identityVerifications, propertyVerifications, users } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { call, createUser, mp4Bytes } from "@/tests/helpers";
 import { addPhoto, COMPLETE, draft, landlord, readyDraft } from "@/tests/houses-helpers";
 
@@ -24,13 +24,17 @@ describe("/api/my_house_list", () => {
     const first = await draft(token, { ...COMPLETE, payment_type: "1|3", house_type: "1室1厅" });
     const second = await draft(token, { house_rent: 900 });
     const deleted = await draft(token);
-    db().update(houses).set({ status: 3 }).where(eq(houses.id, deleted)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 3 }).where(eq(houses.id, deleted)).run(),
+    );
     // Creation on 2026-03-01 23:30 UTC is 2026-03-02 in Shanghai.
-    db()
-      .update(houses)
-      .set({ createdAt: new Date("2026-03-01T23:30:00Z") })
-      .where(eq(houses.id, first))
-      .run();
+    await writeTransaction((tx) =>
+      tx
+        .update(houses)
+        .set({ createdAt: new Date("2026-03-01T23:30:00Z") })
+        .where(eq(houses.id, first))
+        .run(),
+    );
     const photo = await addPhoto(token, first, { rooms_type: 2, rooms_area: 12 });
     const video = await call(createVideo, {
       token,
@@ -73,25 +77,29 @@ describe("/api/my_house_list", () => {
 describe("/api/house_detail", () => {
   it("shows a published listing to anyone, with rooms, names and the owner's public profile", async () => {
     const { user, token } = await landlord();
-    db()
-      .update(users)
-      .set({ nickname: "王房东", tel: "13800000000", wechat: "wx-private", userType: 1 })
-      .where(eq(users.id, user.id))
-      .run();
-    db()
-      .insert(identityVerifications)
-      .values({
-        userId: user.id,
-        realName: "王某",
-        idNumberEncrypted: "x",
-        idNumberHash: "h",
-        idNumberMasked: "1101**********1234",
-        portraitKey: "k1",
-        frontKey: "k2",
-        backKey: "k3",
-        status: "approved",
-      })
-      .run();
+    await writeTransaction((tx) =>
+      tx
+        .update(users)
+        .set({ nickname: "王房东", tel: "13800000000", wechat: "wx-private", userType: 1 })
+        .where(eq(users.id, user.id))
+        .run(),
+    );
+    await writeTransaction((tx) =>
+      tx
+        .insert(identityVerifications)
+        .values({
+          userId: user.id,
+          realName: "王某",
+          idNumberEncrypted: "x",
+          idNumberHash: "h",
+          idNumberMasked: "1101**********1234",
+          portraitKey: "k1",
+          frontKey: "k2",
+          backKey: "k3",
+          status: "approved",
+        })
+        .run(),
+    );
     const id = await draft(token, {
       ...COMPLETE,
       facility: "1|8",
@@ -155,7 +163,9 @@ describe("/api/house_detail", () => {
     const other = await landlord();
     const id = await readyDraft(owner.token);
     for (const status of [0, 2]) {
-      db().update(houses).set({ status }).where(eq(houses.id, id)).run();
+      await writeTransaction((tx) =>
+        tx.update(houses).set({ status }).where(eq(houses.id, id)).run(),
+      );
       expect(
         (await call(detail, { token: owner.token, query: { house_id: id } })).body.status,
       ).toBe(0);
@@ -182,18 +192,22 @@ describe("/api/house_detail", () => {
       houseType: 1,
       certPhotoKey: "k",
     };
-    db()
-      .insert(propertyVerifications)
-      .values({ ...row, status: "pending" })
-      .run();
+    await writeTransaction((tx) =>
+      tx
+        .insert(propertyVerifications)
+        .values({ ...row, status: "pending" })
+        .run(),
+    );
     expect((await call(detail, { query: { house_id: id } })).body.ans.owner.property_verified).toBe(
       false,
     );
-    db()
-      .update(propertyVerifications)
-      .set({ status: "approved" })
-      .where(eq(propertyVerifications.userId, user.id))
-      .run();
+    await writeTransaction((tx) =>
+      tx
+        .update(propertyVerifications)
+        .set({ status: "approved" })
+        .where(eq(propertyVerifications.userId, user.id))
+        .run(),
+    );
     expect((await call(detail, { query: { house_id: id } })).body.ans.owner.property_verified).toBe(
       true,
     );

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db } from "@/db";
 import {
-  type House,
   type HousePhoto,
   HouseStatus,
   type HouseVideo,
@@ -13,6 +12,8 @@ import {
   users,
 } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { chinaDate } from "@/lib/china-time";
+import { coverPhoto } from "@/lib/houses/cover";
 import {
   EXTRA_FEES,
   FACILITIES,
@@ -24,13 +25,6 @@ import { fileUrl } from "@/lib/storage";
 
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
 // in one query per table for all listings at once.
-
-const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
 
 function mediaFor(houseIds: number[]): {
   photos: Map<number, HousePhoto[]>;
@@ -58,11 +52,6 @@ function mediaFor(houseIds: number[]): {
   return { photos, videos };
 }
 
-/** The cover: the chosen photo, else the first in display order. */
-function coverOf(house: House, photos: HousePhoto[]): HousePhoto | undefined {
-  return photos.find((photo) => photo.id === house.coverPhotoId) ?? photos[0];
-}
-
 const codesOf = (list: string | null, names: Record<number, string>) =>
   (list ? list.split("|") : []).map((code) => ({
     code: Number(code),
@@ -87,7 +76,7 @@ export async function myHouseList(userId: number, now = new Date()) {
       payment_type: house.paymentType,
       praise_count: house.praiseCount,
       status: house.status,
-      create_date: shanghaiDate.format(house.createdAt),
+      create_date: chinaDate(house.createdAt),
       create_time_duration: Math.max(
         0,
         Math.floor((now.getTime() - house.createdAt.getTime()) / 1000),
@@ -104,7 +93,7 @@ export async function myHouseList(userId: number, now = new Date()) {
       })),
       description_title: house.descriptionTitle,
       district_name: house.districtName,
-      cover_thumb_url: fileUrl(coverOf(house, housePhotoList)?.thumbKey),
+      cover_thumb_url: fileUrl(coverPhoto(house.coverPhotoId, housePhotoList)?.thumbKey),
       release_time: house.releaseTime?.toISOString() ?? null,
     };
   });
@@ -150,7 +139,7 @@ export async function houseDetail(houseId: number, viewerId: number | null) {
   const rooms = new Map<number, HousePhoto[]>();
   for (const photo of photoList)
     rooms.set(photo.roomsType, [...(rooms.get(photo.roomsType) ?? []), photo]);
-  const cover = coverOf(house, photoList);
+  const cover = coverPhoto(house.coverPhotoId, photoList);
   return {
     id: house.id,
     status: house.status,
@@ -199,7 +188,7 @@ export async function houseDetail(houseId: number, viewerId: number | null) {
     verification_code: house.verificationCode,
     praise_count: house.praiseCount,
     release_time: house.releaseTime?.toISOString() ?? null,
-    create_date: shanghaiDate.format(house.createdAt),
+    create_date: chinaDate(house.createdAt),
     cover_photo_id: cover?.id ?? null,
     cover_url: fileUrl(cover?.storageKey),
     photos_by_room: [...rooms.entries()]

@@ -7,6 +7,7 @@ import { POST as deleteVideo } from "@/app/api/delete_house_video/route";
 import { POST as updateVideo } from "@/app/api/update_house_video/route";
 import { db } from "@/db";
 import { houses, houseVideos } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { env } from "@/lib/env";
 import { MAX_VIDEO_BYTES } from "@/lib/houses/videos";
 import { call, jpegBytes, mp4Bytes, storedFiles, type TestFile } from "@/tests/helpers";
@@ -160,7 +161,9 @@ describe("/api/create_house_video", () => {
       files: [mp4()],
     });
     expect(forbidden).toMatchObject({ http: 403, body: { status: 6 } });
-    db().update(houses).set({ status: 3 }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: 3 }).where(eq(houses.id, id)).run(),
+    );
     const gone = await call(createVideo, {
       token: owner.token,
       legacy: true,

@@ -2,11 +2,13 @@ import { count, eq } from "drizzle-orm";
 import { fileTypeFromFile } from "file-type";
 import { db } from "@/db";
 import { type HouseVideo, houseVideos } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
-import { type Connection, commitOrDiscard, ownedHouse, removeFiles } from "@/lib/houses/access";
-import { fileUrl, storage } from "@/lib/storage";
+import { type Connection, ownedHouse } from "@/lib/houses/access";
+import { fileUrl } from "@/lib/storage";
 import { newPublicKey, type StoredExtension } from "@/lib/storage/keys";
+import { deleteFilesQuietly, type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
 
 export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
 export const MAX_VIDEOS_PER_HOUSE = 5;
@@ -17,27 +19,22 @@ const VIDEO_TYPES: Record<string, StoredExtension> = {
   "video/webm": "webm",
 };
 
-interface StoredVideo {
-  key: string;
-  contentType: string;
+interface PreparedVideo {
+  file: NewFile;
   size: number;
 }
 
-/** Checks the upload by its bytes and streams it to storage under a fresh key. */
-async function storeVideo(files: UploadedFile[] | undefined): Promise<StoredVideo> {
+/** Checks the upload by its bytes and names it; it is streamed to storage under a fresh key. */
+async function prepareVideo(files: UploadedFile[] | undefined): Promise<PreparedVideo> {
   const file = files?.[0];
   if (!file) throw ApiError.badParam("house_video", "缺少此参数");
   const detected = await fileTypeFromFile(file.path);
   const ext = detected ? VIDEO_TYPES[detected.mime] : undefined;
   if (!detected || !ext) throw ApiError.badParam("house_video", "只支持 MP4、MOV 或 WebM 视频");
-  const key = newPublicKey(ext);
-  try {
-    await storage().putFile(key, file.path, detected.mime);
-  } catch (error) {
-    await removeFiles([key]);
-    throw error;
-  }
-  return { key, contentType: detected.mime, size: file.size };
+  return {
+    file: { key: newPublicKey(ext), path: file.path, contentType: detected.mime },
+    size: file.size,
+  };
 }
 
 export async function addVideo(
@@ -46,37 +43,32 @@ export async function addVideo(
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string }> {
   ownedHouse(db(), houseId, userId);
-  const video = await storeVideo(files);
-  const id = await commitOrDiscard([video.key], () =>
-    db().transaction(
-      (tx) => {
-        ownedHouse(tx, houseId, userId);
-        const existing =
-          tx.select({ n: count() }).from(houseVideos).where(eq(houseVideos.houseId, houseId)).get()
-            ?.n ?? 0;
-        if (existing >= MAX_VIDEOS_PER_HOUSE) {
-          throw ApiError.conflict(`每个房源最多 ${MAX_VIDEOS_PER_HOUSE} 个视频`, {
-            max: MAX_VIDEOS_PER_HOUSE,
-            existing,
-          });
-        }
-        const row = tx
-          .insert(houseVideos)
-          .values({
-            houseId,
-            userId,
-            storageKey: video.key,
-            contentType: video.contentType,
-            sizeBytes: video.size,
-          })
-          .returning({ id: houseVideos.id })
-          .get();
-        return row.id;
-      },
-      { behavior: "immediate" },
-    ),
-  );
-  return { id, url: fileUrl(video.key) as string };
+  const video = await prepareVideo(files);
+  const id = await writeFilesThenCommit([video.file], (tx) => {
+    ownedHouse(tx, houseId, userId);
+    const existing =
+      tx.select({ n: count() }).from(houseVideos).where(eq(houseVideos.houseId, houseId)).get()
+        ?.n ?? 0;
+    if (existing >= MAX_VIDEOS_PER_HOUSE) {
+      throw ApiError.conflict(`每个房源最多 ${MAX_VIDEOS_PER_HOUSE} 个视频`, {
+        max: MAX_VIDEOS_PER_HOUSE,
+        existing,
+      });
+    }
+    const row = tx
+      .insert(houseVideos)
+      .values({
+        houseId,
+        userId,
+        storageKey: video.file.key,
+        contentType: video.file.contentType,
+        sizeBytes: video.size,
+      })
+      .returning({ id: houseVideos.id })
+      .get();
+    return { result: row.id };
+  });
+  return { id, url: fileUrl(video.file.key) as string };
 }
 
 function ownedVideo(conn: Connection, videoId: number, userId: number): HouseVideo {
@@ -92,32 +84,27 @@ export async function replaceVideo(
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string }> {
   ownedVideo(db(), videoId, userId);
-  const video = await storeVideo(files);
-  const old = await commitOrDiscard([video.key], () =>
-    db().transaction(
-      (tx) => {
-        const previous = ownedVideo(tx, videoId, userId);
-        tx.update(houseVideos)
-          .set({ storageKey: video.key, contentType: video.contentType, sizeBytes: video.size })
-          .where(eq(houseVideos.id, videoId))
-          .run();
-        return previous;
-      },
-      { behavior: "immediate" },
-    ),
-  );
-  await removeFiles([old.storageKey]);
-  return { id: videoId, url: fileUrl(video.key) as string };
+  const video = await prepareVideo(files);
+  await writeFilesThenCommit([video.file], (tx) => {
+    const previous = ownedVideo(tx, videoId, userId);
+    tx.update(houseVideos)
+      .set({
+        storageKey: video.file.key,
+        contentType: video.file.contentType,
+        sizeBytes: video.size,
+      })
+      .where(eq(houseVideos.id, videoId))
+      .run();
+    return { result: undefined, replacedKeys: [previous.storageKey] };
+  });
+  return { id: videoId, url: fileUrl(video.file.key) as string };
 }
 
 export async function deleteVideo(userId: number, videoId: number): Promise<void> {
-  const old = db().transaction(
-    (tx) => {
-      const video = ownedVideo(tx, videoId, userId);
-      tx.delete(houseVideos).where(eq(houseVideos.id, videoId)).run();
-      return video;
-    },
-    { behavior: "immediate" },
-  );
-  await removeFiles([old.storageKey]);
+  const old = await writeTransaction((tx) => {
+    const video = ownedVideo(tx, videoId, userId);
+    tx.delete(houseVideos).where(eq(houseVideos.id, videoId)).run();
+    return video;
+  });
+  await deleteFilesQuietly([old.storageKey]);
 }

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { type Invitation, invitations } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError, Status } from "@/lib/api/errors";
 import { log } from "@/lib/log";
 
@@ -26,10 +27,13 @@ async function invitationOf(userId: number): Promise<Invitation> {
       .get();
     if (existing) return existing;
     // Ignores both a concurrent insert for this user and (rarely) a code already taken.
-    await db()
-      .insert(invitations)
-      .values({ userId, myCode: newInviteCode() })
-      .onConflictDoNothing();
+    await writeTransaction((tx) =>
+      tx
+        .insert(invitations)
+        .values({ userId, myCode: newInviteCode() })
+        .onConflictDoNothing()
+        .run(),
+    );
   }
   throw new Error("Could not allocate an invitation code");
 }
@@ -56,11 +60,14 @@ export async function setFriendInviteCode(userId: number, input: string) {
   const inviter = await db().select().from(invitations).where(eq(invitations.myCode, code)).get();
   if (!inviter) throw ApiError.badParam("invite_code", "邀请码不存在");
   // The IS NULL guard makes a concurrent second setcode a no-op rather than an overwrite.
-  const [updated] = await db()
-    .update(invitations)
-    .set({ friendCode: code, invitedBy: inviter.userId, friendCodeSetAt: new Date() })
-    .where(and(eq(invitations.userId, userId), isNull(invitations.friendCode)))
-    .returning();
+  const updated = await writeTransaction((tx) =>
+    tx
+      .update(invitations)
+      .set({ friendCode: code, invitedBy: inviter.userId, friendCodeSetAt: new Date() })
+      .where(and(eq(invitations.userId, userId), isNull(invitations.friendCode)))
+      .returning()
+      .get(),
+  );
   if (!updated) throw alreadySet();
   log.info("invitation.code_set", { userId, invitedBy: inviter.userId });
   return answer(updated);

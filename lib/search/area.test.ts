@@ -5,7 +5,7 @@ import { POST as searchMap } from "@/app/api/search_map/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
 import { call } from "@/tests/helpers";
-import { createListing } from "./test-factory";
+import { createListing } from "@/tests/search-factory";
 
 // The area filter (区县), the visible-area search ("搜索此区域") and the result count.
 

@@ -1,7 +1,7 @@
-import gcoord from "gcoord";
+import { type CoordType, toGcj02 } from "@/lib/coordinates";
 
 /**
- * Equatorial Earth radius, as the legacy service used (§5.3), so `distance` values and the
+ * Equatorial Earth radius, as the legacy service used, so `distance` values and the
  * radius edge stay what existing clients see (the mean radius 6371.0088 would shift them ~0.1%).
  */
 export const EARTH_RADIUS_KM = 6378.137;
@@ -56,15 +56,8 @@ export function boundingBox(centre: Point, radiusKm: number): Box {
   return { minLng: centre.longitude - dLng, maxLng: centre.longitude + dLng, minLat, maxLat };
 }
 
-export type CoordType = "gcj02" | "wgs84" | "bd09";
-
-/** Stored and searched coordinates are GCJ-02; browsers and wx.getLocation default to WGS-84. */
-export function toGcj02(point: Point, from: CoordType): Point {
-  if (from === "gcj02") return point;
-  const [longitude, latitude] = gcoord.transform(
-    [point.longitude, point.latitude],
-    from === "wgs84" ? gcoord.WGS84 : gcoord.BD09,
-    gcoord.GCJ02,
-  );
+/** A point converted to GCJ-02, the system stored and searched. */
+export function pointToGcj02(point: Point, from: CoordType): Point {
+  const [longitude, latitude] = toGcj02(point.longitude, point.latitude, from);
   return { longitude, latitude };
 }

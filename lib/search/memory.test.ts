@@ -2,11 +2,11 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { beforeAll, expect, test } from "vitest";
 import { db } from "@/db";
+import { createOwner } from "@/tests/search-factory";
 import { type SearchHouseParams, searchHouseParams } from "./params";
 import { searchHouses } from "./search-houses";
-import { createOwner } from "./test-factory";
 
-// The legacy search kept every result set alive (~4 KB per search, legacy-behaviour.md §13.37).
+// The legacy search kept every result set alive (the heap grew ~4 KB per search).
 // Thousands of searches must leave the heap where it was. Its own file, so nothing else allocates.
 
 v8.setFlagsFromString("--expose-gc");

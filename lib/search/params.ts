@@ -3,7 +3,8 @@ import { decimal, integer, oneOf, optional, text } from "@/lib/api/fields";
 import { findCityCentre } from "./city-centres";
 
 // Parameters of /search_house and /search_map. Every documented legacy parameter is honoured
-// with its intended meaning (legacy-behaviour.md §5.2); anything malformed is status 2 naming it.
+// with its intended meaning (the legacy rent, size and rent-time filters never worked); anything
+// malformed is status 2 naming it.
 
 export interface Range {
   min?: number;

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/db";
+import { createOwner } from "@/tests/search-factory";
 import { distanceKm } from "./geo";
 import { type SearchHouseParams, searchHouseParams } from "./params";
 import { CANDIDATE_CAP, COUNT_CAP, countHouses, searchHouses } from "./search-houses";
-import { createOwner } from "./test-factory";
 
 // Every query plan (text-driven, geo-driven, growing ring, sorted-index walk) must return exactly
 // what a brute-force scan returns. Dense enough data makes each plan kick in.

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { db } from "@/db";
+import { HouseStatus } from "@/db/schema";
 import { type Box, EARTH_RADIUS_KM, type Point, RADIUS_EPSILON_KM } from "./geo";
 import type { Filters } from "./params";
 
@@ -9,7 +10,8 @@ import type { Filters } from "./params";
 export type Bindings = Record<string, number | string>;
 
 export class SqlBuilder {
-  readonly where: string[] = ["h.status = 1"];
+  // Literal in the SQL text (not bound), so SQLite can use the `WHERE status = 1` partial indexes.
+  readonly where: string[] = [`h.status = ${HouseStatus.published}`];
   readonly bindings: Bindings = {};
   private next = 0;
 

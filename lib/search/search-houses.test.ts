@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/search_house/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { call } from "@/tests/helpers";
+import { addPhoto, createListing, createOwner } from "@/tests/search-factory";
 import { EARTH_RADIUS_KM } from "./geo";
-import { addPhoto, createListing, createOwner } from "./test-factory";
 
 const CENTRE = { longitude: 104.066541, latitude: 30.572269 };
 const at = { longitude: CENTRE.longitude, latitude: CENTRE.latitude };
@@ -30,7 +31,7 @@ async function expectBadParam(query: Record<string, string | number>, field: str
 }
 
 beforeEach(async () => {
-  await db().delete(houses);
+  await writeTransaction((tx) => tx.delete(houses).run());
 });
 
 describe("response", () => {
@@ -80,7 +81,7 @@ describe("response", () => {
     const house = await createListing({ userId: owner.id });
     await addPhoto(house.id, owner.id, 1);
     const cover = await addPhoto(house.id, owner.id, 2);
-    await db().update(houses).set({ coverPhotoId: cover.id });
+    await writeTransaction((tx) => tx.update(houses).set({ coverPhotoId: cover.id }).run());
     const { body } = await search();
     expect(body.ans[0].cover_thumb_url).toBe(`/api/file/${cover.thumbKey}`);
   });
@@ -93,14 +94,16 @@ describe("response", () => {
 
   test("the geo index follows status and coordinate changes", async () => {
     const house = await createListing();
-    await db().update(houses).set({ status: 2 });
+    await writeTransaction((tx) => tx.update(houses).set({ status: 2 }).run());
     expect(await ids()).toEqual([]);
-    await db().update(houses).set({ status: 1 });
+    await writeTransaction((tx) => tx.update(houses).set({ status: 1 }).run());
     expect(await ids()).toEqual([house.id]);
-    await db().update(houses).set({ longitude: 116.407526, latitude: 39.90403 });
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ longitude: 116.407526, latitude: 39.90403 }).run(),
+    );
     expect(await ids()).toEqual([]);
     expect(await ids({ longitude: 116.407526, latitude: 39.90403 })).toEqual([house.id]);
-    await db().update(houses).set({ status: 3 });
+    await writeTransaction((tx) => tx.update(houses).set({ status: 3 }).run());
     expect(await ids({ longitude: 116.407526, latitude: 39.90403 })).toEqual([]);
     expect(db().$client.prepare("SELECT count(*) AS n FROM houses_geo").get()).toEqual({ n: 0 });
   });
@@ -257,10 +260,10 @@ describe("text search (house_name)", () => {
   test("the FTS index follows updates and deletes of listings", async () => {
     const house = await createListing({ descriptionTitle: "阳光花园南向" });
     expect(await ids({ house_name: "阳光花园" })).toEqual([house.id]);
-    await db().update(houses).set({ descriptionTitle: "翠苑北向" });
+    await writeTransaction((tx) => tx.update(houses).set({ descriptionTitle: "翠苑北向" }).run());
     expect(await ids({ house_name: "阳光花园" })).toEqual([]);
     expect(await ids({ house_name: "翠苑北" })).toEqual([house.id]);
-    await db().delete(houses);
+    await writeTransaction((tx) => tx.delete(houses).run());
     const ftsRows = db()
       .$client.prepare("SELECT rowid FROM houses_fts WHERE houses_fts MATCH '\"翠苑北\"'")
       .all();

@@ -1,6 +1,8 @@
+import { chinaDate } from "@/lib/china-time";
+import { coverPhoto } from "@/lib/houses/cover";
 import { fileUrl } from "@/lib/storage";
 import { findCityCentre } from "./city-centres";
-import { type Box, boundingBox, distanceKm, type Point, toGcj02 } from "./geo";
+import { type Box, boundingBox, distanceKm, type Point, pointToGcj02 } from "./geo";
 import type { SearchHouseParams, Sort } from "./params";
 import {
   addBox,
@@ -190,7 +192,7 @@ export function countHouses(params: SearchHouseParams): SearchCount {
 
 export function searchCentre(params: SearchHouseParams): Point {
   if (params.longitude !== undefined && params.latitude !== undefined)
-    return toGcj02(
+    return pointToGcj02(
       { longitude: params.longitude, latitude: params.latitude },
       params.coord_type ?? "gcj02",
     );
@@ -243,13 +245,6 @@ interface PagePhoto {
   thumb_key: string;
 }
 
-const dateInShanghai = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 export interface SearchResult {
   house_id: number;
   house_rent: number | null;
@@ -295,7 +290,7 @@ export function resultsFor(ids: number[], centre: Point, now = new Date()): Sear
     const house = byId.get(id);
     if (!house) return [];
     const own = photosOf.get(id) ?? [];
-    const cover = own.find((photo) => photo.id === house.cover_photo_id) ?? own[0];
+    const cover = coverPhoto(house.cover_photo_id, own);
     return [
       {
         house_id: house.id,
@@ -305,7 +300,7 @@ export function resultsFor(ids: number[], centre: Point, now = new Date()): Sear
         payment_type: house.payment_type,
         praise_count: house.praise_count,
         status: house.status,
-        create_date: dateInShanghai.format(house.created_at),
+        create_date: chinaDate(house.created_at),
         duration: Math.max(0, Math.floor((now.getTime() - house.created_at) / 1000)),
         user_type: house.user_type,
         distance: distanceKm(centre, {

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/search_map/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { call } from "@/tests/helpers";
-import { createListing, createOwner } from "./test-factory";
+import { createListing, createOwner } from "@/tests/search-factory";
 
 const CITY_VIEW = "103.9,30.5,104.2,30.7";
 
@@ -12,7 +13,7 @@ async function map(query: Record<string, string | number>, legacy = false) {
 }
 
 beforeEach(async () => {
-  await db().delete(houses);
+  await writeTransaction((tx) => tx.delete(houses).run());
 });
 
 describe("markers", () => {

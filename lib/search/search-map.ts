@@ -1,4 +1,5 @@
 import Supercluster from "supercluster";
+import { HouseStatus } from "@/db/schema";
 import { type BBox, filterFields, type SearchMapParams } from "./params";
 import {
   addBox,
@@ -77,7 +78,7 @@ function pointsInView(params: SearchMapParams): PointRow[] {
 
 const MARKERS_SQL = `SELECT h.id AS house_id, h.longitude AS longitude, h.latitude AS latitude,
   h.house_rent AS house_rent FROM json_each(?) j CROSS JOIN houses h ON h.id = j.value
-  WHERE h.status = 1 ORDER BY h.id`;
+  WHERE h.status = ${HouseStatus.published} ORDER BY h.id`;
 
 function markers(ids: number[], bbox: BBox): MapMarker[] {
   if (ids.length === 0) return [];

@@ -1,9 +1,9 @@
 import { beforeEach, expect, test } from "vitest";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
+import { createListing, createOwner } from "@/tests/search-factory";
 import { EARTH_RADIUS_KM } from "./geo";
 import { landlordOtherHouses, similarHouses } from "./similar";
-import { createListing, createOwner } from "./test-factory";
 
 const BASE = { longitude: 104.066541, latitude: 30.572269 };
 const northKm = (km: number) => BASE.latitude + ((km / EARTH_RADIUS_KM) * 180) / Math.PI;

@@ -6,6 +6,7 @@ import { POST as identify } from "@/app/api/user_identification/route";
 import { db } from "@/db";
 import { identityVerifications } from "@/db/schema";
 import { decryptText, keyedHash } from "@/lib/crypto";
+import { call, createUser, jpegBytes, storedFiles } from "@/tests/helpers";
 import {
   badTokens,
   htmlAsJpeg,
@@ -14,8 +15,7 @@ import {
   oversizeImage,
   snapshot,
   withCheckDigit,
-} from "@/lib/verifications/test-helpers";
-import { call, createUser, jpegBytes, storedFiles } from "@/tests/helpers";
+} from "@/tests/verifications";
 
 // Every log level is written here, so the PII check below sees everything the app would log.
 process.env.LOG_LEVEL = "debug";

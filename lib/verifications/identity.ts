@@ -1,5 +1,4 @@
 import { and, eq, ne } from "drizzle-orm";
-import { db } from "@/db";
 import { identityVerifications } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
@@ -36,51 +35,49 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
   const result = await saveWithDocuments(
     userId,
     { portrait: input.portrait, front: input.idcardfront, back: input.idcardback },
-    (keys) =>
-      db().transaction((tx) => {
-        const existing = tx
-          .select()
-          .from(identityVerifications)
-          .where(eq(identityVerifications.userId, userId))
-          .get();
-        if (existing?.status === "approved")
-          throw ApiError.conflict("已通过实名认证，无需重复提交");
-        const taken = tx
-          .select({ id: identityVerifications.id })
-          .from(identityVerifications)
-          .where(
-            and(
-              eq(identityVerifications.idNumberHash, hash),
-              ne(identityVerifications.userId, userId),
-            ),
-          )
-          .get();
-        if (taken) throw ApiError.conflict(TAKEN);
-        const values = {
-          realName: input.realname,
-          idNumberEncrypted: encryptText(input.idNumber),
-          idNumberHash: hash,
-          idNumberMasked: masked,
-          portraitKey: keys.portrait as string,
-          frontKey: keys.front as string,
-          backKey: keys.back as string,
-          ...awaitingReview,
-        };
-        if (existing) {
-          tx.update(identityVerifications)
-            .set(values)
-            .where(eq(identityVerifications.id, existing.id))
-            .run();
-        } else {
-          tx.insert(identityVerifications)
-            .values({ userId, ...values })
-            .run();
-        }
-        return {
-          result: { resubmitted: Boolean(existing) },
-          replacedKeys: existing ? [existing.portraitKey, existing.frontKey, existing.backKey] : [],
-        };
-      }),
+    (tx, keys) => {
+      const existing = tx
+        .select()
+        .from(identityVerifications)
+        .where(eq(identityVerifications.userId, userId))
+        .get();
+      if (existing?.status === "approved") throw ApiError.conflict("已通过实名认证，无需重复提交");
+      const taken = tx
+        .select({ id: identityVerifications.id })
+        .from(identityVerifications)
+        .where(
+          and(
+            eq(identityVerifications.idNumberHash, hash),
+            ne(identityVerifications.userId, userId),
+          ),
+        )
+        .get();
+      if (taken) throw ApiError.conflict(TAKEN);
+      const values = {
+        realName: input.realname,
+        idNumberEncrypted: encryptText(input.idNumber),
+        idNumberHash: hash,
+        idNumberMasked: masked,
+        portraitKey: keys.portrait as string,
+        frontKey: keys.front as string,
+        backKey: keys.back as string,
+        ...awaitingReview,
+      };
+      if (existing) {
+        tx.update(identityVerifications)
+          .set(values)
+          .where(eq(identityVerifications.id, existing.id))
+          .run();
+      } else {
+        tx.insert(identityVerifications)
+          .values({ userId, ...values })
+          .run();
+      }
+      return {
+        result: { resubmitted: Boolean(existing) },
+        replacedKeys: existing ? [existing.portraitKey, existing.frontKey, existing.backKey] : [],
+      };
+    },
     TAKEN,
   );
   log.info("verification.identity_submitted", { userId, resubmitted: result.resubmitted });

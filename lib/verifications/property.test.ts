@@ -4,6 +4,7 @@ import { POST as houseIdentify } from "@/app/api/house_identification/route";
 import { db } from "@/db";
 import { propertyVerifications } from "@/db/schema";
 import { decryptText } from "@/lib/crypto";
+import { call, createUser, jpegBytes, storedFiles, type TestFile } from "@/tests/helpers";
 import {
   badTokens,
   htmlAsJpeg,
@@ -11,8 +12,7 @@ import {
   oversizeImage,
   snapshot,
   withCheckDigit,
-} from "@/lib/verifications/test-helpers";
-import { call, createUser, jpegBytes, storedFiles, type TestFile } from "@/tests/helpers";
+} from "@/tests/verifications";
 
 const ID = withCheckDigit("11010519800101002");
 const MASKED = `1101**********${ID.slice(-4)}`;

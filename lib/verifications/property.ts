@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db";
 import { propertyVerifications } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
@@ -33,39 +32,38 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
   const keys = await saveWithDocuments(
     userId,
     { cert: input.certPhoto, lease: input.houseType === 2 ? input.leasePhoto : undefined },
-    (keys) =>
-      db().transaction((tx) => {
-        const existing = tx
-          .select()
-          .from(propertyVerifications)
-          .where(eq(propertyVerifications.certNumber, input.certNumber))
-          .get();
-        if (existing && existing.userId !== userId) throw ApiError.conflict(CLAIMED);
-        const values = {
-          certName: input.certname,
-          idNumberEncrypted: encryptText(input.idNumber),
-          idNumberMasked: masked,
-          certNumber: input.certNumber,
-          houseType: input.houseType,
-          certPhotoKey: keys.cert as string,
-          leasePhotoKey: keys.lease,
-          ...awaitingReview,
-        };
-        if (existing) {
-          tx.update(propertyVerifications)
-            .set(values)
-            .where(eq(propertyVerifications.id, existing.id))
-            .run();
-        } else {
-          tx.insert(propertyVerifications)
-            .values({ userId, ...values })
-            .run();
-        }
-        return {
-          result: keys,
-          replacedKeys: existing ? [existing.certPhotoKey, existing.leasePhotoKey] : [],
-        };
-      }),
+    (tx, keys) => {
+      const existing = tx
+        .select()
+        .from(propertyVerifications)
+        .where(eq(propertyVerifications.certNumber, input.certNumber))
+        .get();
+      if (existing && existing.userId !== userId) throw ApiError.conflict(CLAIMED);
+      const values = {
+        certName: input.certname,
+        idNumberEncrypted: encryptText(input.idNumber),
+        idNumberMasked: masked,
+        certNumber: input.certNumber,
+        houseType: input.houseType,
+        certPhotoKey: keys.cert as string,
+        leasePhotoKey: keys.lease,
+        ...awaitingReview,
+      };
+      if (existing) {
+        tx.update(propertyVerifications)
+          .set(values)
+          .where(eq(propertyVerifications.id, existing.id))
+          .run();
+      } else {
+        tx.insert(propertyVerifications)
+          .values({ userId, ...values })
+          .run();
+      }
+      return {
+        result: keys,
+        replacedKeys: existing ? [existing.certPhotoKey, existing.leasePhotoKey] : [],
+      };
+    },
     CLAIMED,
   );
   log.info("verification.property_submitted", { userId, houseType: input.houseType });

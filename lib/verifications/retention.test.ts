@@ -6,9 +6,10 @@ import { POST as houseIdentify } from "@/app/api/house_identification/route";
 import { POST as identify } from "@/app/api/user_identification/route";
 import { db } from "@/db";
 import { identityVerifications, propertyVerifications } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { purgeDecidedDocuments } from "@/lib/verifications/retention";
-import { identityFiles, image, withCheckDigit } from "@/lib/verifications/test-helpers";
 import { call, createUser, jpegBytes, storedFiles } from "@/tests/helpers";
+import { identityFiles, image, withCheckDigit } from "@/tests/verifications";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let serial = 200;
@@ -66,14 +67,20 @@ describe("document retention", () => {
     const pending = await submission();
     const now = new Date(Date.now() + 181 * DAY_MS);
     const recentEnough = new Date(now.getTime() - 179 * DAY_MS);
-    await db()
-      .update(identityVerifications)
-      .set({ reviewedAt: recentEnough })
-      .where(eq(identityVerifications.id, recent.identity.id));
-    await db()
-      .update(propertyVerifications)
-      .set({ reviewedAt: recentEnough })
-      .where(eq(propertyVerifications.id, recent.property.id));
+    await writeTransaction((tx) =>
+      tx
+        .update(identityVerifications)
+        .set({ reviewedAt: recentEnough })
+        .where(eq(identityVerifications.id, recent.identity.id))
+        .run(),
+    );
+    await writeTransaction((tx) =>
+      tx
+        .update(propertyVerifications)
+        .set({ reviewedAt: recentEnough })
+        .where(eq(propertyVerifications.id, recent.property.id))
+        .run(),
+    );
 
     const purged = await purgeDecidedDocuments(now);
     expect(purged).toEqual({ identity: 1, property: 1 });

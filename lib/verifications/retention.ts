@@ -1,6 +1,7 @@
 import { and, eq, isNull, lte, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { identityVerifications, propertyVerifications } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { log } from "@/lib/log";
 import { storage } from "@/lib/storage";
 
@@ -32,17 +33,20 @@ export async function purgeDecidedDocuments(now = new Date(), days = DOCUMENT_RE
     .where(due(identityVerifications));
   for (const row of identityRows) {
     for (const key of [row.portraitKey, row.frontKey, row.backKey]) await storage().delete(key);
-    const marked = await db()
-      .update(identityVerifications)
-      .set({ documentsDeletedAt: now })
-      .where(
-        and(
-          eq(identityVerifications.id, row.id),
-          eq(identityVerifications.portraitKey, row.portraitKey),
-          isNull(identityVerifications.documentsDeletedAt),
-        ),
-      )
-      .returning({ id: identityVerifications.id });
+    const marked = await writeTransaction((tx) =>
+      tx
+        .update(identityVerifications)
+        .set({ documentsDeletedAt: now })
+        .where(
+          and(
+            eq(identityVerifications.id, row.id),
+            eq(identityVerifications.portraitKey, row.portraitKey),
+            isNull(identityVerifications.documentsDeletedAt),
+          ),
+        )
+        .returning({ id: identityVerifications.id })
+        .all(),
+    );
     identity += marked.length;
   }
 
@@ -52,17 +56,20 @@ export async function purgeDecidedDocuments(now = new Date(), days = DOCUMENT_RE
     .where(due(propertyVerifications));
   for (const row of propertyRows) {
     for (const key of [row.certPhotoKey, row.leasePhotoKey]) if (key) await storage().delete(key);
-    const marked = await db()
-      .update(propertyVerifications)
-      .set({ documentsDeletedAt: now })
-      .where(
-        and(
-          eq(propertyVerifications.id, row.id),
-          eq(propertyVerifications.certPhotoKey, row.certPhotoKey),
-          isNull(propertyVerifications.documentsDeletedAt),
-        ),
-      )
-      .returning({ id: propertyVerifications.id });
+    const marked = await writeTransaction((tx) =>
+      tx
+        .update(propertyVerifications)
+        .set({ documentsDeletedAt: now })
+        .where(
+          and(
+            eq(propertyVerifications.id, row.id),
+            eq(propertyVerifications.certPhotoKey, row.certPhotoKey),
+            isNull(propertyVerifications.documentsDeletedAt),
+          ),
+        )
+        .returning({ id: propertyVerifications.id })
+        .all(),
+    );
     property += marked.length;
   }
 

@@ -7,8 +7,8 @@ import { POST as identify } from "@/app/api/user_identification/route";
 import { POST as status } from "@/app/api/verification_status/route";
 import { db } from "@/db";
 import { identityVerifications, propertyVerifications } from "@/db/schema";
-import { badTokens, identityFiles, image, withCheckDigit } from "@/lib/verifications/test-helpers";
 import { call, createUser, jpegBytes } from "@/tests/helpers";
+import { badTokens, identityFiles, image, withCheckDigit } from "@/tests/verifications";
 
 let serial = 100;
 

@@ -6,6 +6,7 @@ import {
   type PropertyVerification,
   propertyVerifications,
 } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
@@ -132,19 +133,20 @@ export async function decideVerification(input: Decision) {
   const table = input.type === "identity" ? identityVerifications : propertyVerifications;
   if (input.decision === "reject" && !input.reason)
     throw ApiError.badParam("reason", "驳回时必须填写原因");
-  const updated = await db()
-    .update(table)
-    .set({
-      status: input.decision === "approve" ? "approved" : "rejected",
-      rejectReason: input.decision === "reject" ? input.reason : null,
-      reviewedBy: input.reviewerId,
-      reviewedAt: new Date(),
-    })
-    .where(and(eq(table.id, input.id), eq(table.status, "pending")))
-    .returning({ id: table.id, status: table.status });
-  const row = updated[0];
-  if (!row) {
-    const current = await db()
+  const row = await writeTransaction((tx) => {
+    const updated = tx
+      .update(table)
+      .set({
+        status: input.decision === "approve" ? "approved" : "rejected",
+        rejectReason: input.decision === "reject" ? input.reason : null,
+        reviewedBy: input.reviewerId,
+        reviewedAt: new Date(),
+      })
+      .where(and(eq(table.id, input.id), eq(table.status, "pending")))
+      .returning({ id: table.id, status: table.status })
+      .get();
+    if (updated) return updated;
+    const current = tx
       .select({ status: table.status })
       .from(table)
       .where(eq(table.id, input.id))
@@ -153,7 +155,7 @@ export async function decideVerification(input: Decision) {
     throw ApiError.conflict(`该申请已处理（当前状态 ${current.status}），只能处理待审核的申请`, {
       status: current.status,
     });
-  }
+  });
   log.info("verification.decided", {
     type: input.type,
     id: row.id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/fetch_userinfo/route";
-import { db } from "@/db";
 import { payoutAccounts } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { issueToken, revokeToken, TOKEN_TTL_MS } from "@/lib/auth/tokens";
 import { encryptText } from "@/lib/crypto";
 import { call, createUser } from "@/tests/helpers";
@@ -37,17 +37,20 @@ describe("/api/fetch_userinfo", () => {
       virtualTel: "400-1234",
       profileSavedAt: new Date(),
     });
-    await db()
-      .insert(payoutAccounts)
-      .values({
-        userId: user.id,
-        type: 3,
-        accountName: "王五",
-        accountNumberEncrypted: encryptText("6222020200112233445"),
-        accountNumberMasked: "**** 3445",
-        idNumberEncrypted: encryptText("510105199001011237"),
-        idNumberMasked: "5101**********1237",
-      });
+    await writeTransaction((tx) =>
+      tx
+        .insert(payoutAccounts)
+        .values({
+          userId: user.id,
+          type: 3,
+          accountName: "王五",
+          accountNumberEncrypted: encryptText("6222020200112233445"),
+          accountNumberMasked: "**** 3445",
+          idNumberEncrypted: encryptText("510105199001011237"),
+          idNumberMasked: "5101**********1237",
+        })
+        .run(),
+    );
     const { http, body } = await call(GET, { token });
     expect(http).toBe(200);
     expect(body.status).toBe(0);

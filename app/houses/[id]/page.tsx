@@ -8,13 +8,13 @@ import { HouseShareCard } from "@/components/house/house-share-card";
 import { ListingStrip } from "@/components/house/listing-strip";
 import { LocationMap } from "@/components/house/location-map";
 import { PhotoGallery } from "@/components/house/photo-gallery";
-import { publishedHouse } from "@/components/house/published-house";
 import { ShareButton } from "@/components/house/share-button";
 import { VerificationBadges } from "@/components/house/verification-badges";
 import { TopNav } from "@/components/ui/bottom-nav";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env } from "@/lib/env";
 import { favoritedIds } from "@/lib/favorites/favorites";
+import { publishedHouse } from "@/lib/houses/published-house";
 import { landlordOtherHouses, similarHouses } from "@/lib/search/similar";
 
 type Props = { params: Promise<{ id: string }> };

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { publishedHouse } from "@/components/house/published-house";
 import { PageShell } from "@/components/ui/page-shell";
 import { ViewingRequestFlow } from "@/components/viewing/viewing-request-flow";
-import { isWechatUserAgent } from "@/components/viewing/wechat";
 import { WxpaySandboxBridge } from "@/components/viewing/wxpay-sandbox-bridge";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env, isSandbox } from "@/lib/env";
+import { coverPhoto } from "@/lib/houses/cover";
+import { publishedHouse } from "@/lib/houses/published-house";
 import { centsToYuan } from "@/lib/payments/money";
 import { wxpaySettings } from "@/lib/payments/wxpay/settings";
+import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 export const metadata: Metadata = { title: "预约看房" };
 
@@ -22,10 +23,13 @@ export default async function ViewingRequestPage({ params }: Props) {
   if (!house?.owner) notFound();
   const viewer = await pageUser();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(`/houses/${house.id}/viewing`)}`);
-  const inWechat = isWechatUserAgent((await headers()).get("user-agent"));
+  const inWechat = isWechatBrowser((await headers()).get("user-agent"));
   const wechatPay = wxpaySettings() !== null;
   const fee = centsToYuan(env().VIEWING_FEE_CENTS);
-  const cover = house.photos_by_room[0]?.photos[0]?.thumb_url;
+  const cover = coverPhoto(
+    house.cover_photo_id,
+    house.photos_by_room.flatMap((room) => room.photos),
+  )?.thumb_url;
 
   return (
     <PageShell title="预约看房" back={`/houses/${house.id}`} nav={false}>

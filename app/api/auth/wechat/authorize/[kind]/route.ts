@@ -2,7 +2,7 @@ import { wechatAuthorizeUrl } from "@/lib/auth/wechat-provider";
 import { env } from "@/lib/env";
 
 // Auth.js sends the browser here with its own parameter order; WeChat regex-checks the order and
-// needs #wechat_redirect (platform-notes §0-11), so redirect on to the exact URL.
+// needs #wechat_redirect at the end, so redirect on to the exact URL.
 export async function GET(request: Request, context: { params: Promise<{ kind: string }> }) {
   const { kind } = await context.params;
   const settings = env();

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tenantFees } from "@/components/house/house-facts";
-import { publishedHouse } from "@/components/house/published-house";
-import { db } from "@/db";
 import { HouseStatus, houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
+import { publishedHouse } from "@/lib/houses/published-house";
 import { draft, landlord } from "@/tests/houses-helpers";
 
 describe("the public listing page's data", () => {
@@ -12,10 +12,14 @@ describe("the public listing page's data", () => {
     const id = await draft(token);
     expect(await publishedHouse(String(id))).toBeNull();
 
-    db().update(houses).set({ status: HouseStatus.published }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: HouseStatus.published }).where(eq(houses.id, id)).run(),
+    );
     expect((await publishedHouse(String(id)))?.id).toBe(id);
 
-    db().update(houses).set({ status: HouseStatus.offline }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: HouseStatus.offline }).where(eq(houses.id, id)).run(),
+    );
     expect(await publishedHouse(String(id))).toBeNull();
   });
 
@@ -33,7 +37,9 @@ describe("the public listing page's data", () => {
       property_management_fee: 2,
       heating_charge: 2,
     });
-    db().update(houses).set({ status: HouseStatus.published }).where(eq(houses.id, id)).run();
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ status: HouseStatus.published }).where(eq(houses.id, id)).run(),
+    );
     const house = await publishedHouse(String(id));
     if (!house) throw new Error("not published");
     expect(tenantFees(house)).toEqual(["水费", "电费", "物业费", "取暖费"]);
