@@ -56,7 +56,7 @@ export default defineConfig({
     {
       command: `rm -rf ${dataDir} && npm run build && npm start -- -p ${port} -H 127.0.0.1`,
       url: `${e2eBaseUrl}/api/health`,
-      timeout: 420_000,
+      timeout: 900_000,
       reuseExistingServer: !process.env.CI,
       stdout: "pipe",
       stderr: "pipe",
