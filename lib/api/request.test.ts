@@ -12,6 +12,13 @@ const echo = defineRoute(
     auth: "none",
     params: z.looseObject({}),
     files: { photo: { maxBytes: 1024 }, docs: { maxBytes: 1024, maxCount: 2 } },
+    answer: z.object({
+      params: z.record(z.string(), z.unknown()),
+      files: z.record(
+        z.string(),
+        z.array(z.object({ filename: z.string(), size: z.number(), content: z.string() })),
+      ),
+    }),
   },
   async ({ params, files }) => ({
     params,
