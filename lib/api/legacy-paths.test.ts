@@ -10,7 +10,7 @@ import nextConfig from "@/next.config";
 
 // API routes that have no legacy path: next-auth's own, the sandbox stand-ins (their pages
 // live at /sandbox/...), the admin API (its pages live at /admin/...) and the readiness probe.
-const API_ONLY = /^(auth|sandbox|admin|health)(\/|$)/;
+const API_ONLY = /^(auth|sandbox|admin|health|openapi(-admin)?\.json)(\/|$)/;
 
 function apiRoutes(dir = "app/api", prefix = ""): string[] {
   const routes: string[] = [];

@@ -107,7 +107,11 @@ async function resolveUser(request: Request, mode: AuthMode): Promise<CurrentUse
  * a message), nothing when `{}` is a valid answer (sent as `{}`), or, for a raw answer, the Response.
  */
 type HandlerResult<Answer extends z.ZodType | RawAnswer> = Answer extends z.ZodType
-  ? z.input<Answer> | Reply<z.input<Answer>> | ({} extends z.input<Answer> ? void : never)
+  ?
+      | z.input<Answer>
+      | Reply<z.input<Answer>>
+      // biome-ignore lint/suspicious/noConfusingVoidType: what a handler returning nothing returns
+      | (Record<string, never> extends z.input<Answer> ? void : never)
   : Response;
 
 export interface RouteOptions<S extends z.ZodType, A extends AuthMode, Answer> {

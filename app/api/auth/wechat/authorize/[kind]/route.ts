@@ -4,6 +4,7 @@ import { raw } from "@/lib/api/route";
 import { wechatAuthorizeUrl } from "@/lib/auth/wechat-provider";
 import { env } from "@/lib/env";
 
+// GET /api/auth/wechat/authorize/<oa|qr> – the web sign-in's hop to WeChat's authorisation page.
 // Auth.js sends the browser here with its own parameter order; WeChat regex-checks the order and
 // needs #wechat_redirect (platform-notes §0-11), so redirect on to the exact URL.
 export const GET = describedRoute(
