@@ -35,14 +35,13 @@ export function ViewingRequestFlow({
     setStep({ kind: "working" });
     let requestId: number | null = null;
     try {
-      requestId = await api<number>("/api/order/create_preorder", {
+      requestId = await api("/api/order/create_preorder", {
         form: { owner_id: ownerId, house_id: houseId },
       });
       const returnUrl = `${window.location.origin}/pay/return?pre_order_id=${requestId}`;
-      const { payment_url: paymentUrl } = await api<{ payment_url: string }>(
-        "/api/order/get_preorder_paymenturl",
-        { form: { pre_order_id: requestId, return_url: returnUrl } },
-      );
+      const { payment_url: paymentUrl } = await api("/api/order/get_preorder_paymenturl", {
+        form: { pre_order_id: requestId, return_url: returnUrl },
+      });
       if (inWechatOnServer || isWechatUserAgent(navigator.userAgent)) {
         setStep({ kind: "guide", paymentUrl, requestId });
       } else {
