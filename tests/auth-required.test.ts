@@ -16,6 +16,7 @@ const PUBLIC = new Set([
   "search_map",
   "house_detail",
   "health",
+  "openapi.json", // the public API document
   "payment/ali/notify",
   "payment/ali/auth_notify",
   "payment/ali/pay_to_customer", // admins or X-Internal-Key; covered by its own tests
