@@ -17,6 +17,7 @@ const PUBLIC = new Set([
   "search_count",
   "house_detail",
   "health",
+  "openapi.json", // the public API document
   "payment/ali/notify",
   "payment/ali/auth_notify",
   "payment/wx/notify", // WeChat Pay posts it without login; verified by its signature

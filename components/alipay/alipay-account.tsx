@@ -1,17 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import useSWR from "swr";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
 import { chinaDate } from "@/lib/china-time";
-import { api, errorText, fetcher } from "@/lib/swr/fetcher";
+import { api, errorText } from "@/lib/swr/fetcher";
+import { useAlipayBinding, useZhima } from "@/lib/swr/hooks";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
-
-interface ZhimaDetail {
-  bound: boolean;
-  score: number | null;
-  updated_at: string | null;
-}
 
 const BIND_FAILURES: Record<string, string> = {
   denied: "你取消了支付宝授权",
@@ -32,8 +26,8 @@ export function AlipayAccount({
   bindResult: "ok" | "failed" | null;
   bindReason: string | null;
 }) {
-  const binding = useSWR<1 | -1>("/api/payment/ali/binding_status", fetcher);
-  const zhima = useSWR<ZhimaDetail>("/api/payment/ali/zhima_detail", fetcher);
+  const binding = useAlipayBinding();
+  const zhima = useZhima();
   const [authUrl, setAuthUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState<"bind" | "refresh" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -43,7 +37,7 @@ export function AlipayAccount({
     setBusy("bind");
     setMessage(null);
     try {
-      const { auth_url: url } = await api<{ auth_url: string }>("/api/payment/ali/get_auth_url", {
+      const { auth_url: url } = await api("/api/payment/ali/get_auth_url", {
         form: {},
       });
       if (inWechatOnServer || isWechatBrowser(navigator.userAgent)) {
@@ -62,7 +56,7 @@ export function AlipayAccount({
     setBusy("refresh");
     setMessage(null);
     try {
-      await api<string>("/api/payment/ali/zhima", { form: { refresh: "Y" } });
+      await api("/api/payment/ali/zhima", { form: { refresh: "Y" } });
       await zhima.mutate();
     } catch (error) {
       setMessage(errorText(error));

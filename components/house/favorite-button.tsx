@@ -15,7 +15,7 @@ export interface FavoriteAnswer {
 }
 
 export function setFavorite(houseId: number, on: boolean): Promise<FavoriteAnswer> {
-  return api<FavoriteAnswer>("/api/favorite", {
+  return api("/api/favorite", {
     form: { house_id: houseId, action: on ? "add" : "remove" },
   });
 }

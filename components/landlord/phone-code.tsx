@@ -20,7 +20,7 @@ export function SendCodeButton({ tel, purpose }: { tel: string; purpose: "profil
     setMessage(null);
     setSending(true);
     try {
-      const answer = await api<{ resend_after: number }>("/api/sms/send_code", {
+      const answer = await api("/api/sms/send_code", {
         form: { tel: tel.trim(), purpose },
       });
       setWait(answer.resend_after);

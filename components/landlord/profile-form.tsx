@@ -8,8 +8,8 @@ import { Field, Notice, Select, TextArea, TextInput } from "@/components/ui/fiel
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { FilePicker, useUpload } from "@/components/ui/upload";
 import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import type { OwnProfile } from "@/lib/swr/hooks";
 import { keys, useProfile } from "@/lib/swr/hooks";
-import type { OwnProfile } from "@/lib/users/profile";
 
 const SEXES = [
   [1, "男"],

@@ -46,7 +46,7 @@ export async function saveListing(
   changes: Record<string, unknown>,
 ): Promise<number> {
   if (houseId === null) {
-    const created = await api<{ house_id: number }>("/api/house_create", {
+    const created = await api("/api/house_create", {
       json: { ...changes, coord_type: "gcj02" },
     });
     return created.house_id;

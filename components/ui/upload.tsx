@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { uploadWithProgress } from "@/lib/swr/fetcher";
+import { type ApiPath, uploadWithProgress } from "@/lib/swr/fetcher";
 
 /**
  * One file at a time, `accept="image/*"` and no `multiple`: Android WeChat cannot multi-select
@@ -81,10 +81,10 @@ export function FilePicker({
 /** Multipart POST with a progress value for the bar; null when idle. */
 export function useUpload() {
   const [progress, setProgress] = useState<number | null>(null);
-  const upload = useCallback(async <T,>(path: string, form: FormData): Promise<T> => {
+  const upload = useCallback(async <P extends ApiPath>(path: P, form: FormData) => {
     setProgress(0);
     try {
-      return await uploadWithProgress<T>(path, form, setProgress).promise;
+      return await uploadWithProgress(path, form, setProgress).promise;
     } finally {
       setProgress(null);
     }

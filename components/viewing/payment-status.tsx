@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import useSWR from "swr";
 import { ContactCard } from "@/components/viewing/contact-card";
-import { isPaid, type ViewingRequestDetail } from "@/components/viewing/types";
-import { ApiRequestError, errorText, fetcher } from "@/lib/swr/fetcher";
+import { isPaid } from "@/components/viewing/types";
+import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { useViewingRequest } from "@/lib/swr/hooks";
 
 const POLL_MS = 2000;
 /** After this long a pending payment gets a hint instead of an endless spinner. */
@@ -16,15 +16,10 @@ const SLOW_MS = 60_000;
  * trusts our own record: it polls until the notify has marked the request paid.
  */
 export function PaymentStatus({ requestId }: { requestId: number }) {
-  const { data, error } = useSWR<ViewingRequestDetail>(
-    `/api/order/detail?pre_order_id=${requestId}`,
-    fetcher,
-    {
-      refreshInterval: (latest) => (latest && isPaid(latest.status) ? 0 : POLL_MS),
-      shouldRetryOnError: (failure) =>
-        !(failure instanceof ApiRequestError && failure.status === 4),
-    },
-  );
+  const { data, error } = useViewingRequest(requestId, {
+    refreshInterval: (latest) => (latest && isPaid(latest.status) ? 0 : POLL_MS),
+    shouldRetryOnError: (failure) => !(failure instanceof ApiRequestError && failure.status === 4),
+  });
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setSlow(true), SLOW_MS);

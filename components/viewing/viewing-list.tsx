@@ -2,15 +2,11 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import useSWR from "swr";
 import { ContactCard } from "@/components/viewing/contact-card";
-import {
-  isPaid,
-  type ViewingRequestItem,
-  type ViewingRequestList,
-} from "@/components/viewing/types";
+import { isPaid } from "@/components/viewing/types";
 import { chinaDateTime } from "@/lib/china-time";
-import { errorText, fetcher } from "@/lib/swr/fetcher";
+import { errorText } from "@/lib/swr/fetcher";
+import { useViewingRequests, type ViewingRequestItem } from "@/lib/swr/hooks";
 
 function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" | "landlord" }) {
   const paid = isPaid(item.status);
@@ -62,7 +58,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
 
 /** 我的看房: the tenant's own requests, and paid requests on the user's listings. */
 export function ViewingList() {
-  const { data, error, isLoading } = useSWR<ViewingRequestList>("/api/order/list", fetcher);
+  const { data, error, isLoading } = useViewingRequests();
   const [chosenTab, setTab] = useState<"tenant" | "landlord" | null>(null);
   if (error) {
     return (

@@ -46,7 +46,7 @@ export function ViewingRequestFlow({
     inWechatOnServer || (typeof navigator !== "undefined" && isWechatBrowser(navigator.userAgent));
 
   async function createRequest(): Promise<number> {
-    return api<number>("/api/order/create_preorder", {
+    return api("/api/order/create_preorder", {
       form: { owner_id: ownerId, house_id: houseId },
     });
   }
@@ -65,7 +65,7 @@ export function ViewingRequestFlow({
     let requestId: number | null = null;
     try {
       requestId = await createRequest();
-      const params = await api<WechatPayParams>("/api/order/get_preorder_wxpay_params", {
+      const params = await api("/api/order/get_preorder_wxpay_params", {
         form: { pre_order_id: requestId },
       });
       setStep({ kind: "wechat-paying" });
@@ -99,10 +99,9 @@ export function ViewingRequestFlow({
     try {
       requestId = await createRequest();
       const returnUrl = `${window.location.origin}/pay/return?pre_order_id=${requestId}`;
-      const { payment_url: paymentUrl } = await api<{ payment_url: string }>(
-        "/api/order/get_preorder_paymenturl",
-        { form: { pre_order_id: requestId, return_url: returnUrl } },
-      );
+      const { payment_url: paymentUrl } = await api("/api/order/get_preorder_paymenturl", {
+        form: { pre_order_id: requestId, return_url: returnUrl },
+      });
       if (inWechat) {
         setStep({ kind: "guide", paymentUrl, requestId });
       } else {

@@ -11,7 +11,7 @@ import nextConfig from "@/next.config";
 // API routes that have no legacy path: next-auth's own, the sandbox stand-ins (their pages
 // live at /sandbox/...), the admin API (its pages live at /admin/...), the readiness probe, and
 // the catch-all that answers unknown /api paths.
-const API_ONLY = /^(auth|sandbox|admin|health|\[\.\.\.unknown\])(\/|$)/;
+const API_ONLY = /^(auth|sandbox|admin|health|openapi(-admin)?\.json|\[\.\.\.unknown\])(\/|$)/;
 
 function apiRoutes(dir = "app/api", prefix = ""): string[] {
   const routes: string[] = [];

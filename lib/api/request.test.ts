@@ -13,6 +13,13 @@ const echo = defineRoute(
     auth: "none",
     params: z.looseObject({}),
     files: { photo: { maxBytes: 1024 }, docs: { maxBytes: 1024, maxCount: 2 } },
+    answer: z.object({
+      params: z.record(z.string(), z.unknown()),
+      files: z.record(
+        z.string(),
+        z.array(z.object({ filename: z.string(), size: z.number(), content: z.string() })),
+      ),
+    }),
   },
   async ({ params, files }) => ({
     params,
@@ -284,7 +291,10 @@ describe("request body limits, enforced while reading", () => {
   });
 
   it("refuses any file part on an endpoint that takes no files", async () => {
-    const noFiles = defineRoute({ auth: "none", params: z.looseObject({}) }, async () => ({}));
+    const noFiles = defineRoute(
+      { auth: "none", params: z.looseObject({}), answer: z.object({}) },
+      async () => ({}),
+    );
     const { request, pulled } = streamingRequest(multipartType, function* () {
       yield filePartHeader("photo");
       yield* repeated(Buffer.alloc(64 * 1024, 1), 960);

@@ -40,7 +40,7 @@ async function invitationOf(userId: number): Promise<Invitation> {
 
 /** The legacy shape: friend_invite_code is the number -1 while unset. */
 function answer(row: Invitation) {
-  return { my_invite_code: row.myCode, friend_invite_code: row.friendCode ?? -1 };
+  return { my_invite_code: row.myCode, friend_invite_code: row.friendCode ?? (-1 as const) };
 }
 
 export async function getInviteCodes(userId: number) {

@@ -1,5 +1,15 @@
+import type { Endpoints } from "@/lib/api/endpoints.generated";
+
 // Client-side access to our own API: every call returns `ans` or throws an ApiRequestError
-// carrying the envelope status, message and offending field (status 2 answers name it).
+// carrying the envelope status, message and offending field (status 2 answers name it). The
+// path picks the parameter and answer types from the contract (lib/api/endpoints.generated.ts,
+// generated from the endpoints' schemas): types only, no server code reaches the bundle.
+
+export type ApiPath = keyof Endpoints;
+export type ParamsOf<P extends ApiPath> = Endpoints[P]["params"];
+export type AnswerOf<P extends ApiPath> = Endpoints[P]["answer"];
+/** Parameters as a form sends them: each named parameter, as a string or a number. */
+export type FormOf<P extends ApiPath> = { [K in keyof ParamsOf<P>]?: string | number };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -43,10 +53,25 @@ export function parseEnvelope<T>(text: string, httpStatus: number): T {
   return envelope.ans;
 }
 
+/** An endpoint's URL with its query parameters: also the SWR key of what it answers. */
+export function apiUrl<P extends ApiPath>(path: P, query?: FormOf<P>): string {
+  const search = new URLSearchParams(
+    Object.entries(query ?? {}).map(([key, value]) => [key, String(value)]),
+  ).toString();
+  return search ? `${path}?${search}` : path;
+}
+
 /** GET (or POST with JSON / FormData) to /api/…, with the session cookie. */
-export async function api<T>(
+export async function api<P extends ApiPath>(
+  path: P,
+  options: { json?: Partial<ParamsOf<P>>; form?: FormData | FormOf<P> } = {},
+): Promise<AnswerOf<P>> {
+  return request<AnswerOf<P>>(path, options);
+}
+
+async function request<T>(
   path: string,
-  options: { json?: unknown; form?: FormData | Record<string, string | number> } = {},
+  options: { json?: unknown; form?: FormData | Record<string, string | number | undefined> },
 ): Promise<T> {
   let body: BodyInit | undefined;
   const headers: Record<string, string> = {};
@@ -57,7 +82,9 @@ export async function api<T>(
     body = options.form;
   } else if (options.form) {
     body = new URLSearchParams(
-      Object.entries(options.form).map(([key, value]) => [key, String(value)]),
+      Object.entries(options.form).flatMap(([key, value]) =>
+        value === undefined ? [] : [[key, String(value)]],
+      ),
     );
   }
   let response: Response;
@@ -75,20 +102,20 @@ export async function api<T>(
   return parseEnvelope<T>(await response.text(), response.status);
 }
 
-/** SWR fetcher: the key is the API path. */
-export const fetcher = <T>(path: string) => api<T>(path);
+/** SWR fetcher: the key is an apiUrl (the hooks in lib/swr/hooks.ts type what it answers). */
+export const fetcher = <T>(url: string) => request<T>(url, {});
 
 /**
  * Multipart upload with progress (fetch cannot report upload progress): XMLHttpRequest's
  * upload.onprogress drives the progress bars.
  */
-export function uploadWithProgress<T>(
-  path: string,
+export function uploadWithProgress<P extends ApiPath>(
+  path: P,
   form: FormData,
   onProgress: (fraction: number) => void,
-): { promise: Promise<T>; abort: () => void } {
+): { promise: Promise<AnswerOf<P>>; abort: () => void } {
   const request = new XMLHttpRequest();
-  const promise = new Promise<T>((resolve, reject) => {
+  const promise = new Promise<AnswerOf<P>>((resolve, reject) => {
     request.open("POST", path);
     request.withCredentials = true;
     request.upload.onprogress = (event) => {
@@ -97,7 +124,7 @@ export function uploadWithProgress<T>(
     request.onload = () => {
       try {
         onProgress(1);
-        resolve(parseEnvelope<T>(request.responseText, request.status));
+        resolve(parseEnvelope<AnswerOf<P>>(request.responseText, request.status));
       } catch (error) {
         reject(error);
       }

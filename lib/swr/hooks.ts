@@ -1,38 +1,51 @@
-import useSWR from "swr";
-import type { houseDetail, myHouseList } from "@/lib/houses/queries";
-import { fetcher } from "@/lib/swr/fetcher";
-import type { OwnProfile } from "@/lib/users/profile";
-import type { listVerifications, verificationStatus } from "@/lib/verifications/review";
+import useSWR, { type SWRConfiguration } from "swr";
+import { type AnswerOf, type ApiPath, apiUrl, fetcher } from "@/lib/swr/fetcher";
 
-// One hook per API resource; the SWR key is the API path, so `mutate(path)` refreshes a resource.
+// One hook per API resource. Every SWR key is built here (apiUrl: the path and its query), so
+// `mutate(keys.x)` refreshes a resource; the answer's type comes from the API contract.
 
 export const keys = {
-  profile: "/api/fetch_userinfo",
-  verification: "/api/verification_status",
-  myHouses: "/api/my_house_list",
-  house: (id: number) => `/api/house_detail?house_id=${id}`,
-  invitation: "/api/invitation/getcode",
-  adminVerifications: "/api/admin/verifications",
+  profile: apiUrl("/api/fetch_userinfo"),
+  verification: apiUrl("/api/verification_status"),
+  myHouses: apiUrl("/api/my_house_list"),
+  house: (id: number) => apiUrl("/api/house_detail", { house_id: id }),
+  invitation: apiUrl("/api/invitation/getcode"),
+  adminVerifications: apiUrl("/api/admin/verifications"),
+  alipayBinding: apiUrl("/api/payment/ali/binding_status"),
+  zhima: apiUrl("/api/payment/ali/zhima_detail"),
+  viewingRequests: apiUrl("/api/order/list"),
+  viewingRequest: (id: number) => apiUrl("/api/order/detail", { pre_order_id: id }),
   notifications: (shift: number, count: number) =>
-    `/api/notification/list?shift=${shift}&count=${count}`,
+    apiUrl("/api/notification/list", { shift, count }),
 } as const;
 
-export type VerificationStatusAnswer = Awaited<ReturnType<typeof verificationStatus>>;
-export type MyHouse = Awaited<ReturnType<typeof myHouseList>>[number];
-export type HouseDetail = Awaited<ReturnType<typeof houseDetail>>;
-export type AdminVerifications = Awaited<ReturnType<typeof listVerifications>>;
-export interface InvitationCodes {
-  my_invite_code: string;
-  /** The legacy API answers the number -1 while no friend's code has been entered. */
-  friend_invite_code: string | -1;
+/** useSWR on one endpoint's key, typed by the endpoint's answer. */
+function useApi<P extends ApiPath>(
+  _path: P,
+  key: string | null,
+  config?: SWRConfiguration<AnswerOf<P>>,
+) {
+  return useSWR<AnswerOf<P>>(key, fetcher, config);
 }
 
-export const useProfile = () => useSWR<OwnProfile>(keys.profile, fetcher);
-export const useVerificationStatus = () =>
-  useSWR<VerificationStatusAnswer>(keys.verification, fetcher);
-export const useMyHouses = () => useSWR<MyHouse[]>(keys.myHouses, fetcher);
+export type MyHouse = AnswerOf<"/api/my_house_list">[number];
+export type HouseDetail = AnswerOf<"/api/house_detail">;
+export type AdminVerifications = AnswerOf<"/api/admin/verifications">;
+export type OwnProfile = AnswerOf<"/api/fetch_userinfo">;
+export type ViewingRequestItem = AnswerOf<"/api/order/list">["as_tenant"][number];
+
+export const useProfile = () => useApi("/api/fetch_userinfo", keys.profile);
+export const useVerificationStatus = () => useApi("/api/verification_status", keys.verification);
+export const useMyHouses = () => useApi("/api/my_house_list", keys.myHouses);
 export const useHouse = (id: number | null) =>
-  useSWR<HouseDetail>(id ? keys.house(id) : null, fetcher);
-export const useInvitation = () => useSWR<InvitationCodes>(keys.invitation, fetcher);
+  useApi("/api/house_detail", id ? keys.house(id) : null);
+export const useInvitation = () => useApi("/api/invitation/getcode", keys.invitation);
 export const useAdminVerifications = () =>
-  useSWR<AdminVerifications>(keys.adminVerifications, fetcher);
+  useApi("/api/admin/verifications", keys.adminVerifications);
+export const useAlipayBinding = () => useApi("/api/payment/ali/binding_status", keys.alipayBinding);
+export const useZhima = () => useApi("/api/payment/ali/zhima_detail", keys.zhima);
+export const useViewingRequests = () => useApi("/api/order/list", keys.viewingRequests);
+export const useViewingRequest = (
+  id: number,
+  config?: SWRConfiguration<AnswerOf<"/api/order/detail">>,
+) => useApi("/api/order/detail", keys.viewingRequest(id), config);

@@ -9,6 +9,11 @@ import { MAX_IMAGE_BYTES } from "@/lib/storage/images";
 export const POST = defineRoute(
   {
     auth: "user",
+    answer: z.object({
+      url: z.array(z.string()),
+      thumb_url: z.array(z.string()),
+      id: z.array(z.number().int()),
+    }),
     params: z.object({ house_id: id(), ...roomFields }),
     files: { house_photo: { maxBytes: MAX_IMAGE_BYTES, maxCount: MAX_PHOTOS_PER_HOUSE } },
   },

@@ -1,11 +1,93 @@
 import { z } from "zod";
 import { id } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
+import { PAYMENT_TYPES } from "@/lib/houses/fields";
 import { houseDetail } from "@/lib/houses/queries";
+
+const text = z.string().nullable();
+const int = z.number().int().nullable();
+const num = z.number().nullable();
+const named = z.object({ code: z.number().int(), name: z.string() });
+
+const answer = z.object({
+  id: z.number().int(),
+  status: z.number().int().describe("0 draft, 1 published, 2 offline"),
+  is_owner: z.boolean(),
+  rent_time_type: int,
+  rent_room_type: int,
+  province_code: int,
+  province_name: text,
+  city_code: int,
+  city_name: text,
+  county_code: int,
+  county_name: text,
+  district_code: int,
+  district_name: text,
+  subdistrict_code: int,
+  subway_station_code: int,
+  house_number: text,
+  longitude: num,
+  latitude: num,
+  coord_type: z.string().describe("the coordinates' system: gcj02"),
+  house_size: num,
+  house_type: text,
+  house_floor: text,
+  all_floor: int,
+  house_direction: text,
+  house_decoration: text,
+  house_max_livein: int,
+  house_rooms: int,
+  house_rent: num,
+  payment_type: text,
+  payment_type_name: z.enum(Object.values(PAYMENT_TYPES)).nullable(),
+  property_management_fee: num,
+  heating_charge: num,
+  description_title: text,
+  description: text,
+  traffic_condition: text,
+  around_condition: text,
+  facility: z.array(named),
+  extra_fee: z.array(named),
+  house_characteristic: z.array(z.string()),
+  house_source: int,
+  earliest_checkin_time: text,
+  verification_code: text,
+  praise_count: z.number().int(),
+  release_time: text,
+  create_date: z.string(),
+  cover_photo_id: int,
+  cover_url: text,
+  photos_by_room: z.array(
+    z.object({
+      rooms_type: z.number().int(),
+      rooms_type_name: z.string(),
+      photos: z.array(
+        z.object({
+          id: z.number().int(),
+          url: text,
+          thumb_url: text,
+          rooms_area: num,
+          rooms_orientation: text,
+        }),
+      ),
+    }),
+  ),
+  videos: z.array(z.object({ id: z.number().int(), url: text, content_type: z.string() })),
+  owner: z
+    .object({
+      id: z.number().int(),
+      nickname: z.string(),
+      headimgurl: text,
+      user_type: int,
+      identity_verified: z.boolean(),
+      property_verified: z.boolean(),
+    })
+    .nullable(),
+});
 
 // GET /api/house_detail?house_id= – a published listing, or the caller's own draft/offline one.
 export const GET = defineRoute(
-  { auth: "optional", params: z.object({ house_id: id() }) },
+  { auth: "optional", params: z.object({ house_id: id() }), answer },
   async ({ params, user }) => houseDetail(params.house_id, user?.id ?? null),
 );
 export const POST = GET;

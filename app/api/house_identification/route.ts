@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { submittedNameAnswer } from "@/lib/api/answers";
 import { oneOf, optional } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
 import { documentRule, requiredFile } from "@/lib/verifications/documents";
@@ -9,6 +10,7 @@ import { submitProperty } from "@/lib/verifications/property";
 export const POST = defineRoute(
   {
     auth: "user",
+    answer: submittedNameAnswer,
     params: z.object({
       certname: personName(),
       idcardnumber: idNumber(),

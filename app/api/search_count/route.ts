@@ -3,7 +3,8 @@ import { defineRoute } from "@/lib/api/route";
 import { searchHouseParams } from "@/lib/search/params";
 import { countHouses } from "@/lib/search/search-houses";
 
-// Public: how many listings /search_house would find for the same parameters (paging ignored).
+// GET|POST /api/search_count – how many listings /search_house would find for the same
+// parameters (paging ignored). Public.
 export const POST = defineRoute(
   {
     auth: "none",

@@ -8,6 +8,7 @@ import { MAX_IMAGE_BYTES } from "@/lib/storage/images";
 export const POST = defineRoute(
   {
     auth: "user",
+    answer: z.object({ id: z.number().int(), url: z.string(), thumb_url: z.string() }),
     params: z.object({ photo_id: id() }),
     files: { house_photo: { maxBytes: MAX_IMAGE_BYTES } },
   },

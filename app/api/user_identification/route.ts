@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { submittedNameAnswer } from "@/lib/api/answers";
 import { defineRoute } from "@/lib/api/route";
 import { documentRule, requiredFile } from "@/lib/verifications/documents";
 import { idNumber, personName } from "@/lib/verifications/fields";
@@ -8,6 +9,7 @@ import { submitIdentity } from "@/lib/verifications/identity";
 export const POST = defineRoute(
   {
     auth: "user",
+    answer: submittedNameAnswer,
     params: z.object({ realname: personName(), idcardnumber: idNumber() }),
     files: { portrait: documentRule, idcardfront: documentRule, idcardback: documentRule },
   },

@@ -3,6 +3,7 @@ import { clientAddress } from "@/lib/api/client-address";
 import { optional, text } from "@/lib/api/fields";
 import { rateLimiter } from "@/lib/api/rate-limit";
 import { defineRoute } from "@/lib/api/route";
+import { ownProfileAnswer } from "@/lib/users/answers";
 import { loginWithWechat } from "@/lib/users/wechat";
 
 // Generous per address: mobile carriers put many users behind one NAT address.
@@ -15,9 +16,13 @@ const params = z.object({
   ),
 });
 
+const answer = ownProfileAnswer.extend({
+  token: z.string().describe("the API token: send it as the `token` header or Bearer"),
+});
+
 // GET|POST /api/wx_fetch_userinfo – WeChat sign-in: exchanges an OAuth code (or, in sandbox mode
 // or for a trusted server, a bare openid) for the user's profile and an API token.
-export const POST = defineRoute({ auth: "none", params }, async ({ request, params }) => {
+export const POST = defineRoute({ auth: "none", params, answer }, async ({ request, params }) => {
   await loginLimiter.check(clientAddress(request));
   return loginWithWechat(params, request.headers.get("x-internal-key"));
 });

@@ -5,7 +5,11 @@ import { createViewingRequest } from "@/lib/payments/viewing-requests";
 
 // GET|POST /api/order/create_preorder – the caller asks to view a listing; ans = request id, msg "OK".
 export const POST = defineRoute(
-  { auth: "user", params: z.object({ owner_id: id(), house_id: id() }) },
+  {
+    auth: "user",
+    params: z.object({ owner_id: id(), house_id: id() }),
+    answer: z.number().int().describe('the viewing request id (msg is "OK")'),
+  },
   async ({ user, params }) =>
     new Reply(
       await createViewingRequest(user.id, { ownerId: params.owner_id, houseId: params.house_id }),

@@ -7,7 +7,15 @@ import { authorizePayout, payToCustomer } from "@/lib/payments/payouts";
 // GET|POST /api/payment/ali/pay_to_customer – admins or a trusted server (X-Internal-Key) only.
 // Parameters are validated only after the caller is authorised, so others learn nothing from them.
 export const POST = defineRoute(
-  { auth: "optional", params: z.record(z.string(), z.unknown()) },
+  {
+    auth: "optional",
+    audience: "operators",
+    internalKey: true,
+    params: z.record(z.string(), z.unknown()),
+    answer: z
+      .enum(["SUCCESS", "FAILED"])
+      .describe("SUCCESS, or FAILED with the provider's reason in msg"),
+  },
   async ({ request, user, params }) => {
     const requestedBy = authorizePayout(request, user);
     const payout = await payToCustomer(payoutParams.parse(params), requestedBy);

@@ -12,7 +12,13 @@ const refresh = optional(
 
 // GET|POST /api/payment/ali/zhima – the Zhima score as a string (legacy), or -1 for "none yet".
 export const POST = defineRoute(
-  { auth: "user", params: z.object({ refresh }) },
+  {
+    auth: "user",
+    params: z.object({ refresh }),
+    answer: z
+      .union([z.string(), z.literal(-1)])
+      .describe("the Zhima score as a string, or the number -1 when none is cached (refresh N)"),
+  },
   async ({ user, params }) => zhimaScore(user.id, params.refresh),
 );
 export const GET = POST;

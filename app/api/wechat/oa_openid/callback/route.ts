@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optional, text } from "@/lib/api/fields";
-import { defineRoute } from "@/lib/api/route";
+import { defineRoute, raw } from "@/lib/api/route";
 import { completeOfficialAccountOpenid } from "@/lib/wechat/oa-openid";
 
 const params = z.object({
@@ -11,7 +11,7 @@ const params = z.object({
 // GET|POST /api/wechat/oa_openid/callback – WeChat sends the browser back here after the silent
 // authorisation; the answer is always a redirect to the page the user came from.
 export const GET = defineRoute(
-  { auth: "none", params, answer: z.object({}).describe("never: success is a 302") },
+  { auth: "none", params, answer: raw("redirect", "302 back to the page the user came from") },
   async ({ request, params }) => completeOfficialAccountOpenid(request, params),
 );
 export const POST = GET;

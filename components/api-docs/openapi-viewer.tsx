@@ -1,0 +1,28 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import "swagger-ui-dist/swagger-ui.css";
+
+/**
+ * Swagger UI, bundled from swagger-ui-dist (no CDN) and loaded only on this page: the ES bundle
+ * is imported when the viewer mounts, so its weight never reaches another page.
+ */
+export function OpenApiViewer({ urls }: { urls: { name: string; url: string }[] }) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    import("swagger-ui-dist/swagger-ui-es-bundle.js").then(({ default: SwaggerUI }) => {
+      if (cancelled || !container.current) return;
+      SwaggerUI({
+        domNode: container.current,
+        ...(urls.length > 1 ? { urls } : { url: urls[0]?.url }),
+        deepLinking: true,
+        tryItOutEnabled: false,
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [urls]);
+  return <div ref={container} data-testid="openapi-viewer" />;
+}

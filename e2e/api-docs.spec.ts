@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+
+// A partner reads the API at /api-docs: the viewer (bundled, no CDN) renders the public document.
+test("the API docs page renders the public OpenAPI document", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? "http://localhost").origin;
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).origin !== origin) foreign.push(request.url());
+  });
+  await page.goto("/api-docs");
+  await expect(page.getByRole("heading", { name: "直租开放接口文档" })).toBeVisible();
+  await expect(page.getByText("/api/house_detail").first()).toBeVisible();
+  await expect(page.getByText("/api/admin/verifications")).toHaveCount(0);
+  expect(foreign).toEqual([]);
+
+  const document = await (await page.request.get("/api/openapi.json")).json();
+  expect(document.openapi).toBe("3.1.0");
+  expect((await page.request.get("/api/openapi-admin.json")).status()).toBe(401);
+});
