@@ -14,13 +14,11 @@ import { writeTransaction } from "@/db/write";
 let sequence = 0;
 
 export async function createOwner(userType: number | null = 1) {
+  // Taken before the transaction: concurrent callers wait for the write lock in between.
   sequence += 1;
+  const wxOpenid = `search-owner-${process.pid}-${sequence}`;
   return writeTransaction((tx) =>
-    tx
-      .insert(users)
-      .values({ wxOpenid: `search-owner-${process.pid}-${sequence}`, userType })
-      .returning()
-      .get(),
+    tx.insert(users).values({ wxOpenid, userType }).returning().get(),
   );
 }
 

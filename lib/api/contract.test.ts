@@ -2,6 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeIndex } from "@/app/api/routes.generated";
 import { GET as sandboxGateway } from "@/app/api/sandbox/alipay/gateway.do/route";
+import { GET as wxpayGateway } from "@/app/api/sandbox/wxpay/v3/[...path]/route";
 import { contractOf, openApiDocument } from "@/lib/api/openapi";
 import { serveRoutes } from "@/lib/payments/test-support";
 import { type CallOptions, call, createUser, jpegBytes, mp4Bytes } from "@/tests/helpers";
@@ -14,11 +15,16 @@ const documents = [openApiDocument(routeIndex, "public"), openApiDocument(routeI
 const ajv = new Ajv2020({ strict: false });
 const covered = new Set<unknown>();
 
-// The sandbox Alipay gateway over real HTTP, for the payout.
+// The sandbox Alipay and WeChat Pay gateways over real HTTP, for the payout and the JSAPI order.
+const OA_APP_ID = "wx-contract-oa";
 let gateway: Awaited<ReturnType<typeof serveRoutes>>;
 beforeAll(async () => {
-  gateway = await serveRoutes({ "/api/sandbox/alipay/gateway.do": sandboxGateway });
+  gateway = await serveRoutes({
+    "/api/sandbox/alipay/gateway.do": sandboxGateway,
+    "/api/sandbox/wxpay/v3/*": wxpayGateway,
+  });
   process.env.APP_URL = gateway.url;
+  process.env.WECHAT_APP_ID = OA_APP_ID;
 });
 afterAll(() => gateway.close());
 
@@ -120,6 +126,8 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
     await check("/api/search_map", {
       query: { bbox: "103,30,105,31", zoom: 12 },
     });
+    await check("/api/search_count", { query: { longitude: 104.08, latitude: 30.65 } });
+    await check("/api/wechat/jssdk_config", { query: { url: `${gateway.url}/houses/${houseId}` } });
 
     const tenant = await createUser();
     const requestId = await check("/api/order/create_preorder", {
@@ -127,6 +135,27 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
       form: { owner_id: login.id, house_id: houseId },
     });
     await check("/api/order/list", { token: tenant.token });
+    const { wechatIdentities } = await import("@/db/schema");
+    const { writeTransaction } = await import("@/db/write");
+    await writeTransaction((tx) =>
+      tx
+        .insert(wechatIdentities)
+        .values({ userId: tenant.user.id, appid: OA_APP_ID, openid: `oa-${tenant.user.id}` })
+        .run(),
+    );
+    await check("/api/order/get_preorder_wxpay_params", {
+      token: tenant.token,
+      form: { pre_order_id: requestId },
+    });
+    await check("/api/favorite", { token: tenant.token, form: { house_id: houseId } });
+    await check("/api/my_favorites", { token: tenant.token });
+    await check("/api/sms/send_code", {
+      token: tenant.token,
+      form: { tel: "13800138000", purpose: "profile" },
+    });
+    await check("/api/notification/list", { token: tenant.token });
+    await check("/api/notification/read", { token: tenant.token, form: { ids: "1" } });
+    await check("/api/notification/read_all", { token: tenant.token });
     await check("/api/order/detail", { token, form: { pre_order_id: requestId } });
     await check("/api/order/get_preorder_paymenturl", {
       token: tenant.token,

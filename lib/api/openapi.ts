@@ -179,7 +179,8 @@ function requestParts(path: string, method: "GET" | "POST", contract: Contract) 
     name,
     in: where,
     required: where === "path" || required.has(name),
-    schema: properties[name],
+    // A path segment the params schema does not name (a catch-all like the sandbox gateway's).
+    schema: properties[name] ?? { type: "string" },
   });
   const pathParameters = [...inPath].map((name) => parameter(name, "path"));
   const bodyNames = Object.keys(properties).filter((name) => !inPath.has(name));
