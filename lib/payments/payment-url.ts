@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { pendingAttempt } from "@/lib/payments/attempts";
 import { centsToYuan } from "@/lib/payments/money";
 import { visibleViewingRequest } from "@/lib/payments/viewing-requests";
+import { isAllowedOrigin } from "@/lib/urls";
 
 export const VIEWING_FEE_SUBJECT = "看房信息费";
 
@@ -34,7 +35,7 @@ export function checkReturnUrl(value: string): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw ApiError.badParam("return_url", "应为完整的 http(s) 链接");
-  if (url.username || url.password || !allowedReturnOrigins().has(url.origin))
+  if (!isAllowedOrigin(value, allowedReturnOrigins()))
     throw ApiError.badParam("return_url", "不在允许的返回地址范围内");
   return url.toString();
 }

@@ -8,9 +8,9 @@ import { sessionReturningFromThirdParty } from "@/lib/auth/session";
 import { keyedHash } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { safeLocalPath } from "@/lib/urls";
 import { officialAccountOpenid, recordWechatIdentity } from "@/lib/wechat/identities";
 import { exchangeBaseCode } from "@/lib/wechat/oauth";
-import { localReturnPath } from "@/lib/wechat/return-path";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 // Silent Official Account authorisation (snsapi_base, no consent screen) for a signed-in user
@@ -56,7 +56,7 @@ export async function startOfficialAccountOpenid(
   returnTo: string,
   now: Date = new Date(),
 ): Promise<Response> {
-  const path = localReturnPath(returnTo);
+  const path = returnTo.startsWith("/") ? safeLocalPath(returnTo, "") : "";
   if (!path) throw ApiError.badParam("return_to", "应为本站页面路径（以 / 开头）");
   const { WECHAT_APP_ID: appid, WECHAT_APP_SECRET: secret } = env();
   if (!appid || !secret) throw ApiError.conflict("未配置微信公众号，无法获取公众号 openid");
