@@ -1,8 +1,7 @@
 // npm run jobs:run [-- --step=<name>]: one pass of every scheduled job step (or of one), for
 // cron or by hand. Steps hold their leases in the database, so this is safe beside a server.
-import { EnvError, env } from "@/lib/env";
-import { runJobPass } from "@/lib/jobs/run";
 import { jobSteps } from "@/lib/jobs/steps";
+import { runJobPassAndExit } from "./job-pass";
 
 const stepArgument = process.argv.slice(2).find((argument) => argument.startsWith("--step="));
 const only = stepArgument?.slice("--step=".length);
@@ -12,15 +11,4 @@ if (only !== undefined && !names.includes(only)) {
   process.exit(2);
 }
 
-try {
-  env();
-  const outcomes = await runJobPass({ only });
-  console.info(JSON.stringify(outcomes));
-  if (outcomes.some((outcome) => outcome.outcome === "failed")) process.exit(1);
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+await runJobPassAndExit({ only });

@@ -3,14 +3,10 @@
 // by the WeixinJSBridgeReady event. The result proves nothing: only the notify marks a request
 // paid, so callers go on to /pay/return whatever "ok" says.
 
-export interface WechatPayParams {
-  appId: string;
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: "RSA";
-  paySign: string;
-}
+import type { AnswerOf } from "@/lib/swr/fetcher";
+
+/** What /api/order/get_preorder_wxpay_params answers: getBrandWCPayRequest's parameters. */
+export type WechatPayParams = AnswerOf<"/api/order/get_preorder_wxpay_params">;
 
 export type WechatPayResult = "ok" | "cancel" | "fail";
 
