@@ -4,11 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
-import {
-  officialAccountAuthorizeUrl,
-  requestWechatPayment,
-  type WechatPayParams,
-} from "@/components/viewing/wechat-pay";
+import { officialAccountAuthorizeUrl, requestWechatPayment } from "@/components/viewing/wechat-pay";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
@@ -147,14 +143,17 @@ export function ViewingRequestFlow({
       : step.kind === "working"
         ? "正在提交…"
         : `提交申请并支付 ¥${feeYuan}`;
-  if (inWechat && wechatPay) {
-    return (
-      <div className="space-y-3">
-        {step.kind === "error" && (
-          <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
-            {step.message}
-          </p>
-        )}
+  // Inside WeChat with WeChat Pay configured, 微信支付 comes first and Alipay (which WeChat
+  // blocks, hence the guide) second; elsewhere Alipay is the one choice.
+  const wechatFirst = inWechat && wechatPay;
+  return (
+    <div className="space-y-3">
+      {step.kind === "error" && (
+        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
+          {step.message}
+        </p>
+      )}
+      {wechatFirst && (
         <button
           type="button"
           onClick={payWithWechat}
@@ -167,31 +166,18 @@ export function ViewingRequestFlow({
               ? "正在提交…"
               : `微信支付 ¥${feeYuan}`}
         </button>
-        <button
-          type="button"
-          onClick={start}
-          disabled={busy}
-          className="w-full rounded-full border border-stone-300 py-3 text-sm text-stone-700 disabled:opacity-60"
-        >
-          用支付宝支付（需在手机浏览器中打开）
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="space-y-3">
-      {step.kind === "error" && (
-        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
-          {step.message}
-        </p>
       )}
       <button
         type="button"
         onClick={start}
         disabled={busy}
-        className="w-full rounded-full bg-brand py-3 text-base font-medium text-white shadow active:bg-brand-dark disabled:opacity-60"
+        className={
+          wechatFirst
+            ? "w-full rounded-full border border-stone-300 py-3 text-sm text-stone-700 disabled:opacity-60"
+            : "w-full rounded-full bg-brand py-3 text-base font-medium text-white shadow active:bg-brand-dark disabled:opacity-60"
+        }
       >
-        {alipayLabel}
+        {wechatFirst ? "用支付宝支付（需在手机浏览器中打开）" : alipayLabel}
       </button>
     </div>
   );
