@@ -3,12 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { POST as createPreorder } from "@/app/api/order/create_preorder/route";
 import { POST as paymentUrl } from "@/app/api/order/get_preorder_paymenturl/route";
 import { POST as wxpayParams } from "@/app/api/order/get_preorder_wxpay_params/route";
-import { POST as aliNotify } from "@/app/api/payment/ali/notify/route";
-import { POST as wxNotify } from "@/app/api/payment/wx/notify/route";
-import { POST as aliCheckout } from "@/app/api/sandbox/alipay/checkout/route";
-import { GET as aliGateway } from "@/app/api/sandbox/alipay/gateway.do/route";
-import { POST as cashier } from "@/app/api/sandbox/wxpay/cashier/route";
-import { GET as wxGateway } from "@/app/api/sandbox/wxpay/v3/[...path]/route";
 import { db } from "@/db";
 import {
   alipayNotifications,
@@ -23,27 +17,19 @@ import { AlipayUnavailableError, SANDBOX_APP_ID, SANDBOX_SELLER_ID } from "@/lib
 import { chinaTime, signAsAlipay } from "@/lib/alipay/sandbox/signing";
 import { alipayProvider } from "@/lib/payments/alipay-provider";
 import { advanceRefund, refundAttempt, settleRefunds } from "@/lib/payments/refunds";
-import { insertHouse, serveRoutes } from "@/lib/payments/test-support";
+import { insertHouse } from "@/lib/payments/test-support";
 import { WxpayUnavailableError } from "@/lib/payments/wxpay/client";
 import { wxpayProvider } from "@/lib/payments/wxpay/provider";
 import { SANDBOX_MCH_ID, sandboxApiV3Key, sandboxPlatformKey } from "@/lib/payments/wxpay/settings";
 import { encryptResource, signedHeaders } from "@/lib/payments/wxpay/signing";
 import { call, createUser } from "@/tests/helpers";
+import { servePaymentSandboxes } from "@/tests/payment-sandboxes";
 
 const OA_APP_ID = "wx-refund-oa";
-let server: Awaited<ReturnType<typeof serveRoutes>>;
+let server: Awaited<ReturnType<typeof servePaymentSandboxes>>;
 
 beforeAll(async () => {
-  server = await serveRoutes({
-    "/api/sandbox/wxpay/v3/*": wxGateway,
-    "/api/sandbox/wxpay/cashier": cashier,
-    "/api/payment/wx/notify": wxNotify,
-    "/api/sandbox/alipay/gateway.do": aliGateway,
-    "/api/sandbox/alipay/checkout": aliCheckout,
-    "/api/payment/ali/notify": aliNotify,
-  });
-  process.env.APP_URL = server.url;
-  process.env.WECHAT_APP_ID = OA_APP_ID;
+  server = await servePaymentSandboxes(OA_APP_ID);
 });
 afterAll(() => server.close());
 afterEach(() => vi.restoreAllMocks());

@@ -4,12 +4,6 @@ import { POST as createPreorder } from "@/app/api/order/create_preorder/route";
 import { POST as paymentUrl } from "@/app/api/order/get_preorder_paymenturl/route";
 import { POST as wxpayParams } from "@/app/api/order/get_preorder_wxpay_params/route";
 import { POST as orderList } from "@/app/api/order/list/route";
-import { POST as aliNotify } from "@/app/api/payment/ali/notify/route";
-import { POST as wxNotify } from "@/app/api/payment/wx/notify/route";
-import { POST as aliCheckout } from "@/app/api/sandbox/alipay/checkout/route";
-import { GET as aliGateway } from "@/app/api/sandbox/alipay/gateway.do/route";
-import { POST as cashier } from "@/app/api/sandbox/wxpay/cashier/route";
-import { GET as wxGateway } from "@/app/api/sandbox/wxpay/v3/[...path]/route";
 import { db } from "@/db";
 import {
   paymentAttempts,
@@ -21,7 +15,7 @@ import {
   wxpayNotifications,
 } from "@/db/schema";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
-import { insertHouse, serveRoutes } from "@/lib/payments/test-support";
+import { insertHouse } from "@/lib/payments/test-support";
 import { callWxpay } from "@/lib/payments/wxpay/client";
 import { transactionBody } from "@/lib/payments/wxpay/sandbox/gateway";
 import {
@@ -32,22 +26,13 @@ import {
 } from "@/lib/payments/wxpay/settings";
 import { encryptResource, signedHeaders } from "@/lib/payments/wxpay/signing";
 import { call, createUser } from "@/tests/helpers";
+import { servePaymentSandboxes } from "@/tests/payment-sandboxes";
 
 const OA_APP_ID = "wx-test-oa";
-let server: Awaited<ReturnType<typeof serveRoutes>>;
+let server: Awaited<ReturnType<typeof servePaymentSandboxes>>;
 
 beforeAll(async () => {
-  server = await serveRoutes({
-    "/api/sandbox/wxpay/v3/*": wxGateway,
-    "/api/sandbox/wxpay/cashier": cashier,
-    "/api/payment/wx/notify": wxNotify,
-    "/api/sandbox/alipay/gateway.do": aliGateway,
-    "/api/sandbox/alipay/checkout": aliCheckout,
-    "/api/payment/ali/notify": aliNotify,
-  });
-  // Before the first env() call: notify_url and both sandbox gateways are this server.
-  process.env.APP_URL = server.url;
-  process.env.WECHAT_APP_ID = OA_APP_ID;
+  server = await servePaymentSandboxes(OA_APP_ID);
 });
 afterAll(() => server.close());
 
