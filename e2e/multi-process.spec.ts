@@ -146,6 +146,28 @@ test.describe("npm start with two workers", () => {
     expect((await signIn("limit-other", "203.0.113.51")).status).toBe(0);
   });
 
+  test("the job loop runs in the primary only: one scheduler lease, never a worker's", async () => {
+    const readClaims = () => {
+      const database = new Database(path.join(dataDir, "zhizu.db"), { readonly: true });
+      try {
+        return database.prepare("SELECT step, holder FROM job_claims").all() as {
+          step: string;
+          holder: string;
+        }[];
+      } finally {
+        database.close();
+      }
+    };
+    // The primary ticks once at start, before forking: its lease is there by now.
+    await until(() => readClaims().some((claim) => claim.step === "scheduler"), 10_000);
+    const pidOf = (holder: string) => Number(holder.split(":").at(-2));
+    const claims = readClaims();
+    expect(claims.filter((claim) => claim.step === "scheduler")).toHaveLength(1);
+    for (const claim of claims) expect(pidOf(claim.holder)).toBe(server.pid);
+    for (const pid of workerPids())
+      expect(claims.map((claim) => pidOf(claim.holder))).not.toContain(pid);
+  });
+
   test("a worker killed under load is replaced while the other keeps answering", async () => {
     const [victim, survivor] = workerPids();
     let stop = false;

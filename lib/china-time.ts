@@ -2,6 +2,7 @@
 // `create_date` fields are in China time, whatever the server's or the browser's zone.
 
 const CHINA_TIME_ZONE = "Asia/Shanghai";
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const dateFormat = new Intl.DateTimeFormat("en-CA", {
   timeZone: CHINA_TIME_ZONE,
@@ -22,7 +23,11 @@ const dateTimeFormat = new Intl.DateTimeFormat("zh-CN", {
 
 /** `YYYY-MM-DD` in China. */
 export function chinaDate(date: Date | string | number): string {
-  return dateFormat.format(new Date(date));
+  // UTC+8 all year (no daylight saving since 1991): shifting by 8 hours gives China's calendar date, several times faster than
+  // Intl (lists format one date per row).
+  const time = new Date(date).getTime();
+  if (Number.isNaN(time)) return dateFormat.format(time); // throws RangeError like Intl
+  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Date and time in China for display, e.g. `2026/03/02 07:30`. */

@@ -1,14 +1,20 @@
-// npm run bench [-- --sizes=100000,1000000 --iterations=3000 --http-requests=100000
-//                   --workers=1,2 --route-requests=5000 --build]
+// npm run bench [-- --sizes=100000,1000000 --iterations=3000 --workers=1,2 --seconds=6
+//                   --mix-seconds=30 --routes=/api/health,... --cpu-prof=DIR --build]
 //
 // For each size: seed a temp DATA_DIR and time the search mix in-process (child process), then
 // serve that DATA_DIR with `npm start`'s server (scripts/server.ts, build in .next-bench) on
-// 127.0.0.1 once per worker count and drive it with autocannon from another process (pinned to
-// the last CPU with taskset where there is more than one): with the first worker count the
-// reference query and the long mix run, reading the server's RSS before and after; with every
-// worker count each route of `routeLoads` at 10 and 50 connections, reading the CPU time of all
-// server processes from /proc before and after. Prints markdown tables and checks the targets.
-// Everything is bounded and the server is stopped on exit.
+// 127.0.0.1, one server per worker count, all started before any load so every cell of one
+// route runs back to back for each worker count (the shared machine's load drifts less between
+// them). autocannon runs in its own process, pinned with taskset to the last CPU where there is
+// more than one; a server is pinned to the other CPUs when they are at least its worker count.
+// With the first worker count the reference query and the long mix run, reading the server's RSS
+// before and after; with every worker count each route of `routeLoads` at 10 and 50
+// connections, reading the CPU time of all server processes from /proc before and after. Every
+// cell lasts `--seconds` (a failed or stuck cell is reported and the run goes on), so a run is
+// bounded whatever the machine's load. Prints markdown tables and checks the targets. The
+// servers are stopped and the data removed on exit. `--cpu-prof=DIR` runs the servers under
+// `node --cpu-prof` (one profile per process in DIR, written when they stop; summarise them
+// with `tsx scripts/bench/profile-summary.ts DIR`).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -24,7 +30,6 @@ const options = Object.fromEntries(
 );
 const sizes = (options.sizes ?? "100000,1000000").split(",").map(Number);
 const iterations = Number(options.iterations ?? 3000);
-const httpRequests = Math.min(Number(options["http-requests"] ?? 100_000), 200_000);
 const workerCounts = [
   ...new Set<number>(
     String(options.workers ?? `1,${os.availableParallelism()}`)
@@ -32,8 +37,14 @@ const workerCounts = [
       .map(Number),
   ),
 ];
-const routeRequests = Number(options["route-requests"] ?? 5000);
+/** Seconds per measured cell, and of the long mix that checks memory stays flat. */
+const cellSeconds = Math.min(Math.max(Number(options.seconds ?? 6), 1), 60);
+const mixSeconds = Math.min(Math.max(Number(options["mix-seconds"] ?? 30), 1), 300);
+const warmupSeconds = 2;
+const cpuProfileDir = options["cpu-prof"] ? path.resolve(options["cpu-prof"]) : undefined;
 const connectionCounts = [10, 50];
+/** `--routes=/api/health,search mix`: only these of `routeLoads` (e.g. to profile one route). */
+const onlyRoutes = options.routes?.split(",");
 const distDir = ".next-bench";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "zhizu-bench-"));
 const tsx = path.join("node_modules", ".bin", "tsx");
@@ -44,16 +55,22 @@ const baseEnv = {
   LOG_LEVEL: "warn",
 };
 
-let server: ChildProcess | undefined;
-function stopServer() {
-  if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
-  server = undefined;
+const servers = new Set<ChildProcess>();
+async function stopServer(server: ChildProcess): Promise<void> {
+  servers.delete(server);
+  if (!server.pid || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  // The primary lets requests finish for at most 10 s; a profile needs a clean exit.
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+  if (server.exitCode === null) server.kill("SIGKILL");
 }
 process.on("exit", () => {
-  stopServer();
+  for (const server of servers) server.kill("SIGKILL");
   fs.rmSync(root, { recursive: true, force: true });
 });
 process.on("SIGINT", () => process.exit(130));
+process.on("SIGTERM", () => process.exit(143));
 
 function runJson<T>(args: string[], env: NodeJS.ProcessEnv): T {
   const out = execFileSync(tsx, args, { env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 });
@@ -114,7 +131,7 @@ function ensureBuild(): boolean {
     execFileSync("npx", ["next", "build"], {
       env: { ...baseEnv, NEXT_DIST_DIR: distDir },
       stdio: ["ignore", 2, "inherit"], // build output to stderr, keeping stdout for the report
-      timeout: 10 * 60_000,
+      timeout: 15 * 60_000,
     });
     return true;
   } catch {
@@ -125,34 +142,68 @@ function ensureBuild(): boolean {
   }
 }
 
-async function startServer(dataDir: string, port: number, workers: number): Promise<number> {
-  server = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/server.ts", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      env: {
-        ...baseEnv,
-        NODE_ENV: "production",
-        WEB_CONCURRENCY: String(workers),
-        NEXT_DIST_DIR: distDir,
-        DATA_DIR: dataDir,
-        APP_URL: `http://127.0.0.1:${port}`,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+// The load generator gets a CPU of its own where taskset and a second CPU exist; a server gets
+// the others when they are enough for its workers (else it runs anywhere, the load's CPU too).
+const cpuCount = os.availableParallelism();
+const canPin = cpuCount > 1 && fs.existsSync("/usr/bin/taskset");
+const loadCpu = String(cpuCount - 1);
+const serverCpus = (workers: number) =>
+  canPin && cpuCount - 1 >= workers ? `0-${cpuCount - 2}` : undefined;
+
+interface Server {
+  workers: number;
+  port: number;
+  pid: number;
+  pinned?: string;
+}
+
+async function startServer(dataDir: string, workers: number): Promise<Server> {
+  const port = await freePort();
+  const pinned = serverCpus(workers);
+  const node = [
+    ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : []),
+    "--import",
+    "tsx",
+    "scripts/server.ts",
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(port),
+  ];
+  const [command, args] = pinned
+    ? ["taskset", ["-c", pinned, process.execPath, ...node]]
+    : [process.execPath, node];
+  const server = spawn(command, args, {
+    env: {
+      ...baseEnv,
+      NODE_ENV: "production",
+      WEB_CONCURRENCY: String(workers),
+      NEXT_DIST_DIR: distDir,
+      DATA_DIR: dataDir,
+      APP_URL: `http://127.0.0.1:${port}`,
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  servers.add(server);
   const pid = server.pid ?? 0;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
+  const deadline = Date.now() + 300_000;
+  let state = "not started";
+  while (Date.now() < deadline && server.exitCode === null) {
     try {
-      const ready = (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
-      if (ready && serverProcesses(pid).length === workers + 1) return pid;
-    } catch {
-      // not listening yet
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`, {
+        signal: AbortSignal.timeout(10_000),
+      });
+      const processes = serverProcesses(pid).length;
+      state = `health HTTP ${health.status}, ${processes} processes`;
+      if (health.ok && processes === workers + 1) return { workers, port, pid, pinned };
+    } catch (error) {
+      state = `not answering (${error instanceof Error ? error.message : String(error)})`;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the server did not become ready with ${workers} workers in 120 s`);
+  const exit = server.exitCode === null ? "" : `, exited with ${server.exitCode}`;
+  await stopServer(server);
+  throw new Error(`the server with ${workers} workers was not ready in 300 s: ${state}${exit}`);
 }
 
 interface LoadResult {
@@ -164,31 +215,42 @@ interface LoadResult {
   errors: number;
 }
 
-// The load generator gets a CPU of its own where taskset and a second CPU exist.
-const pinLoad = os.availableParallelism() > 1 && fs.existsSync("/usr/bin/taskset");
+const failedLoad: LoadResult = {
+  requests: 0,
+  rps: Number.NaN,
+  p50: Number.NaN,
+  p95: Number.NaN,
+  non2xx: 0,
+  errors: 1,
+};
 
+/** One bounded cell of load; a cell that fails or hangs is reported as failed, not fatal. */
 function load(
   port: number,
   paths: string[],
-  amount: number,
+  seconds: number,
   { connections = 10, headers }: { connections?: number; headers?: Record<string, string> } = {},
 ): LoadResult {
   const input = JSON.stringify({
     url: `http://127.0.0.1:${port}`,
     paths,
-    amount,
+    seconds,
     connections,
     headers,
   });
   const args = ["scripts/bench/load.ts", input];
-  if (!pinLoad) return runJson<LoadResult>(args, baseEnv);
-  const cpu = String(os.availableParallelism() - 1);
-  const out = execFileSync("taskset", ["-c", cpu, tsx, ...args], {
-    env: baseEnv,
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 20 * 60_000,
-  });
-  return JSON.parse(out.toString()) as LoadResult;
+  const [command, commandArgs] = canPin ? ["taskset", ["-c", loadCpu, tsx, ...args]] : [tsx, args];
+  try {
+    const out = execFileSync(command, commandArgs, {
+      env: baseEnv,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: (seconds + 60) * 1000,
+    });
+    return JSON.parse(out.toString()) as LoadResult;
+  } catch (error) {
+    console.error(`load on ${paths[0]} (${connections} connections) failed: ${String(error)}`);
+    return failedLoad;
+  }
 }
 
 interface RouteLoad extends LoadResult {
@@ -204,19 +266,29 @@ function routeLoads(mixPaths: string[]) {
     { route: "/api/fetch_userinfo", paths: ["/api/fetch_userinfo"], auth: true },
     { route: "/api/my_house_list", paths: ["/api/my_house_list"], auth: true },
     { route: "search mix", paths: mixPaths, auth: false },
-  ];
+  ].filter(({ route }) => !onlyRoutes || onlyRoutes.includes(route));
 }
 
-function measureRoutes(port: number, pid: number, mixPaths: string[], token: string): RouteLoad[] {
-  const results: RouteLoad[] = [];
+/** Every route at every connection count, each cell run on every server back to back. */
+function measureRoutes(
+  list: Server[],
+  mixPaths: string[],
+  token: string,
+): Map<Server, RouteLoad[]> {
+  const results = new Map<Server, RouteLoad[]>(list.map((server) => [server, []]));
   for (const { route, paths, auth } of routeLoads(mixPaths)) {
     const headers = auth ? { token } : undefined;
-    load(port, paths, 500, { headers, connections: 10 }); // warm-up on every worker
+    for (const server of list) load(server.port, paths, warmupSeconds, { headers }); // JIT, caches
     for (const connections of connectionCounts) {
-      const before = cpuSeconds(pid);
-      const result = load(port, paths, routeRequests, { headers, connections });
-      const cpuMs = (cpuSeconds(pid) - before) * 1000;
-      results.push({ ...result, route, connections, cpuMsPerRequest: cpuMs / result.requests });
+      for (const server of list) {
+        console.error(`  ${route}, ${connections} connections, ${server.workers} worker(s)…`);
+        const before = cpuSeconds(server.pid);
+        const result = load(server.port, paths, cellSeconds, { headers, connections });
+        const cpuMs = (cpuSeconds(server.pid) - before) * 1000;
+        results
+          .get(server)
+          ?.push({ ...result, route, connections, cpuMsPerRequest: cpuMs / result.requests });
+      }
     }
   }
   return results;
@@ -251,7 +323,7 @@ const rows: {
     rssBefore: number;
     rssAfter: number;
   };
-  byWorkers: { workers: number; routes: RouteLoad[]; workerRss: number[] }[];
+  byWorkers: { workers: number; pinned?: string; routes: RouteLoad[]; workerRss: number[] }[];
 }[] = [];
 for (const size of sizes) {
   const dataDir = path.join(root, String(size));
@@ -263,25 +335,38 @@ for (const size of sizes) {
   let http: (typeof rows)[number]["http"];
   const byWorkers: (typeof rows)[number]["byWorkers"] = [];
   const mixPaths = queryMix(500, 11).map((query) => searchPath(query.params));
-  for (const [index, workers] of (built ? workerCounts : []).entries()) {
-    console.error(`${size} listings: HTTP with ${workers} worker(s)…`);
-    const port = await freePort();
-    const pid = await startServer(dataDir, port, workers);
-    load(port, mixPaths, 1000); // warm-up
-    if (index === 0) {
-      const reference = load(port, [searchPath(REFERENCE_QUERY.params)], 5000);
-      // The framework's own floor: a route that only answers (no search).
-      const floor = load(port, ["/api/health"], 5000);
-      const rssBefore = rssMegabytes(pid);
-      const mix = load(port, mixPaths, size === Math.max(...sizes) ? httpRequests : 10_000);
-      const rssAfter = rssMegabytes(pid);
-      http = { reference, floor, mix, rssBefore, rssAfter };
+  const started: Server[] = [];
+  for (const workers of built ? workerCounts : []) {
+    console.error(`${size} listings: starting a server with ${workers} worker(s)…`);
+    try {
+      started.push(await startServer(dataDir, workers));
+    } catch (error) {
+      console.error(String(error));
     }
-    const routes = measureRoutes(port, pid, mixPaths, inProcess.token);
-    const workerRss = serverProcesses(pid).slice(1).map(rssOf);
-    stopServer();
-    byWorkers.push({ workers, routes, workerRss });
   }
+  const first = started[0];
+  if (first) {
+    console.error(`${size} listings: reference, floor and long mix on ${first.workers} worker(s)…`);
+    load(first.port, mixPaths, warmupSeconds);
+    const reference = load(first.port, [searchPath(REFERENCE_QUERY.params)], cellSeconds);
+    // The framework's own floor: a route that only answers (no search).
+    const floor = load(first.port, ["/api/health"], cellSeconds);
+    const rssBefore = rssMegabytes(first.pid);
+    const mix = load(first.port, mixPaths, mixSeconds);
+    const rssAfter = rssMegabytes(first.pid);
+    http = { reference, floor, mix, rssBefore, rssAfter };
+  }
+  const measured = measureRoutes(started, mixPaths, inProcess.token);
+  for (const server of started) {
+    const workerRss = serverProcesses(server.pid).slice(1).map(rssOf);
+    byWorkers.push({
+      workers: server.workers,
+      pinned: server.pinned,
+      routes: measured.get(server) ?? [],
+      workerRss,
+    });
+  }
+  for (const server of [...servers]) await stopServer(server);
   rows.push({ inProcess, http, byWorkers });
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
@@ -320,18 +405,18 @@ for (const kind of rows[0]?.inProcess.kinds ?? []) {
 }
 
 print(
-  "\nHTTP by worker count (server CPU = user + system time of all server processes per request):\n",
+  `\nHTTP by worker count, ${cellSeconds} s per cell (server CPU = user + system time of all server processes per request; load generator ${canPin ? `on CPU ${loadCpu}` : "not pinned"}):\n`,
 );
 print(
-  "| listings | workers | route | connections | req/s | p50 / p95 | server CPU / request | non-2xx | RSS per worker |",
+  "| listings | workers | server CPUs | route | connections | req/s | p50 / p95 | server CPU / request | non-2xx + errors | RSS per worker |",
 );
-print("|---|---|---|---|---|---|---|---|---|");
+print("|---|---|---|---|---|---|---|---|---|---|");
 for (const { inProcess: ip, byWorkers } of rows) {
-  for (const { workers, routes, workerRss } of byWorkers) {
+  for (const { workers, pinned, routes, workerRss } of byWorkers) {
     const rss = workerRss.map((mb) => f(mb, 0)).join(" / ");
     for (const r of routes) {
       print(
-        `| ${ip.size.toLocaleString("en")} | ${workers} | ${r.route} | ${r.connections} | ${f(r.rps, 0)} | ${f(r.p50)} / ${f(r.p95)} ms | ${f(r.cpuMsPerRequest, 3)} ms | ${r.non2xx + r.errors} | ${rss} MB |`,
+        `| ${ip.size.toLocaleString("en")} | ${workers} | ${pinned ?? "any"} | ${r.route} | ${r.connections} | ${f(r.rps, 0)} | ${f(r.p50)} / ${f(r.p95)} ms | ${f(r.cpuMsPerRequest, 3)} ms | ${r.non2xx + r.errors} | ${rss} MB |`,
       );
     }
   }
@@ -368,15 +453,18 @@ if (small && large) {
       ?.routes.find((r) => r.route === route && r.connections === connections);
   const first = workerCounts[0];
   const most = workerCounts.at(-1);
-  for (const connections of connectionCounts) {
-    const health = routeOf(first, "/api/health", connections);
-    const userinfo = routeOf(first, "/api/fetch_userinfo", connections);
-    if (health && userinfo) {
-      const ratio = userinfo.cpuMsPerRequest / health.cpuMsPerRequest;
-      checks.push([
-        `CPU per request /api/fetch_userinfo ≤ 1.3 × /api/health (${first} worker(s), ${connections} connections): ${f(ratio)}×`,
-        ratio <= 1.3,
-      ]);
+  // Every worker count and connection count is a sample of the same ratio.
+  for (const workers of workerCounts) {
+    for (const connections of connectionCounts) {
+      const health = routeOf(workers, "/api/health", connections);
+      const userinfo = routeOf(workers, "/api/fetch_userinfo", connections);
+      if (health && userinfo) {
+        const ratio = userinfo.cpuMsPerRequest / health.cpuMsPerRequest;
+        checks.push([
+          `CPU per request /api/fetch_userinfo ≤ 1.3 × /api/health (${workers} worker(s), ${connections} connections): ${f(ratio)}×`,
+          ratio <= 1.3,
+        ]);
+      }
     }
   }
   const mixOne = routeOf(first, "search mix", 50);

@@ -75,3 +75,16 @@ export const sandboxAlipayTransfers = sqliteTable(
     index("sandbox_alipay_transfers_created_idx").on(t.createdAt),
   ],
 );
+
+/**
+ * transaction_id values the sandbox's zhima.credit.score.get has seen: Alipay refuses a reused
+ * one, across every server process. Rows older than a day are deleted by later calls.
+ */
+export const sandboxZhimaTransactions = sqliteTable(
+  "sandbox_zhima_transactions",
+  {
+    transactionId: text("transaction_id").primaryKey(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sandbox_zhima_transactions_created_idx").on(t.createdAt)],
+);

@@ -8,7 +8,9 @@ import { POST as zhimaDetail } from "@/app/api/payment/ali/zhima_detail/route";
 import { POST as authorize } from "@/app/api/sandbox/alipay/authorize/route";
 import { GET as gateway } from "@/app/api/sandbox/alipay/gateway.do/route";
 import { db } from "@/db";
-import { alipayAuthStates, alipayBindings } from "@/db/schema";
+import { alipayAuthStates, alipayBindings, sandboxZhimaTransactions } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
+import { callAlipay } from "@/lib/alipay/client";
 import { decryptText, encryptText } from "@/lib/crypto";
 import { serveRoutes } from "@/lib/payments/test-support";
 import { call, createUser } from "@/tests/helpers";
@@ -193,6 +195,31 @@ describe("/api/payment/ali/zhima", () => {
     const detail = await call(zhimaDetail, { token, legacy: true });
     expect(detail).toMatchObject({ http: 200, body: { status: 0 } });
     expect(detail.body.ans).toEqual({ bound: true, score, updated_at: expect.any(String) });
+  });
+
+  it("the sandbox refuses a reused transaction_id from any process: it is kept in the database", async () => {
+    const { user, token } = await createUser();
+    await bind(token);
+    const binding = await bindingOf(user.id);
+    const ask = (transactionId: string) =>
+      callAlipay("zhima.credit.score.get", {
+        authToken: decryptText(binding?.accessTokenEncrypted ?? ""),
+        bizContent: { transaction_id: transactionId, product_code: "w1010100100000000001" },
+      });
+    const old = `old-${user.id}`;
+    await writeTransaction((tx) =>
+      tx
+        .insert(sandboxZhimaTransactions)
+        .values({ transactionId: old, createdAt: new Date(Date.now() - 2 * 24 * 3600 * 1000) })
+        .run(),
+    );
+    const id = `tx-${user.id}-${Date.now()}`;
+    expect(await ask(id)).toMatchObject({ code: "10000" });
+    expect(await ask(id)).toMatchObject({ subCode: "ZHIMA_TRANSACTION_ID_DUPLICATE" });
+    const stored = await db().select().from(sandboxZhimaTransactions);
+    expect(stored.map((row) => row.transactionId)).toContain(id);
+    // A day later an id is forgotten (the table stays bounded).
+    expect(stored.map((row) => row.transactionId)).not.toContain(old);
   });
 
   it("reports Alipay's refusal as status 11 with a plain message, never Alipay's payload", async () => {

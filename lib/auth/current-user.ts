@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { db } from "@/db";
+import { eq, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db";
 import { users } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { sessionFromRequest } from "@/lib/auth/session";
@@ -27,13 +27,16 @@ export function tokenFromRequest(request: Request): string | null {
 }
 
 /** The user a browser session points at, with the role as it is now (not as signed in). */
-export async function userById(id: number): Promise<CurrentUser | null> {
-  const row = await db()
+const roleLookup = preparedQuery((database) =>
+  database
     .select({ id: users.id, role: users.role })
     .from(users)
-    .where(eq(users.id, id))
-    .get();
-  return row ?? null;
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+export async function userById(id: number): Promise<CurrentUser | null> {
+  return roleLookup().get({ id }) ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { type AppDatabase, db } from "@/db";
+import { preparedQuery } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 
@@ -31,12 +31,9 @@ export type TokenCheck =
   | { ok: true; user: { id: number; role: "user" | "admin" } }
   | { ok: false; reason: "malformed" | "unknown" | "expired" | "revoked" };
 
-/**
- * Token → user and role, prepared once per connection: every authenticated request runs it, and
- * building the query each time cost as much as running it.
- */
-function tokenLookup(database: AppDatabase) {
-  return database
+/** Token → user and role: every authenticated request runs it. */
+const tokenLookup = preparedQuery((database) =>
+  database
     .select({
       id: users.id,
       role: users.role,
@@ -46,19 +43,12 @@ function tokenLookup(database: AppDatabase) {
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
-    .prepare();
-}
-const tokenLookups = new WeakMap<AppDatabase, ReturnType<typeof tokenLookup>>();
+    .prepare(),
+);
 
 export async function checkToken(token: string, now = new Date()): Promise<TokenCheck> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: "malformed" };
-  const database = db();
-  let lookup = tokenLookups.get(database);
-  if (!lookup) {
-    lookup = tokenLookup(database);
-    tokenLookups.set(database, lookup);
-  }
-  const row = lookup.get({ tokenHash: hashToken(token) });
+  const row = tokenLookup().get({ tokenHash: hashToken(token) });
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { db } from "@/db";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { db, preparedQuery } from "@/db";
 import {
   type HousePhoto,
   HouseStatus,
@@ -26,6 +27,47 @@ import { fileUrl } from "@/lib/storage";
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
 // in one query per table for all listings at once.
 
+/** `column IN` the ids given as one JSON array: one prepared statement for any number of ids. */
+const inIds = (column: SQLiteColumn) =>
+  sql`${column} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+
+const listQueries = preparedQuery((database) => ({
+  photos: database
+    .select()
+    .from(housePhotos)
+    .where(inIds(housePhotos.houseId))
+    .orderBy(asc(housePhotos.sortOrder), asc(housePhotos.id))
+    .prepare(),
+  videos: database
+    .select()
+    .from(houseVideos)
+    .where(inIds(houseVideos.houseId))
+    .orderBy(asc(houseVideos.id))
+    .prepare(),
+  // Only the columns the owner's list shows: an owner may have a hundred listings.
+  mine: database
+    .select({
+      id: houses.id,
+      houseSize: houses.houseSize,
+      houseType: houses.houseType,
+      houseRent: houses.houseRent,
+      paymentType: houses.paymentType,
+      praiseCount: houses.praiseCount,
+      status: houses.status,
+      createdAt: houses.createdAt,
+      descriptionTitle: houses.descriptionTitle,
+      districtName: houses.districtName,
+      coverPhotoId: houses.coverPhotoId,
+      releaseTime: houses.releaseTime,
+    })
+    .from(houses)
+    .where(
+      and(eq(houses.userId, sql.placeholder("userId")), ne(houses.status, HouseStatus.deleted)),
+    )
+    .orderBy(desc(houses.createdAt), desc(houses.id))
+    .prepare(),
+}));
+
 function mediaFor(houseIds: number[]): {
   photos: Map<number, HousePhoto[]>;
   videos: Map<number, HouseVideo[]>;
@@ -33,20 +75,12 @@ function mediaFor(houseIds: number[]): {
   const photos = new Map<number, HousePhoto[]>();
   const videos = new Map<number, HouseVideo[]>();
   if (houseIds.length === 0) return { photos, videos };
-  for (const photo of db()
-    .select()
-    .from(housePhotos)
-    .where(inArray(housePhotos.houseId, houseIds))
-    .orderBy(asc(housePhotos.sortOrder), asc(housePhotos.id))
-    .all()) {
+  const ids = JSON.stringify(houseIds);
+  const queries = listQueries();
+  for (const photo of queries.photos.all({ ids })) {
     photos.set(photo.houseId, [...(photos.get(photo.houseId) ?? []), photo]);
   }
-  for (const video of db()
-    .select()
-    .from(houseVideos)
-    .where(inArray(houseVideos.houseId, houseIds))
-    .orderBy(asc(houseVideos.id))
-    .all()) {
+  for (const video of queries.videos.all({ ids })) {
     videos.set(video.houseId, [...(videos.get(video.houseId) ?? []), video]);
   }
   return { photos, videos };
@@ -59,12 +93,7 @@ const codesOf = (list: string | null, names: Record<number, string>) =>
   }));
 
 export async function myHouseList(userId: number, now = new Date()) {
-  const list = db()
-    .select()
-    .from(houses)
-    .where(and(eq(houses.userId, userId), ne(houses.status, HouseStatus.deleted)))
-    .orderBy(desc(houses.createdAt), desc(houses.id))
-    .all();
+  const list = listQueries().mine.all({ userId });
   const { photos, videos } = mediaFor(list.map((house) => house.id));
   return list.map((house) => {
     const housePhotoList = photos.get(house.id) ?? [];

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { db } from "@/db";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedQuery } from "@/db";
 import { payoutAccounts, users, verifiedPhones } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { fileUrl } from "@/lib/storage";
@@ -11,19 +11,29 @@ export const BANK_CARD_ACCOUNT = 3;
  * The caller's own profile: exactly the legacy /fetch_userinfo fields, plus the newer fields
  * the pages need. Payout details are masked; ID numbers and tokens are never included.
  */
+const profileQueries = preparedQuery((database) => {
+  const userId = sql.placeholder("userId");
+  return {
+    user: database.select().from(users).where(eq(users.id, userId)).prepare(),
+    account: database
+      .select()
+      .from(payoutAccounts)
+      .where(and(eq(payoutAccounts.userId, userId), eq(payoutAccounts.type, BANK_CARD_ACCOUNT)))
+      .prepare(),
+    verified: database
+      .select({ tel: verifiedPhones.tel })
+      .from(verifiedPhones)
+      .where(eq(verifiedPhones.userId, userId))
+      .prepare(),
+  };
+});
+
 export async function ownProfile(userId: number) {
-  const user = await db().select().from(users).where(eq(users.id, userId)).get();
+  const queries = profileQueries();
+  const user = queries.user.get({ userId });
   if (!user) throw ApiError.notFound("用户");
-  const account = await db()
-    .select()
-    .from(payoutAccounts)
-    .where(and(eq(payoutAccounts.userId, userId), eq(payoutAccounts.type, BANK_CARD_ACCOUNT)))
-    .get();
-  const verified = await db()
-    .select({ tel: verifiedPhones.tel })
-    .from(verifiedPhones)
-    .where(eq(verifiedPhones.userId, userId))
-    .get();
+  const account = queries.account.get({ userId });
+  const verified = queries.verified.get({ userId });
   return {
     wx_openid: user.wxOpenid,
     wx_nickname: user.wxNickname,

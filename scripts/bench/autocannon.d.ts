@@ -4,6 +4,7 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     amount?: number;
+    timeout?: number;
     duration?: number;
     headers?: Record<string, string>;
     requests?: { method?: string; path: string }[];

@@ -1,14 +1,14 @@
 // HTTP load generator, run as its own process by bench.ts so the client does not share the
-// server's or the bench's event loop. Input (argv[2], JSON): {url, paths, amount, connections,
-// headers?}.
+// server's or the bench's event loop. Input (argv[2], JSON): {url, paths, seconds, connections,
+// headers?}: autocannon for that many seconds (a bounded cell whatever the server's speed).
 // Output (stdout, JSON): requests, req/s, p50/p95 (ms), non-2xx and errors.
 import autocannon from "autocannon";
 import { percentile } from "./stats";
 
-const { url, paths, amount, connections, headers } = JSON.parse(process.argv[2] ?? "{}") as {
+const { url, paths, seconds, connections, headers } = JSON.parse(process.argv[2] ?? "{}") as {
   url: string;
   paths: string[];
-  amount: number;
+  seconds: number;
   connections: number;
   headers?: Record<string, string>;
 };
@@ -18,7 +18,9 @@ const latencies: number[] = [];
 const instance = autocannon({
   url,
   connections,
-  amount,
+  duration: seconds,
+  // A request stuck longer than this counts as an error instead of stalling the cell.
+  timeout: 10,
   headers,
   requests: paths.map((path) => ({ method: "GET", path })),
 });

@@ -1,10 +1,11 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { db } from "@/db";
 import {
   sandboxAlipayGrants,
   sandboxAlipayTrades,
   sandboxAlipayTransfers,
   sandboxRefunds,
+  sandboxZhimaTransactions,
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
@@ -92,7 +93,31 @@ async function oauthToken(params: Params): Promise<Body> {
   };
 }
 
-const usedTransactionIds = new Set<string>();
+/** How long a used transaction_id is remembered (the legacy client reused one all day). */
+const TRANSACTION_ID_MEMORY_MS = 24 * 3600 * 1000;
+
+/** Records a transaction_id; false when it was used before. Forgets a few expired ones. */
+async function firstUseOf(transactionId: string, now = new Date()): Promise<boolean> {
+  return writeTransaction(async (tx) => {
+    const expired = tx
+      .select({ id: sandboxZhimaTransactions.transactionId })
+      .from(sandboxZhimaTransactions)
+      .where(
+        lt(sandboxZhimaTransactions.createdAt, new Date(now.getTime() - TRANSACTION_ID_MEMORY_MS)),
+      )
+      .limit(20);
+    await tx
+      .delete(sandboxZhimaTransactions)
+      .where(inArray(sandboxZhimaTransactions.transactionId, expired))
+      .run();
+    const inserted = await tx
+      .insert(sandboxZhimaTransactions)
+      .values({ transactionId, createdAt: now })
+      .onConflictDoNothing()
+      .run();
+    return inserted.changes === 1;
+  });
+}
 
 async function zhimaScore(params: Params, biz: Biz): Promise<Body> {
   const transactionId = text(biz.transaction_id);
@@ -101,9 +126,8 @@ async function zhimaScore(params: Params, biz: Biz): Promise<Body> {
   if (biz.product_code !== "w1010100100000000001")
     return invalidArguments("isv.invalid-parameter", "product_code 无效");
   // Alipay expects a new transaction_id per call (the legacy one was constant all day).
-  if (usedTransactionIds.has(transactionId))
+  if (!(await firstUseOf(transactionId)))
     return businessFailure("ZHIMA_TRANSACTION_ID_DUPLICATE", "transaction_id 重复");
-  usedTransactionIds.add(transactionId);
   const grant = await db().query.sandboxAlipayGrants.findFirst({
     where: and(
       eq(sandboxAlipayGrants.accessToken, params.auth_token ?? ""),
