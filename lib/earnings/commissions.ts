@@ -161,10 +161,7 @@ export async function bookFeePaid(tx: WriteTx, attempt: PaymentAttempt, paidAt: 
     await earnCommissions(tx, request, attempt, paidAt);
 }
 
-async function payingAttempt(
-  tx: WriteTx,
-  requestId: number,
-): Promise<PaymentAttempt | undefined> {
+async function payingAttempt(tx: WriteTx, requestId: number): Promise<PaymentAttempt | undefined> {
   const [earned] = await tx
     .select({ attemptId: commissions.paymentAttemptId })
     .from(commissions)
@@ -302,7 +299,10 @@ export async function bookRefundSucceeded(
       });
       continue;
     }
-    const fromPayable = Math.min(commission.amountCents, await owed(tx, user, "commission_payable"));
+    const fromPayable = Math.min(
+      commission.amountCents,
+      await owed(tx, user, "commission_payable"),
+    );
     lines.push(
       { account: "commission_payable", userId: user, amountCents: fromPayable, ...tag },
       {

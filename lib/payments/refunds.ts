@@ -3,8 +3,8 @@ import { db } from "@/db";
 import { type PaymentAttempt, paymentAttempts, type Refund, refunds } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
-import { bookRefundSucceeded } from "@/lib/earnings/commissions";
 import { type Clock, systemClock } from "@/lib/clock";
+import { bookRefundSucceeded } from "@/lib/earnings/commissions";
 import { log } from "@/lib/log";
 import { newRefundNumber } from "@/lib/payments/numbers";
 import {
