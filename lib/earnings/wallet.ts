@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import {
@@ -11,12 +11,21 @@ import {
   OPEN_WITHDRAWAL_STATUSES,
   users,
   type Withdrawal,
+  type WithdrawalStatus,
   withdrawals,
 } from "@/db/schema";
 import { chinaDateTime } from "@/lib/china-time";
 import { commissionRates, INVITE_REWARD_DAYS } from "@/lib/earnings/commissions";
 import { owed } from "@/lib/earnings/ledger";
-import { chinaMonth, MIN_WITHDRAWAL_CENTS, maskAccount, payeeOf } from "@/lib/earnings/withdrawals";
+import {
+  chinaMonth,
+  decideWithdrawal,
+  listWithdrawals,
+  MIN_WITHDRAWAL_CENTS,
+  maskAccount,
+  payeeOf,
+  requestWithdrawal,
+} from "@/lib/earnings/withdrawals";
 import { env } from "@/lib/env";
 import { centsToYuan } from "@/lib/payments/money";
 
@@ -277,4 +286,64 @@ export async function monthlyStatement(userId: number, month: string) {
   }
   // The BOM lets spreadsheet programs read the file as UTF-8.
   return { filename: `zhizu-statement-${range.label}.csv`, csv: `\uFEFF${lines.join("\r\n")}\r\n` };
+}
+
+export async function withdraw(userId: number, amountCents: number) {
+  return withdrawalAnswer(await requestWithdrawal(userId, amountCents));
+}
+
+export async function decide(input: Parameters<typeof decideWithdrawal>[0]) {
+  return withdrawalAnswer(await decideWithdrawal(input));
+}
+
+export async function myWithdrawals(userId: number, page: { shift: number; count: number }) {
+  const { total, rows } = await listWithdrawals(
+    { userId },
+    { offset: page.shift, limit: page.count },
+  );
+  return { total, withdrawals: rows.map(withdrawalAnswer) };
+}
+
+export async function adminWithdrawals(input: {
+  status: WithdrawalStatus;
+  shift: number;
+  count: number;
+}) {
+  const { total, rows } = await listWithdrawals(
+    { status: input.status },
+    { offset: input.shift, limit: input.count },
+  );
+  const answers = [];
+  for (const row of rows) {
+    const month = chinaMonth(row.requestedAt);
+    const [sum] = await db()
+      .select({ total: sql<number>`coalesce(sum(${withdrawals.amountCents}), 0)` })
+      .from(withdrawals)
+      .where(
+        and(
+          eq(withdrawals.userId, row.userId),
+          notInArray(withdrawals.status, ["failed", "rejected"]),
+          gte(withdrawals.requestedAt, month.start),
+          lt(withdrawals.requestedAt, month.end),
+        ),
+      );
+    answers.push({
+      ...withdrawalAnswer(row),
+      user_id: row.userId,
+      payee_name: row.payeeName,
+      month_total_cents: Number(sum?.total ?? 0),
+    });
+  }
+  return { total, withdrawals: answers };
+}
+
+export async function statementResponse(userId: number, month: string): Promise<Response> {
+  const { filename, csv } = await monthlyStatement(userId, month);
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "private, no-store",
+    },
+  });
 }

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { withdrawalStatuses } from "@/db/schema";
+import { integer, optional } from "@/lib/api/fields";
+import { defineRoute } from "@/lib/api/route";
+import { adminWithdrawalListAnswer } from "@/lib/earnings/answers";
+import { adminWithdrawals } from "@/lib/earnings/wallet";
+
+// GET|POST /api/admin/withdrawals – withdrawals for admins (awaiting approval by default).
+export const POST = defineRoute(
+  {
+    auth: "admin",
+    params: z.object({
+      status: optional(z.enum(withdrawalStatuses)).transform(
+        (value) => value ?? "awaiting_approval",
+      ),
+      shift: optional(integer({ min: 0, max: 1_000_000 })).transform((value) => value ?? 0),
+      count: optional(integer({ min: 1, max: 200 })).transform((value) => value ?? 50),
+    }),
+    answer: adminWithdrawalListAnswer,
+  },
+  async ({ params }) => adminWithdrawals(params),
+);
+export const GET = POST;
