@@ -79,10 +79,13 @@ export async function markViewed(requestId: number, at = new Date()) {
   });
 }
 
-/** A refund of the attempt the provider confirmed, recorded through the real refund path. */
+/**
+ * A refund of the attempt the provider confirmed, recorded through the real refund path (the
+ * refund row already owed for a duplicate payment is the one confirmed).
+ */
 export async function refundConfirmed(attempt: PaymentAttempt, at = new Date()) {
   return writeTransaction(async (tx) => {
-    const [refund] = await tx
+    await tx
       .insert(refunds)
       .values({
         paymentAttemptId: attempt.id,
@@ -90,10 +93,14 @@ export async function refundConfirmed(attempt: PaymentAttempt, at = new Date()) 
         outRefundNo: `RF${attempt.id}${randomBytes(4).toString("hex")}`,
         amountCents: attempt.amountCents,
         reason: "测试退款",
-        status: "unknown",
       })
+      .onConflictDoNothing();
+    const [refund] = await tx
+      .update(refunds)
+      .set({ status: "unknown" })
+      .where(eq(refunds.paymentAttemptId, attempt.id))
       .returning();
-    if (!refund) throw new Error("refund insert failed");
+    if (!refund) throw new Error("refund missing");
     return recordRefundReport(tx, refund, attempt, { state: "succeeded" }, at);
   });
 }

@@ -121,7 +121,7 @@ export async function owed(
     .from(ledgerEntries)
     .where(and(eq(ledgerEntries.userId, userId), eq(ledgerEntries.account, account)));
   const sum = Number(row?.sum ?? 0);
-  return account === "owed_back" ? sum : -sum;
+  return account === "owed_back" || sum === 0 ? sum : -sum;
 }
 
 /**
