@@ -5,8 +5,8 @@ import { GET as sandboxGateway } from "@/app/api/sandbox/alipay/gateway.do/route
 import { GET as wxpayGateway } from "@/app/api/sandbox/wxpay/v3/[...path]/route";
 import { contractOf, openApiDocument } from "@/lib/api/openapi";
 import { serveRoutes } from "@/lib/payments/test-support";
-import { type CallOptions, call, createUser, jpegBytes, mp4Bytes } from "@/tests/helpers";
 import { landlordWithHouse, markViewed, paidViewing, verifiedPayee } from "@/tests/earnings";
+import { type CallOptions, call, createUser, jpegBytes, mp4Bytes } from "@/tests/helpers";
 import { COMPLETE, landlord } from "@/tests/houses-helpers";
 
 // Calls every envelope endpoint through its real handler (real SQLite, real files) and checks

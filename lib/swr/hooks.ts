@@ -18,8 +18,7 @@ export const keys = {
   notifications: (shift: number, count: number) =>
     apiUrl("/api/notification/list", { shift, count }),
   wallet: apiUrl("/api/wallet"),
-  walletEntries: (shift: number, count: number) =>
-    apiUrl("/api/wallet/entries", { shift, count }),
+  walletEntries: (shift: number, count: number) => apiUrl("/api/wallet/entries", { shift, count }),
   withdrawals: apiUrl("/api/wallet/withdrawals"),
   adminWithdrawals: (status: string) => apiUrl("/api/admin/withdrawals", { status }),
 } as const;
