@@ -76,13 +76,6 @@ test("a landlord and an inviter earn from settled viewing fees and the landlord 
   await apiCall(tenant.page, baseURL, "/api/invitation/setcode", {
     invite_code: codes.my_invite_code,
   });
-  await apiCall(tenant.page, baseURL, "/api/create_userinfo", {
-    nickname: tenantName,
-    sex: "1",
-    user_type: "1",
-    tel: "13912340000",
-  });
-
   // Two viewing fees paid in the sandbox cashier, then both viewings confirmed (status 3).
   for (const house of published) {
     const preOrderId = String(
