@@ -249,8 +249,8 @@ export async function houseEarnings(userId: number) {
 
 function csvCell(value: string | number | null): string {
   const text = value === null ? "" : String(value);
-  // A leading =, +, - or @ would be run as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // Text starting with =, +, - or @ would run as a formula in spreadsheets; amounts stay numbers.
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
