@@ -88,38 +88,46 @@ export async function checkLedger(reader: Reader = db()): Promise<string[]> {
   for (const row of negative)
     problems.push(`user ${row.userId} ${row.account}: balance ${row.sum} is below zero owed`);
 
-  const paid = await reader
-    .select({ id: paymentAttempts.id, amount: paymentAttempts.amountCents })
-    .from(paymentAttempts)
-    .where(inArray(paymentAttempts.status, ["paid", "refunded"]));
-  compare(
-    problems,
-    "payment attempt",
-    new Map(paid.map((row) => [row.id, row.amount])),
-    await amountsByKey(reader, ["fee_paid"], "paymentAttemptId"),
-  );
-
-  const refunded = await reader
-    .select({ id: refunds.id, amount: refunds.amountCents })
-    .from(refunds)
-    .where(eq(refunds.status, "succeeded"));
-  compare(
-    problems,
-    "refund",
-    new Map(refunded.map((row) => [row.id, -row.amount])),
-    await amountsByKey(reader, ["refund"], "refundId"),
-  );
-
-  const transferred = await reader
-    .select({ id: payouts.id, amount: payouts.amountCents })
-    .from(payouts)
-    .where(eq(payouts.status, "success"));
-  compare(
-    problems,
-    "payout",
-    new Map(transferred.map((row) => [row.id, -row.amount])),
-    await amountsByKey(reader, ["withdrawal_paid", "platform_payout"], "payoutId"),
-  );
+  // Each money record, with the provider_funds amount its ledger event must carry.
+  const records = [
+    {
+      what: "payment attempt",
+      kinds: ["fee_paid"],
+      key: "paymentAttemptId" as const,
+      rows: await reader
+        .select({ id: paymentAttempts.id, amount: paymentAttempts.amountCents })
+        .from(paymentAttempts)
+        .where(inArray(paymentAttempts.status, ["paid", "refunded"])),
+      sign: 1,
+    },
+    {
+      what: "refund",
+      kinds: ["refund"],
+      key: "refundId" as const,
+      rows: await reader
+        .select({ id: refunds.id, amount: refunds.amountCents })
+        .from(refunds)
+        .where(eq(refunds.status, "succeeded")),
+      sign: -1,
+    },
+    {
+      what: "payout",
+      kinds: ["withdrawal_paid", "platform_payout"],
+      key: "payoutId" as const,
+      rows: await reader
+        .select({ id: payouts.id, amount: payouts.amountCents })
+        .from(payouts)
+        .where(eq(payouts.status, "success")),
+      sign: -1,
+    },
+  ];
+  for (const record of records)
+    compare(
+      problems,
+      record.what,
+      new Map(record.rows.map((row) => [row.id, record.sign * row.amount])),
+      await amountsByKey(reader, record.kinds, record.key),
+    );
 
   const paidWithdrawals = await reader
     .select({ id: withdrawals.id, payoutId: withdrawals.payoutId, status: payouts.status })

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import {
@@ -25,6 +25,7 @@ import {
   maskAccount,
   payeeOf,
   requestWithdrawal,
+  withdrawnInMonth,
 } from "@/lib/earnings/withdrawals";
 import { env } from "@/lib/env";
 import { centsToYuan } from "@/lib/payments/money";
@@ -314,26 +315,13 @@ export async function adminWithdrawals(input: {
     { offset: input.shift, limit: input.count },
   );
   const answers = [];
-  for (const row of rows) {
-    const month = chinaMonth(row.requestedAt);
-    const [sum] = await db()
-      .select({ total: sql<number>`coalesce(sum(${withdrawals.amountCents}), 0)` })
-      .from(withdrawals)
-      .where(
-        and(
-          eq(withdrawals.userId, row.userId),
-          notInArray(withdrawals.status, ["failed", "rejected"]),
-          gte(withdrawals.requestedAt, month.start),
-          lt(withdrawals.requestedAt, month.end),
-        ),
-      );
+  for (const row of rows)
     answers.push({
       ...withdrawalAnswer(row),
       user_id: row.userId,
       payee_name: row.payeeName,
-      month_total_cents: Number(sum?.total ?? 0),
+      month_total_cents: await withdrawnInMonth(db(), row.userId, row.requestedAt),
     });
-  }
   return { total, withdrawals: answers };
 }
 

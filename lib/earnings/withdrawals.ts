@@ -87,10 +87,17 @@ export function maskAccount(account: string): string {
     : `${account.slice(0, 4)}****${account.slice(-4)}`;
 }
 
-/** What a user has asked to withdraw this month and not lost to a failure or rejection. */
-async function withdrawnThisMonth(tx: WriteTx, userId: number, now: Date): Promise<number> {
-  const month = chinaMonth(now);
-  const [row] = await tx
+/**
+ * What a user has asked to withdraw in the China calendar month of `at` and not lost to a
+ * failure or rejection: what the monthly automatic limit counts.
+ */
+export async function withdrawnInMonth(
+  reader: Pick<WriteTx, "select">,
+  userId: number,
+  at: Date,
+): Promise<number> {
+  const month = chinaMonth(at);
+  const [row] = await reader
     .select({ sum: sql<number>`coalesce(sum(${withdrawals.amountCents}), 0)` })
     .from(withdrawals)
     .where(
@@ -133,7 +140,7 @@ export async function requestWithdrawal(
         payable_cents: payable,
       });
     const auto =
-      (await withdrawnThisMonth(tx, userId, now)) + amountCents <= env().PAYOUT_AUTO_LIMIT_CENTS;
+      (await withdrawnInMonth(tx, userId, now)) + amountCents <= env().PAYOUT_AUTO_LIMIT_CENTS;
     const [row] = await tx
       .insert(withdrawals)
       .values({

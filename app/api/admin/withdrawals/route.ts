@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withdrawalStatuses } from "@/db/schema";
-import { integer, optional } from "@/lib/api/fields";
+import { optional, pageParams } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
 import { adminWithdrawalListAnswer } from "@/lib/earnings/answers";
 import { adminWithdrawals } from "@/lib/earnings/wallet";
@@ -13,8 +13,7 @@ export const POST = defineRoute(
       status: optional(z.enum(withdrawalStatuses)).transform(
         (value) => value ?? "awaiting_approval",
       ),
-      shift: optional(integer({ min: 0, max: 1_000_000 })).transform((value) => value ?? 0),
-      count: optional(integer({ min: 1, max: 200 })).transform((value) => value ?? 50),
+      ...pageParams({ maxShift: 1_000_000, maxCount: 200, count: 50 }),
     }),
     answer: adminWithdrawalListAnswer,
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { integer, optional } from "@/lib/api/fields";
+import { pageParams } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
 import { withdrawalListAnswer } from "@/lib/earnings/answers";
 import { myWithdrawals } from "@/lib/earnings/wallet";
@@ -8,10 +8,7 @@ import { myWithdrawals } from "@/lib/earnings/wallet";
 export const POST = defineRoute(
   {
     auth: "user",
-    params: z.object({
-      shift: optional(integer({ min: 0, max: 1_000_000 })).transform((value) => value ?? 0),
-      count: optional(integer({ min: 1, max: 100 })).transform((value) => value ?? 20),
-    }),
+    params: z.object(pageParams({ maxShift: 1_000_000, maxCount: 100, count: 20 })),
     answer: withdrawalListAnswer,
   },
   async ({ user, params }) => myWithdrawals(user.id, params),
