@@ -232,8 +232,9 @@ export async function bookFeeSettled(
       kind: "commission_payable",
       eventKey: `commission_payable:${commission.id}`,
       payload: {
+        title: "收益可提现",
+        body: `${commission.kind === "landlord_share" ? "房源看房服务费分成" : "邀请好友奖励"} ¥${centsToYuan(commission.amountCents)} 已可提现`,
         amount: centsToYuan(commission.amountCents),
-        source: commission.kind === "landlord_share" ? "房源看房服务费分成" : "邀请好友奖励",
       },
       link: "/wallet",
       now: at,

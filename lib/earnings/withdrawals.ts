@@ -208,7 +208,12 @@ async function release(
     userId: row.userId,
     kind: "withdrawal_failed",
     eventKey: `withdrawal_failed:${row.id}`,
-    payload: { amount: centsToYuan(row.amountCents), reason },
+    payload: {
+      title: "提现未成功",
+      body: `¥${centsToYuan(row.amountCents)} 已退回可提现余额：${reason}`,
+      amount: centsToYuan(row.amountCents),
+      reason,
+    },
     link: "/wallet",
     now: at,
   });
@@ -275,7 +280,11 @@ async function settleWithdrawal(tx: WriteTx, id: number, payout: Payout, at: Dat
       userId: row.userId,
       kind: "withdrawal_paid",
       eventKey: `withdrawal_paid:${row.id}`,
-      payload: { amount: centsToYuan(row.amountCents) },
+      payload: {
+        title: "提现已到账",
+        body: `¥${centsToYuan(row.amountCents)} 已转入你的支付宝`,
+        amount: centsToYuan(row.amountCents),
+      },
       link: "/wallet",
       now: at,
     });
