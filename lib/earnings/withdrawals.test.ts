@@ -10,6 +10,7 @@ import { POST as withdrawRoute } from "@/app/api/wallet/withdraw/route";
 import { POST as withdrawalsRoute } from "@/app/api/wallet/withdrawals/route";
 import { db } from "@/db";
 import {
+  houses,
   ledgerEntrySets,
   notifications,
   payouts,
@@ -337,6 +338,21 @@ describe("withdrawals (提现)", () => {
     expect(csv).toContain("时间,事项,账户,金额（元）,来源,比例（%）");
     expect(csv).toContain("获得佣金（待结算）,待结算,15.00,朝阳门两居室,50");
     expect(csv).toContain("看房完成，佣金可提现,可提现,15.00,朝阳门两居室,50");
+    // A title that a spreadsheet would run as a formula is written as text.
+    await writeTransaction((tx) =>
+      tx
+        .update(houses)
+        .set({ descriptionTitle: '=HYPERLINK("http://evil")' })
+        .where(eq(houses.id, landlord.house.id)),
+    );
+    const guarded = await (
+      await statementRoute(
+        new Request(`http://localhost/api/wallet/statement?month=${month}`, {
+          headers: { token: landlord.token },
+        }),
+      )
+    ).text();
+    expect(guarded).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const bad = await call(statementRoute, { token: landlord.token, query: { month: "2026-13" } });
     expect(bad).toMatchObject({ http: 400, body: { status: 2, ans: { field: "month" } } });
   });
