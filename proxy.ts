@@ -40,5 +40,6 @@ export const config = {
     "/pay/:path*",
     "/sandbox/:path*",
     "/viewings/:path*",
+    "/wallet/:path*",
   ],
 };

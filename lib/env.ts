@@ -103,6 +103,10 @@ const envSchema = z.object({
   ALIPAY_SELLER_ID: optional,
   ALIPAY_RETURN_ORIGINS: optional,
   VIEWING_FEE_CENTS: positiveInt(1000),
+  // Earnings: commissions on settled viewing fees, paid out (提现) to the verified Alipay account.
+  LANDLORD_SHARE_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
+  INVITE_REWARD_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
+  PAYOUT_AUTO_LIMIT_CENTS: z.coerce.number().int().min(0).default(80_000),
 
   // WeChat Pay API v3 (JSAPI). Live mode: all of them or none (then WeChat Pay is off).
   WXPAY_MCH_ID: optional,
@@ -187,6 +191,10 @@ export function parseEnv(
     throw new EnvError(`Invalid environment: ${problems.join("; ")}`);
   }
   const values = parsed.data;
+  if (values.LANDLORD_SHARE_PERCENT + values.INVITE_REWARD_PERCENT > 100)
+    throw new EnvError(
+      "Invalid environment: LANDLORD_SHARE_PERCENT + INVITE_REWARD_PERCENT must not exceed 100",
+    );
   if (values.APP_MODE === "live" && requireLiveSettings) {
     const missing: string[] = liveRequired.filter((name) => !values[name]);
     // Alipay verification: public-key mode, or certificate mode once any certificate is given.

@@ -50,8 +50,12 @@ export default async function MePage() {
     { href: "/viewings", label: "我的看房", extra: null },
     { href: "/alipay", label: "支付宝与芝麻分", extra: null },
     { href: "/invite", label: "邀请好友", extra: null },
+    { href: "/wallet", label: "我的收益", extra: null },
     ...(user.role === "admin"
-      ? [{ href: "/admin/verifications", label: "认证审核（管理员）", extra: null }]
+      ? [
+          { href: "/admin/verifications", label: "认证审核（管理员）", extra: null },
+          { href: "/admin/withdrawals", label: "提现审核（管理员）", extra: null },
+        ]
       : []),
   ];
 

@@ -7,10 +7,13 @@ import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { HOUSE_STATUS, StatusBadge } from "@/components/ui/status-badge";
+import { centsToYuan } from "@/lib/payments/money";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 import { type MyHouse, useMyHouses } from "@/lib/swr/hooks";
 
-export function MyHouses() {
+export type HouseEarnings = Record<number, { pendingCents: number; settledCents: number }>;
+
+export function MyHouses({ earnings = {} }: { earnings?: HouseEarnings }) {
   const { data, error, isLoading, mutate } = useMyHouses();
   if (isLoading) return <LoadingBlock />;
   if (error || !data) return <Notice>{errorText(error)}</Notice>;
@@ -28,14 +31,22 @@ export function MyHouses() {
     <ul className="space-y-3">
       {data.map((house) => (
         <li key={house.id}>
-          <HouseCard house={house} onChanged={() => mutate()} />
+          <HouseCard house={house} earned={earnings[house.id]} onChanged={() => mutate()} />
         </li>
       ))}
     </ul>
   );
 }
 
-function HouseCard({ house, onChanged }: { house: MyHouse; onChanged: () => Promise<unknown> }) {
+function HouseCard({
+  house,
+  earned,
+  onChanged,
+}: {
+  house: MyHouse;
+  earned?: HouseEarnings[number];
+  onChanged: () => Promise<unknown>;
+}) {
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const status = HOUSE_STATUS[house.status] ?? { label: "未知", tone: "neutral" as const };
@@ -87,6 +98,12 @@ function HouseCard({ house, onChanged }: { house: MyHouse; onChanged: () => Prom
             {house.house_size ? `${house.house_size}㎡ · ` : ""}
             {house.house_photo.length} 张照片 · 创建于 {house.create_date}
           </p>
+          {earned && (
+            <p className="text-xs text-emerald-700" data-testid={`house-earned-${house.id}`}>
+              服务费分成：已结算 ¥{centsToYuan(earned.settledCents)} · 待结算 ¥
+              {centsToYuan(earned.pendingCents)}
+            </p>
+          )}
         </div>
       </div>
       {failure && <Notice>{failure}</Notice>}

@@ -1,3 +1,4 @@
+export * from "./earnings";
 export * from "./favorites";
 export * from "./houses";
 export * from "./jobs";

@@ -131,11 +131,14 @@ export const payouts = sqliteTable(
     alipayOrderId: text("alipay_order_id"),
     resultMessage: text("result_message"),
     requestedBy: integer("requested_by").references(() => users.id),
+    /** Set when the transfer pays out a withdrawal (提现); null for manual `pay_to_customer`. */
+    withdrawalId: integer("withdrawal_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("payouts_out_biz_no_unique").on(t.outBizNo),
+    uniqueIndex("payouts_withdrawal_unique").on(t.withdrawalId),
     check("payouts_amount_min", sql`${t.amountCents} >= 10`),
   ],
 );

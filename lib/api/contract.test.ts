@@ -5,6 +5,7 @@ import { GET as sandboxGateway } from "@/app/api/sandbox/alipay/gateway.do/route
 import { GET as wxpayGateway } from "@/app/api/sandbox/wxpay/v3/[...path]/route";
 import { contractOf, openApiDocument } from "@/lib/api/openapi";
 import { serveRoutes } from "@/lib/payments/test-support";
+import { landlordWithHouse, markViewed, paidViewing, verifiedPayee } from "@/tests/earnings";
 import { type CallOptions, call, createUser, jpegBytes, mp4Bytes } from "@/tests/helpers";
 import { COMPLETE, landlord } from "@/tests/houses-helpers";
 
@@ -205,6 +206,30 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
         payee_acount: "2088123412341234",
         amount: "12.34",
       },
+    });
+
+    // Earnings: a settled fee's share, withdrawn above the automatic limit and approved.
+    const earner = await landlordWithHouse();
+    const payer = await createUser();
+    await verifiedPayee(earner.landlord.user.id);
+    const fee = await paidViewing({
+      ownerId: earner.landlord.user.id,
+      houseId: earner.house.id,
+      tenantId: payer.user.id,
+      feeCents: 200_000,
+    });
+    await markViewed(fee.requestId);
+    await check("/api/wallet", { token: earner.landlord.token });
+    await check("/api/wallet/entries", { token: earner.landlord.token, query: { count: 5 } });
+    const withdrawal = await check("/api/wallet/withdraw", {
+      token: earner.landlord.token,
+      form: { amount: "900.00" },
+    });
+    await check("/api/wallet/withdrawals", { token: earner.landlord.token });
+    await check("/api/admin/withdrawals", { token: admin.token });
+    await check("/api/admin/withdrawal_decide", {
+      token: admin.token,
+      form: { id: withdrawal.id, decision: "approve" },
     });
 
     await check("/api/pulloff_house", { token, form: { house_id: houseId } });

@@ -61,6 +61,50 @@ export interface Endpoints {
       }[];
     };
   };
+  /** approve (the payout job pays it) or reject (the amount returns to payable, with the reason) a withdrawal above the monthly automatic limit. */
+  "/api/admin/withdrawal_decide": {
+    params: {
+      id: number;
+      decision: "approve" | "reject";
+      reason?: string;
+    };
+    answer: {
+      id: number;
+      amount_cents: number;
+      status: "awaiting_approval" | "queued" | "sending" | "paid" | "failed" | "rejected";
+      /** why it failed or was rejected */
+      reason: string | null;
+      payee_account_masked: string;
+      requested_at: string;
+      settled_at: string | null;
+    };
+  };
+  /** withdrawals for admins (awaiting approval by default). */
+  "/api/admin/withdrawals": {
+    params: {
+      status?: "awaiting_approval" | "queued" | "sending" | "paid" | "failed" | "rejected";
+      shift?: number;
+      count?: number;
+    };
+    answer: {
+      total: number;
+      withdrawals: {
+        id: number;
+        amount_cents: number;
+        status: "awaiting_approval" | "queued" | "sending" | "paid" | "failed" | "rejected";
+        /** why it failed or was rejected */
+        reason: string | null;
+        payee_account_masked: string;
+        requested_at: string;
+        settled_at: string | null;
+        user_id: number;
+        /** the verified real name sent to Alipay */
+        payee_name: string;
+        /** the user's withdrawals this month, this one included */
+        month_total_cents: number;
+      }[];
+    };
+  };
   /** one or more `house_photo` files for one room type. `url`/`thumb_url` are absolute paths (/api/file/…); legacy clients prefixing /file/ also work. */
   "/api/create_house_photo": {
     params: {
@@ -813,6 +857,126 @@ export interface Endpoints {
         /** 1 own property, 2 sublet (lease agreement) */
         house_type: number;
         submitted_at: string;
+      }[];
+    };
+  };
+  /** my earnings (我的收益): pending, payable, paid, the rules, recent entries. */
+  "/api/wallet": {
+    params: Record<string, never>;
+    answer: {
+      /** commissions of viewings not settled yet */
+      pending_cents: number;
+      /** withdrawable */
+      payable_cents: number;
+      /** in a withdrawal being paid */
+      reserved_cents: number;
+      /** reversed beyond what was owed; netted against new commissions */
+      owed_back_cents: number;
+      /** paid out to date */
+      paid_cents: number;
+      account: {
+        /** real-name verification approved */
+        verified: boolean;
+        /** an Alipay account is bound */
+        bound: boolean;
+        alipay_account_masked: string | null;
+      };
+      can_withdraw: boolean;
+      open_withdrawal: {
+        id: number;
+        amount_cents: number;
+        status: "awaiting_approval" | "queued" | "sending" | "paid" | "failed" | "rejected";
+        /** why it failed or was rejected */
+        reason: string | null;
+        payee_account_masked: string;
+        requested_at: string;
+        settled_at: string | null;
+      } | null;
+      rules: {
+        min_withdrawal_cents: number;
+        /** paid without review per calendar month */
+        auto_limit_cents: number;
+        landlord_share_percent: number;
+        invite_reward_percent: number;
+        invite_reward_days: number;
+      };
+      recent: {
+        id: number;
+        kind: "fee_paid" | "commission_earned" | "fee_settled" | "refund" | "withdrawal_requested" | "withdrawal_paid" | "withdrawal_failed" | "platform_payout";
+        kind_label: string;
+        account: "commission_pending" | "commission_payable" | "payout_reserved" | "owed_back";
+        account_label: string;
+        /** from the user's side: + owed to them more, − less */
+        amount_cents: number;
+        /** the commission rate in force */
+        rate_percent: number | null;
+        source_type: "listing" | "friend" | "withdrawal" | "other";
+        /** 来源: the listing's title, the invited friend, the withdrawal */
+        source: string;
+        house_id: number | null;
+        booked_at: string;
+      }[];
+    };
+  };
+  /** my ledger entries, newest first (`shift`, `count`), with 来源. */
+  "/api/wallet/entries": {
+    params: {
+      shift?: number;
+      count?: number;
+    };
+    answer: {
+      total: number;
+      entries: {
+        id: number;
+        kind: "fee_paid" | "commission_earned" | "fee_settled" | "refund" | "withdrawal_requested" | "withdrawal_paid" | "withdrawal_failed" | "platform_payout";
+        kind_label: string;
+        account: "commission_pending" | "commission_payable" | "payout_reserved" | "owed_back";
+        account_label: string;
+        /** from the user's side: + owed to them more, − less */
+        amount_cents: number;
+        /** the commission rate in force */
+        rate_percent: number | null;
+        source_type: "listing" | "friend" | "withdrawal" | "other";
+        /** 来源: the listing's title, the invited friend, the withdrawal */
+        source: string;
+        house_id: number | null;
+        booked_at: string;
+      }[];
+    };
+  };
+  /** withdraw `amount` yuan (at least 10, two decimals at most) of my payable earnings to my bound Alipay account, in my verified real name. */
+  "/api/wallet/withdraw": {
+    params: {
+      amount?: string;
+    };
+    answer: {
+      id: number;
+      amount_cents: number;
+      status: "awaiting_approval" | "queued" | "sending" | "paid" | "failed" | "rejected";
+      /** why it failed or was rejected */
+      reason: string | null;
+      payee_account_masked: string;
+      requested_at: string;
+      settled_at: string | null;
+    };
+  };
+  /** my withdrawals (提现记录), newest first (`shift`, `count`). */
+  "/api/wallet/withdrawals": {
+    params: {
+      shift?: number;
+      count?: number;
+    };
+    answer: {
+      total: number;
+      withdrawals: {
+        id: number;
+        amount_cents: number;
+        status: "awaiting_approval" | "queued" | "sending" | "paid" | "failed" | "rejected";
+        /** why it failed or was rejected */
+        reason: string | null;
+        payee_account_masked: string;
+        requested_at: string;
+        settled_at: string | null;
       }[];
     };
   };

@@ -145,3 +145,13 @@ export function idList(max: number) {
       .transform((ids) => [...new Set(ids)]),
   );
 }
+
+/** Paging of a newest-first list: `shift` items skipped (default 0), `count` returned. */
+export function pageParams(options: { maxShift: number; maxCount: number; count: number }) {
+  return {
+    shift: optional(integer({ min: 0, max: options.maxShift })).transform((value) => value ?? 0),
+    count: optional(integer({ min: 1, max: options.maxCount })).transform(
+      (value) => value ?? options.count,
+    ),
+  };
+}

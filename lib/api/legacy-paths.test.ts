@@ -9,9 +9,11 @@ import { isLegacyPath } from "@/lib/api/route";
 import nextConfig from "@/next.config";
 
 // API routes that have no legacy path: next-auth's own, the sandbox stand-ins (their pages
-// live at /sandbox/...), the admin API (its pages live at /admin/...), the readiness probe, and
-// the catch-all that answers unknown /api paths.
-const API_ONLY = /^(auth|sandbox|admin|health|openapi(-admin)?\.json|\[\.\.\.unknown\])(\/|$)/;
+// live at /sandbox/...), the admin API (its pages live at /admin/...), the wallet API (new, not
+// in the legacy service; its page is /wallet), the readiness probe, and the catch-all that
+// answers unknown /api paths.
+const API_ONLY =
+  /^(auth|sandbox|admin|wallet|health|openapi(-admin)?\.json|\[\.\.\.unknown\])(\/|$)/;
 
 function apiRoutes(dir = "app/api", prefix = ""): string[] {
   const routes: string[] = [];

@@ -1,3 +1,4 @@
+import { payWithdrawals } from "@/lib/earnings/withdrawals";
 import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
@@ -37,12 +38,23 @@ export const cleanupLeftoversStep: JobStep = {
   run: async ({ now }) => cleanupLeftovers({ now }),
 };
 
+/**
+ * Withdrawals queued (automatic, or approved by an admin) are paid to Alipay; one sent with an
+ * unknown outcome is settled by querying its out_biz_no, never by sending a new transfer.
+ */
+export const payWithdrawalsStep: JobStep = {
+  name: "earnings:payouts",
+  exclusiveLeaseMs: 10 * MINUTE_MS,
+  run: async ({ clock }) => payWithdrawals(clock),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
     refreshWechatTokensStep,
     deliverNotificationsStep(),
     reconcilePaymentsStep(),
+    payWithdrawalsStep,
     purgeVerificationDocumentsStep,
     cleanupLeftoversStep,
   ];

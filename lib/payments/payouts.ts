@@ -2,10 +2,11 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { type Payout, payouts } from "@/db/schema";
-import { writeTransaction } from "@/db/write";
+import { type WriteTx, writeTransaction } from "@/db/write";
 import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipay/client";
 import { ApiError } from "@/lib/api/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { bookPlatformPayout } from "@/lib/earnings/payout-entries";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { centsToYuan } from "@/lib/payments/money";
@@ -37,18 +38,31 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest();
 }
 
+/** Who sent a manual transfer: an admin, or a trusted server with the internal key. */
+export interface PayoutSender {
+  userId: number | null;
+  via: "admin" | "internal_key";
+}
+
 /** Admins, or a trusted server presenting X-Internal-Key (compared in constant time). */
-export function authorizePayout(request: Request, user: CurrentUser | null): number | null {
+export function authorizePayout(request: Request, user: CurrentUser | null): PayoutSender {
   const presented = request.headers.get("x-internal-key");
   if (presented !== null) {
     const expected = env().INTERNAL_API_KEY;
     if (!expected || !timingSafeEqual(digest(presented), digest(expected)))
       throw ApiError.forbidden("内部接口密钥无效");
-    return user?.id ?? null;
+    return { userId: user?.id ?? null, via: "internal_key" };
   }
   if (!user) throw ApiError.notLoggedIn();
   if (user.role !== "admin") throw ApiError.forbidden("仅管理员可发起转账");
-  return user.id;
+  return { userId: user.id, via: "admin" };
+}
+
+export interface PayoutOptions {
+  /** The withdrawal this transfer pays out (null for a manual transfer). */
+  withdrawalId?: number;
+  /** Runs in the transaction that records a final outcome (success or failed), once. */
+  onSettled?: (tx: WriteTx, payout: Payout) => Promise<void>;
 }
 
 type Settled = Pick<Payout, "status" | "alipayOrderId" | "resultMessage">;
@@ -126,21 +140,29 @@ async function queryTransfer(row: Payout): Promise<Settled | null> {
   }
 }
 
-async function record(row: Payout, settled: Settled): Promise<Payout> {
-  const [updated] = await writeTransaction((tx) =>
-    tx
+async function record(
+  row: Payout,
+  settled: Settled,
+  onSettled: PayoutOptions["onSettled"],
+): Promise<Payout> {
+  const updated = await writeTransaction(async (tx) => {
+    const [changed] = await tx
       .update(payouts)
       .set(settled)
       .where(and(eq(payouts.id, row.id), inArray(payouts.status, ["pending", "unknown"])))
-      .returning(),
-  );
+      .returning();
+    if (changed && (changed.status === "success" || changed.status === "failed"))
+      await onSettled?.(tx, changed);
+    return changed;
+  });
   if (updated) return updated;
   // Someone settled it meanwhile: theirs is the first result.
   return (await db().query.payouts.findFirst({ where: eq(payouts.id, row.id) })) ?? row;
 }
 
-function sameRequest(row: Payout, input: PayoutRequest): boolean {
+function sameRequest(row: Payout, input: PayoutRequest, withdrawalId: number | null): boolean {
   return (
+    row.withdrawalId === withdrawalId &&
     row.payeeType === input.payeeType &&
     row.payeeAccount === input.payeeAccount &&
     (row.payeeName ?? undefined) === input.payeeName &&
@@ -148,10 +170,23 @@ function sameRequest(row: Payout, input: PayoutRequest): boolean {
   );
 }
 
-export async function payToCustomer(
+/** A manual transfer (`pay_to_customer`), booked as a platform expense with who sent it. */
+export function payToCustomer(input: PayoutRequest, sender: PayoutSender): Promise<Payout> {
+  return sendPayout(input, sender.userId, {
+    onSettled: (tx, payout) => bookPlatformPayout(tx, payout, sender),
+  });
+}
+
+/**
+ * Sends a transfer once per out_biz_no (see above); `options.onSettled` books its final outcome
+ * in the same transaction that records it.
+ */
+export async function sendPayout(
   input: PayoutRequest,
   requestedBy: number | null,
+  options: PayoutOptions = {},
 ): Promise<Payout> {
+  const withdrawalId = options.withdrawalId ?? null;
   const [created] = await writeTransaction((tx) =>
     tx
       .insert(payouts)
@@ -163,6 +198,7 @@ export async function payToCustomer(
         amountCents: input.amountCents,
         remark: input.remark,
         requestedBy,
+        withdrawalId,
       })
       .onConflictDoNothing()
       .returning(),
@@ -171,7 +207,7 @@ export async function payToCustomer(
     created ??
     (await db().query.payouts.findFirst({ where: eq(payouts.outBizNo, input.outBizNo) }));
   if (!row) throw new Error("payout row missing after insert");
-  if (!sameRequest(row, input))
+  if (!sameRequest(row, input, withdrawalId))
     throw ApiError.conflict("该 order_id 已用于另一笔不同的转账", { order_id: input.outBizNo });
   if (row.status === "success" || row.status === "failed") return row;
 
@@ -184,7 +220,7 @@ export async function payToCustomer(
     // never saw it, sending it again is safe — Alipay deduplicates on the same out_biz_no.
     settled = (await queryTransfer(row)) ?? (await sendTransfer(row));
   }
-  const stored = await record(row, settled);
+  const stored = await record(row, settled, options.onSettled);
   log.info("payout.settled", { payoutId: stored.id, status: stored.status });
   return stored;
 }

@@ -4,6 +4,7 @@ import { type PaymentAttempt, paymentAttempts, type Refund, refunds } from "@/db
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { type Clock, systemClock } from "@/lib/clock";
+import { bookRefundSucceeded } from "@/lib/earnings/commissions";
 import { log } from "@/lib/log";
 import { newRefundNumber } from "@/lib/payments/numbers";
 import {
@@ -73,6 +74,7 @@ export async function recordRefundReport(
     .returning({ id: refunds.id });
   if (changed.length === 0) return "unchanged";
   if (status === "succeeded") await markRefunded(tx, attempt);
+  if (status === "succeeded") await bookRefundSucceeded(tx, refund, attempt, at);
   if (status === "failed")
     log.error("refund.failed", { refundId: refund.id, message: report.message });
   return "recorded";

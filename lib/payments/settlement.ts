@@ -7,6 +7,7 @@ import {
   viewingRequests,
 } from "@/db/schema";
 import type { WriteTx } from "@/db/write";
+import { bookFeePaid } from "@/lib/earnings/commissions";
 import { log } from "@/lib/log";
 import { newRefundNumber } from "@/lib/payments/numbers";
 
@@ -39,6 +40,7 @@ export async function settlePaid(
     )
     .returning({ id: paymentAttempts.id });
   if (changed.length === 0) return "already_paid";
+  await bookFeePaid(tx, { ...attempt, status: "paid", paidAt }, paidAt);
   const advanced = await tx
     .update(viewingRequests)
     .set({ status: ViewingStatus.paid, paidAt })

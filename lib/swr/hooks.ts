@@ -17,6 +17,10 @@ export const keys = {
   viewingRequest: (id: number) => apiUrl("/api/order/detail", { pre_order_id: id }),
   notifications: (shift: number, count: number) =>
     apiUrl("/api/notification/list", { shift, count }),
+  wallet: apiUrl("/api/wallet"),
+  walletEntries: (shift: number, count: number) => apiUrl("/api/wallet/entries", { shift, count }),
+  withdrawals: apiUrl("/api/wallet/withdrawals"),
+  adminWithdrawals: (status: string) => apiUrl("/api/admin/withdrawals", { status }),
 } as const;
 
 /** useSWR on one endpoint's key, typed by the endpoint's answer. */
@@ -34,6 +38,10 @@ export type AdminVerifications = AnswerOf<"/api/admin/verifications">;
 export type OwnProfile = AnswerOf<"/api/fetch_userinfo">;
 export type ViewingRequestItem = AnswerOf<"/api/order/list">["as_tenant"][number];
 
+export type Wallet = AnswerOf<"/api/wallet">;
+export type WalletEntry = Wallet["recent"][number];
+export type AdminWithdrawal = AnswerOf<"/api/admin/withdrawals">["withdrawals"][number];
+
 export const useProfile = () => useApi("/api/fetch_userinfo", keys.profile);
 export const useVerificationStatus = () => useApi("/api/verification_status", keys.verification);
 export const useMyHouses = () => useApi("/api/my_house_list", keys.myHouses);
@@ -49,3 +57,9 @@ export const useViewingRequest = (
   id: number,
   config?: SWRConfiguration<AnswerOf<"/api/order/detail">>,
 ) => useApi("/api/order/detail", keys.viewingRequest(id), config);
+export const useWallet = () => useApi("/api/wallet", keys.wallet);
+export const useWalletEntries = (shift: number, count: number) =>
+  useApi("/api/wallet/entries", keys.walletEntries(shift, count));
+export const useWithdrawals = () => useApi("/api/wallet/withdrawals", keys.withdrawals);
+export const useAdminWithdrawals = (status: string) =>
+  useApi("/api/admin/withdrawals", keys.adminWithdrawals(status));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { integer, optional } from "@/lib/api/fields";
+import { pageParams } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
 import { inboxAnswer } from "@/lib/notifications/answers";
 import { listNotifications } from "@/lib/notifications/notify";
@@ -9,10 +9,7 @@ import { listNotifications } from "@/lib/notifications/notify";
 export const POST = defineRoute(
   {
     auth: "user",
-    params: z.object({
-      shift: optional(integer({ min: 0, max: 100_000 })).transform((value) => value ?? 0),
-      count: optional(integer({ min: 1, max: 50 })).transform((value) => value ?? 20),
-    }),
+    params: z.object(pageParams({ maxShift: 100_000, maxCount: 50, count: 20 })),
     answer: inboxAnswer,
   },
   async ({ user, params }) => listNotifications(user.id, params),

@@ -17,8 +17,8 @@ export const POST = defineRoute(
       .describe("SUCCESS, or FAILED with the provider's reason in msg"),
   },
   async ({ request, user, params }) => {
-    const requestedBy = authorizePayout(request, user);
-    const payout = await payToCustomer(payoutParams.parse(params), requestedBy);
+    const sender = authorizePayout(request, user);
+    const payout = await payToCustomer(payoutParams.parse(params), sender);
     if (payout.status === "success") return "SUCCESS";
     if (payout.status === "failed") return new Reply("FAILED", payout.resultMessage ?? "转账失败");
     throw ApiError.paymentProvider("转账结果暂未确定，请稍后用同一 order_id 重试");
