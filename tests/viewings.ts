@@ -1,6 +1,7 @@
+import { POST as paymentUrl } from "@/app/api/order/get_preorder_paymenturl/route";
 import { type NewUser, verifiedPhones } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
-import { createUser } from "@/tests/helpers";
+import { call, createUser } from "@/tests/helpers";
 
 let sequence = 0;
 
@@ -22,3 +23,23 @@ export async function createTenant(values: Partial<NewUser> = {}) {
 
 /** The create_preorder parameter that records the tenant's consent to share their number. */
 export const CONSENT = { consent: 1 } as const;
+
+/**
+ * Pays the request's fee through the built-in Alipay sandbox at `serverUrl` (see
+ * `servePaymentSandboxes`): payment URL, sandbox checkout, signed notify.
+ */
+export async function payWithAlipaySandbox(serverUrl: string, token: string, requestId: number) {
+  const url = await call(paymentUrl, {
+    token,
+    form: { pre_order_id: requestId, return_url: `${serverUrl}/pay/return` },
+  });
+  const opened = await fetch((url.body.ans as { payment_url: string }).payment_url, {
+    redirect: "manual",
+  });
+  const ticket = new URL(opened.headers.get("location") ?? "").searchParams.get("ticket") ?? "";
+  await fetch(`${serverUrl}/api/sandbox/alipay/checkout`, {
+    method: "POST",
+    body: new URLSearchParams({ ticket, action: "pay" }),
+    redirect: "manual",
+  });
+}
