@@ -14,7 +14,7 @@ import { viewingFeePaymentUrl } from "@/lib/payments/payment-url";
 import { insertHouse } from "@/lib/payments/test-support";
 import { createViewingRequest } from "@/lib/payments/viewing-requests";
 import { createUser } from "@/tests/helpers";
-import { CONSENT, createTenant } from "@/tests/viewings";
+import { createTenant } from "@/tests/viewings";
 
 // Live mode in certificate mode (what payouts need): only configuration differs from public-key
 // mode. Certificates are made with openssl for this run (a root CA issuing the app's and
