@@ -72,7 +72,7 @@ export default async function ViewingRequestPage({ params }: Props) {
               <li>房东联系不上你时你会收到通知，72 小时内未回应则自动退款。</li>
               <li>看房前你可以随时申请退款，房东 48 小时内未处理即退款；有争议时由平台裁定。</li>
               <li>看房后 24 小时内，如与描述不符或为虚假房源，仍可申请退款。</li>
-              <li>退款按原支付方式（微信零钱或支付宝）全额原路退回；重复支付的款项自动退回。</li>
+              <li>退款：按原支付方式（微信零钱或支付宝）全额原路退回；重复支付的款项自动退回。</li>
             </ul>
             <p className="mt-1 text-stone-500">
               {inWechat && wechatPay ? "可使用微信支付，或改用支付宝。" : "通过支付宝付款。"}
