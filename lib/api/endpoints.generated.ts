@@ -375,6 +375,13 @@ export interface Endpoints {
         user_type: number | null;
         identity_verified: boolean;
         property_verified: boolean;
+        /** last 90 days; null below 3 paid viewing requests */
+        reliability: {
+          paid_requests: number;
+          /** percent of paid requests answered */
+          response_rate: number;
+          median_response_minutes: number | null;
+        } | null;
       } | null;
     };
   };

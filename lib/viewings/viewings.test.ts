@@ -25,6 +25,7 @@ import { writeTransaction } from "@/db/write";
 import { alipayProvider } from "@/lib/payments/alipay-provider";
 import { insertHouse } from "@/lib/payments/test-support";
 import { sendPhoneCode } from "@/lib/phone/codes";
+import { landlordReliability } from "@/lib/viewings/reliability";
 import { runViewingRules } from "@/lib/viewings/rules";
 import { DEADLINES } from "@/lib/viewings/states";
 import { call, createUser } from "@/tests/helpers";
@@ -645,5 +646,45 @@ describe("refunds and disputes", () => {
       ans: { automatic: true },
     });
     expect((await row(onTime.id)).status).toBe(5);
+  });
+});
+
+describe("landlord reliability", () => {
+  it("shows the response rate and median response time of the last 90 days from 3 paid requests", async () => {
+    const landlord = await createUser({ nickname: "可靠房东" });
+    const house = await insertHouse(landlord.user.id);
+    const now = new Date("2026-06-01T00:00:00Z");
+    const paidRequest = async (daysAgo: number, respondedAfterMinutes: number | null) => {
+      const tenant = await createTenant();
+      const paidAt = new Date(now.getTime() - daysAgo * 24 * HOUR);
+      await writeTransaction((tx) =>
+        tx
+          .insert(viewingRequests)
+          .values({
+            houseId: house.id,
+            ownerId: landlord.user.id,
+            tenantId: tenant.user.id,
+            status: 2,
+            phase: "awaiting_landlord",
+            paidAt,
+            landlordRespondedAt:
+              respondedAfterMinutes === null
+                ? null
+                : new Date(paidAt.getTime() + respondedAfterMinutes * 60_000),
+          })
+          .run(),
+      );
+    };
+    await paidRequest(1, 30);
+    await paidRequest(2, 90);
+    expect(landlordReliability(landlord.user.id, now)).toBeNull();
+    await paidRequest(100, 1); // outside the 90 days
+    expect(landlordReliability(landlord.user.id, now)).toBeNull();
+    await paidRequest(3, null);
+    expect(landlordReliability(landlord.user.id, now)).toEqual({
+      paid_requests: 3,
+      response_rate: 67,
+      median_response_minutes: 60,
+    });
   });
 });
