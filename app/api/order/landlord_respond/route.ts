@@ -3,7 +3,7 @@ import { defineRoute } from "@/lib/api/route";
 import { landlordRespondParams } from "@/lib/viewings/fields";
 import { landlordRespond } from "@/lib/viewings/transitions";
 
-// POST /api/order/landlord_respond – the landlord answers a paid request: accept, propose, let, unreachable or shown.
+// GET|POST /api/order/landlord_respond – the landlord answers a paid request: accept, propose, let, unreachable or shown.
 export const POST = defineRoute(
   {
     auth: "user",
@@ -17,3 +17,4 @@ export const POST = defineRoute(
       slot: params.slot,
     }),
 );
+export const GET = POST;

@@ -3,7 +3,7 @@ import { defineRoute } from "@/lib/api/route";
 import { refundDecisionParams } from "@/lib/viewings/fields";
 import { refundDecision } from "@/lib/viewings/transitions";
 
-// POST /api/order/refund_decision – the landlord accepts a refund request (refund) or contests it (admin queue).
+// GET|POST /api/order/refund_decision – the landlord accepts a refund request (refund) or contests it (admin queue).
 export const POST = defineRoute(
   { auth: "user", params: refundDecisionParams, answer: z.object({}) },
   async ({ user, params }) => {
@@ -13,3 +13,4 @@ export const POST = defineRoute(
     });
   },
 );
+export const GET = POST;

@@ -3,7 +3,7 @@ import { defineRoute } from "@/lib/api/route";
 import { requestRefundParams } from "@/lib/viewings/fields";
 import { requestRefund } from "@/lib/viewings/transitions";
 
-// POST /api/order/request_refund – the tenant asks for the fee back (status 4); some cases are refunded at once.
+// GET|POST /api/order/request_refund – the tenant asks for the fee back (status 4); some cases are refunded at once.
 export const POST = defineRoute(
   {
     auth: "user",
@@ -15,3 +15,4 @@ export const POST = defineRoute(
   async ({ user, params }) =>
     requestRefund(user.id, params.pre_order_id, { reason: params.reason, text: params.text }),
 );
+export const GET = POST;

@@ -3,10 +3,11 @@ import { defineRoute } from "@/lib/api/route";
 import { respondToProposalParams } from "@/lib/viewings/fields";
 import { respondToProposal } from "@/lib/viewings/transitions";
 
-// POST /api/order/respond_to_proposal – the tenant accepts or declines a proposed time, or says they can be reached.
+// GET|POST /api/order/respond_to_proposal – the tenant accepts or declines a proposed time, or says they can be reached.
 export const POST = defineRoute(
   { auth: "user", params: respondToProposalParams, answer: z.object({}) },
   async ({ user, params }) => {
     await respondToProposal(user.id, params.pre_order_id, params.answer);
   },
 );
+export const GET = POST;
