@@ -281,6 +281,7 @@ export async function landlordRespond(
       }
       case "propose": {
         if (!input.date || !input.slot) throw ApiError.badParam("date", "请选择看房日期和时段");
+        if (slotEnd(input.date, input.slot) <= at) throw ApiError.badParam("date", "看房时间已过");
         moveOrRefuse(
           tx,
           request,

@@ -220,6 +220,9 @@ describe("landlord responses and the viewing", () => {
       status: 2,
     });
     const propose = { pre_order_id: id, response: "propose", date: "2099-02-01", slot: "evening" };
+    expect(
+      await act(landlordRespond, landlord.token, { ...propose, date: "2020-01-01" }),
+    ).toMatchObject({ status: 2, ans: { field: "date" } });
     expect((await act(landlordRespond, landlord.token, propose)).status).toBe(0);
     expect(await row(id)).toMatchObject({ phase: "time_proposed", proposedDate: "2099-02-01" });
     expect(await kinds(tenant.user.id, "viewing_time_proposed")).toHaveLength(1);
