@@ -13,6 +13,7 @@ import { ApiError } from "@/lib/api/errors";
 import { type Clock, systemClock } from "@/lib/clock";
 import { log } from "@/lib/log";
 import { advanceRefund, refundAttempt, retryFailedRefund } from "@/lib/payments/refunds";
+import { OPEN_STATUSES } from "@/lib/payments/viewing-requests";
 import {
   type Actor,
   type LoadedRequest,
@@ -504,7 +505,7 @@ export async function requestRefund(
           and(
             eq(viewingRequests.tenantId, request.tenantId),
             eq(viewingRequests.houseId, request.houseId),
-            inArray(viewingRequests.status, [1, 2, 4]),
+            inArray(viewingRequests.status, OPEN_STATUSES),
             ne(viewingRequests.id, request.id),
           ),
         )
