@@ -6,13 +6,12 @@ import {
   type Page,
   test,
 } from "@playwright/test";
+import { payFee } from "./fixtures/viewing";
 
 // Earnings end to end in the sandbox: a tenant invited by a friend pays two viewing fees of one
 // demo landlord through the Alipay sandbox cashier and confirms both viewings (status 3); the
 // landlord sees the 50% share on /wallet and withdraws it to the sandbox Alipay account bound in
 // the browser (the payout job pays it within a minute); the inviter sees the 10% reward.
-
-test.fixme(true, "needs issue 14's confirm_viewing");
 
 const phone = devices["Pixel 7"];
 const LANDLORD = "demo-landlord-3";
@@ -65,8 +64,6 @@ test("a landlord and an inviter earn from settled viewing fees and the landlord 
   }>;
   const published = houses.filter((house) => house.status === 1).slice(0, 2);
   expect(published).toHaveLength(2);
-  const me = await apiCall(landlord.page, baseURL, "/api/fetch_userinfo");
-  const ownerId = String(me.id);
   // Other specs may have paid this landlord's fees before: amounts are checked as differences.
   const before = await apiCall(landlord.page, baseURL, "/api/wallet");
   const yuan = (cents: number) => `¥${(cents / 100).toFixed(2)}`;
@@ -75,28 +72,14 @@ test("a landlord and an inviter earn from settled viewing fees and the landlord 
   const inviter = await signedIn(browser, baseURL, `邀请人${Date.now() % 1_000_000}`, "/invite");
   const codes = await apiCall(inviter.page, baseURL, "/api/invitation/getcode");
   const tenantName = `租客${Date.now() % 1_000_000}`;
+  const tenantTel = `137${String(Date.now()).slice(-8)}`;
   const tenant = await signedIn(browser, baseURL, tenantName, "/me");
   await apiCall(tenant.page, baseURL, "/api/invitation/setcode", {
     invite_code: codes.my_invite_code,
   });
   // Two viewing fees paid in the sandbox cashier, then both viewings confirmed (status 3).
   for (const house of published) {
-    const preOrderId = String(
-      await apiCall(tenant.page, baseURL, "/api/order/create_preorder", {
-        owner_id: ownerId,
-        house_id: String(house.id),
-      }),
-    );
-    const { payment_url: paymentUrl } = await apiCall(
-      tenant.page,
-      baseURL,
-      "/api/order/get_preorder_paymenturl",
-      { pre_order_id: preOrderId, return_url: `${baseURL}/pay/return?pre_order_id=${preOrderId}` },
-    );
-    await tenant.page.goto(paymentUrl);
-    await expect(tenant.page).toHaveURL(/\/sandbox\/alipay\/checkout/);
-    await tenant.page.getByRole("button", { name: "确认付款" }).click();
-    await expect(tenant.page.getByRole("heading", { name: "支付成功" })).toBeVisible();
+    const preOrderId = String(await payFee(tenant.page, house.id, tenantTel));
     await apiCall(tenant.page, baseURL, "/api/order/confirm_viewing", { pre_order_id: preOrderId });
   }
 

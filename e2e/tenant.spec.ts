@@ -1,6 +1,7 @@
 import { type BrowserContext, devices, expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
 import { demoLandlords } from "../lib/demo/landlords";
+import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 // The tenant's whole journey on a phone inside WeChat, against the seeded demo data: search,
 // filter, open a listing, request a viewing, meet the open-in-browser guide, pay in a normal
@@ -108,6 +109,10 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   await expect(page.getByText("看房信息费 ¥10.00")).toBeVisible();
   // 微信支付 comes first inside WeChat; this journey takes the second choice, Alipay.
   await expect(page.getByRole("button", { name: "微信支付 ¥10.00" })).toBeVisible();
+  // Paying needs a verified number and the consent to share it with this landlord.
+  await expect(page.getByRole("button", { name: "微信支付 ¥10.00" })).toBeDisabled();
+  // The number saved in the profile is not verified yet: the page verifies it inline.
+  await verifyPhoneAndConsent(page, tenantTel);
   await page.getByRole("button", { name: "用支付宝支付（需在手机浏览器中打开）" }).click();
 
   // Inside WeChat: the guide, not a navigation to a page WeChat blocks.

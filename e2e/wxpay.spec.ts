@@ -3,6 +3,7 @@ import { devices, expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { demoLandlords } from "../lib/demo/landlords";
 import { e2eDataDir } from "../playwright.config";
+import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 // Inside WeChat a tenant pays the viewing fee with 微信支付 in the sandbox: the page asks the
 // server for JSAPI parameters (real v3 signing against the sandbox gateway), the sandbox
@@ -70,6 +71,8 @@ test("a tenant inside WeChat pays the viewing fee with 微信支付 and sees the
   const buttons = page.getByRole("button", { name: /支付/ });
   await expect(buttons.first()).toHaveText("微信支付 ¥10.00");
   await expect(buttons.nth(1)).toHaveText("用支付宝支付（需在手机浏览器中打开）");
+
+  await verifyPhoneAndConsent(page, `136${String(Date.now()).slice(-8)}`);
 
   // Cancelling the sheet leaves the tenant on the page, free to pay again.
   await buttons.first().click();

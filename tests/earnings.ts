@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import {
   alipayBindings,
@@ -8,15 +8,15 @@ import {
   type PaymentAttempt,
   paymentAttempts,
   refunds,
-  ViewingStatus,
   viewingRequests,
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { encryptText } from "@/lib/crypto";
-import { bookFeeSettled } from "@/lib/earnings/commissions";
 import { recordRefundReport } from "@/lib/payments/refunds";
 import { settlePaid } from "@/lib/payments/settlement";
 import { insertHouse } from "@/lib/payments/test-support";
+import { SYSTEM } from "@/lib/viewings/notices";
+import { markViewed as markRequestViewed } from "@/lib/viewings/transitions";
 import { createUser } from "@/tests/helpers";
 
 // Factories for the earnings tests: viewing fees paid, settled and refunded through the real
@@ -66,17 +66,9 @@ export async function paidViewing(options: {
   return { requestId: attempt.viewingRequestId, attempt: paid };
 }
 
-/** Issue 14's settlement in miniature: status 3 and the booking, in one write transaction. */
+/** The viewing settles (status 3) through the real transition, which books the fee as settled. */
 export async function markViewed(requestId: number, at = new Date()) {
-  return writeTransaction(async (tx) => {
-    const changed = await tx
-      .update(viewingRequests)
-      .set({ status: ViewingStatus.viewed })
-      .where(and(eq(viewingRequests.id, requestId), eq(viewingRequests.status, ViewingStatus.paid)))
-      .returning({ id: viewingRequests.id });
-    if (changed.length === 0) return false;
-    return bookFeeSettled(tx, requestId, at);
-  });
+  return writeTransaction((tx) => markRequestViewed(tx, requestId, at, SYSTEM));
 }
 
 /**

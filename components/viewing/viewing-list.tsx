@@ -3,12 +3,21 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ContactCard } from "@/components/viewing/contact-card";
+import { RequestActions } from "@/components/viewing/request-actions";
 import { isPaid } from "@/components/viewing/types";
 import { chinaDateTime } from "@/lib/china-time";
 import { errorText } from "@/lib/swr/fetcher";
 import { useViewingRequests, type ViewingRequestItem } from "@/lib/swr/hooks";
 
-function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" | "landlord" }) {
+function RequestCard({
+  item,
+  role,
+  onChanged,
+}: {
+  item: ViewingRequestItem;
+  role: "tenant" | "landlord";
+  onChanged: () => unknown;
+}) {
   const paid = isPaid(item.status);
   return (
     <li className="space-y-3 rounded-lg bg-white p-3 shadow-sm" data-testid="viewing-request">
@@ -38,6 +47,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
           {item.status_text}
         </span>
       </Link>
+      {paid && <RequestActions item={item} onChanged={onChanged} />}
       {item.contact && (
         <ContactCard
           title={role === "tenant" ? "房东联系方式" : "看房人联系方式"}
@@ -58,7 +68,7 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
 
 /** 我的看房: the tenant's own requests, and paid requests on the user's listings. */
 export function ViewingList() {
-  const { data, error, isLoading } = useViewingRequests();
+  const { data, error, isLoading, mutate } = useViewingRequests();
   const [chosenTab, setTab] = useState<"tenant" | "landlord" | null>(null);
   if (error) {
     return (
@@ -110,7 +120,7 @@ export function ViewingList() {
       ) : (
         <ul className="space-y-3">
           {items.map((item) => (
-            <RequestCard key={item.id} item={item} role={tab} />
+            <RequestCard key={item.id} item={item} role={tab} onChanged={() => mutate()} />
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
 import { officialAccountAuthorizeUrl, requestWechatPayment } from "@/components/viewing/wechat-pay";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { SLOT_TEXT, SLOTS, type Slot } from "@/lib/viewings/states";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 type Step =
@@ -28,6 +29,7 @@ export function ViewingRequestFlow({
   feeYuan,
   inWechat: inWechatOnServer,
   wechatPay,
+  verifiedTel: verifiedOnServer,
 }: {
   houseId: number;
   ownerId: number;
@@ -35,16 +37,44 @@ export function ViewingRequestFlow({
   inWechat: boolean;
   /** WeChat Pay is configured (always in sandbox mode). */
   wechatPay: boolean;
+  /** The tenant's verified mobile number, if any. */
+  verifiedTel: string | null;
 }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [verifiedTel, setVerifiedTel] = useState(verifiedOnServer);
+  const [tel, setTel] = useState("");
+  const [code, setCode] = useState("");
+  const [codeSent, setCodeSent] = useState(false);
+  const [consent, setConsent] = useState(false);
+  const [date, setDate] = useState("");
+  const [slot, setSlot] = useState<Slot>("afternoon");
+  const [message, setMessage] = useState("");
   const router = useRouter();
   const inWechat =
     inWechatOnServer || (typeof navigator !== "undefined" && isWechatBrowser(navigator.userAgent));
 
+  async function sendCode() {
+    try {
+      await api("/api/sms/send_code", { form: { tel, purpose: "viewing" } });
+      setCodeSent(true);
+    } catch (error) {
+      setStep({ kind: "error", message: errorText(error) });
+    }
+  }
+
   async function createRequest(): Promise<number> {
-    return api("/api/order/create_preorder", {
-      form: { owner_id: ownerId, house_id: houseId },
+    const id = await api("/api/order/create_preorder", {
+      form: {
+        owner_id: ownerId,
+        house_id: houseId,
+        consent: 1,
+        ...(verifiedTel ? {} : { tel, tel_code: code }),
+        ...(date ? { preferred_date: date, preferred_slot: slot } : {}),
+        ...(message.trim() ? { message: message.trim() } : {}),
+      },
     });
+    if (!verifiedTel) setVerifiedTel(tel);
+    return id;
   }
 
   function failed(requestId: number | null, error: unknown) {
@@ -146,8 +176,87 @@ export function ViewingRequestFlow({
   // Inside WeChat with WeChat Pay configured, 微信支付 comes first and Alipay (which WeChat
   // blocks, hence the guide) second; elsewhere Alipay is the one choice.
   const wechatFirst = inWechat && wechatPay;
+  const ready =
+    consent && (verifiedTel !== null || (/^1\d{10}$/.test(tel) && /^\d{6}$/.test(code)));
+  const field = "rounded border border-stone-300 px-2 py-2 text-sm";
   return (
     <div className="space-y-3">
+      <section className="space-y-3 rounded-lg bg-white p-4 text-sm shadow-sm">
+        {verifiedTel ? (
+          <p>
+            房东将通过你已验证的手机号 <span className="font-medium">{verifiedTel}</span> 联系你。
+          </p>
+        ) : (
+          <div className="space-y-2">
+            <p className="text-stone-700">请验证手机号，付费后房东通过它联系你。</p>
+            <div className="flex gap-2">
+              <input
+                aria-label="手机号"
+                inputMode="numeric"
+                className={`${field} min-w-0 flex-1`}
+                value={tel}
+                onChange={(event) => setTel(event.target.value.trim())}
+                placeholder="11 位手机号"
+              />
+              <button
+                type="button"
+                onClick={sendCode}
+                disabled={!/^1\d{10}$/.test(tel)}
+                className="shrink-0 rounded-full border border-stone-300 px-3 text-sm disabled:opacity-60"
+              >
+                {codeSent ? "重新发送" : "发送验证码"}
+              </button>
+            </div>
+            <input
+              aria-label="验证码"
+              inputMode="numeric"
+              className={`${field} w-full`}
+              value={code}
+              onChange={(event) => setCode(event.target.value.trim())}
+              placeholder="6 位验证码"
+            />
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-stone-700">期望看房时间（可选）</span>
+          <input
+            aria-label="期望日期"
+            type="date"
+            className={field}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+          <select
+            aria-label="期望时段"
+            className={field}
+            value={slot}
+            onChange={(event) => setSlot(event.target.value as Slot)}
+          >
+            {SLOTS.map((each) => (
+              <option key={each} value={each}>
+                {SLOT_TEXT[each]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <textarea
+          aria-label="给房东留言"
+          className={`${field} w-full`}
+          maxLength={200}
+          placeholder="给房东留言（可选）"
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+        />
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            className="mt-1 h-4 w-4"
+            checked={consent}
+            onChange={(event) => setConsent(event.target.checked)}
+          />
+          <span>我同意将我的手机号提供给该房源的房东，仅用于联系看房。</span>
+        </label>
+      </section>
       {step.kind === "error" && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
           {step.message}
@@ -157,7 +266,7 @@ export function ViewingRequestFlow({
         <button
           type="button"
           onClick={payWithWechat}
-          disabled={busy}
+          disabled={busy || !ready}
           className="w-full rounded-full bg-[#07c160] py-3 text-base font-medium text-white shadow disabled:opacity-60"
         >
           {step.kind === "wechat-paying"
@@ -170,7 +279,7 @@ export function ViewingRequestFlow({
       <button
         type="button"
         onClick={start}
-        disabled={busy}
+        disabled={busy || !ready}
         className={
           wechatFirst
             ? "w-full rounded-full border border-stone-300 py-3 text-sm text-stone-700 disabled:opacity-60"

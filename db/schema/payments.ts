@@ -27,15 +27,44 @@ export const viewingRequests = sqliteTable(
       .notNull()
       .references(() => users.id),
     status: integer("status").notNull().default(ViewingStatus.pending),
+    /** What the legacy status cannot express; see `ViewingPhase` in lib/viewings/states.ts. */
+    phase: text("phase").notNull().default("awaiting_payment"),
     paidAt: integer("paid_at", { mode: "timestamp_ms" }),
+    /** PIPL: the tenant's explicit consent to share this verified number with this landlord. */
+    consentAt: integer("consent_at", { mode: "timestamp_ms" }),
+    consentTel: text("consent_tel"),
+    /** The tenant's preferred time: a date (YYYY-MM-DD) and morning | afternoon | evening. */
+    preferredDate: text("preferred_date"),
+    preferredSlot: text("preferred_slot"),
+    message: text("message"),
+    /** The landlord's first response (for the reliability figures). */
+    landlordRespondedAt: integer("landlord_responded_at", { mode: "timestamp_ms" }),
+    proposedDate: text("proposed_date"),
+    proposedSlot: text("proposed_slot"),
+    agreedDate: text("agreed_date"),
+    agreedSlot: text("agreed_slot"),
+    /** The end of the agreed slot, as an instant (Asia/Shanghai). */
+    viewingAt: integer("viewing_at", { mode: "timestamp_ms" }),
+    unreachableAt: integer("unreachable_at", { mode: "timestamp_ms" }),
+    shownAt: integer("shown_at", { mode: "timestamp_ms" }),
+    viewedAt: integer("viewed_at", { mode: "timestamp_ms" }),
+    refundRequestedAt: integer("refund_requested_at", { mode: "timestamp_ms" }),
+    refundReason: text("refund_reason"),
+    refundText: text("refund_text"),
+    /** Status and phase to return to when a refund request is rejected. */
+    statusBeforeRefund: integer("status_before_refund"),
+    phaseBeforeRefund: text("phase_before_refund"),
+    refundApprovedAt: integer("refund_approved_at", { mode: "timestamp_ms" }),
+    refundedAt: integer("refunded_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    // One open request per tenant and listing.
+    // One open request per tenant and listing: pending payment, paid or refund requested.
     uniqueIndex("viewing_requests_open_unique")
       .on(t.tenantId, t.houseId)
-      .where(sql`${t.status} in (1, 2)`),
+      .where(sql`${t.status} in (1, 2, 4)`),
+    index("viewing_requests_phase_idx").on(t.status, t.phase),
     index("viewing_requests_owner_idx").on(t.ownerId, t.status),
     index("viewing_requests_tenant_idx").on(t.tenantId),
   ],
@@ -69,6 +98,24 @@ export const paymentAttempts = sqliteTable(
     index("payment_attempts_status_idx").on(t.status, t.createdAt),
     check("payment_attempts_amount_positive", sql`${t.amountCents} > 0`),
   ],
+);
+
+/** What happened to a viewing request, who did it and when (responses, decisions, rules). */
+export const viewingEvents = sqliteTable(
+  "viewing_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    viewingRequestId: integer("viewing_request_id")
+      .notNull()
+      .references(() => viewingRequests.id),
+    kind: text("kind").notNull(),
+    /** The user who acted; null for an automatic rule (a job step). */
+    actorId: integer("actor_id").references(() => users.id),
+    actorRole: text("actor_role", { enum: ["tenant", "landlord", "admin", "system"] }).notNull(),
+    detail: text("detail"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("viewing_events_request_idx").on(t.viewingRequestId, t.at)],
 );
 
 /** Every notify as received, append-only, for audit. */
@@ -144,5 +191,6 @@ export const payouts = sqliteTable(
 );
 
 export type ViewingRequest = typeof viewingRequests.$inferSelect;
+export type ViewingEvent = typeof viewingEvents.$inferSelect;
 export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
 export type Payout = typeof payouts.$inferSelect;

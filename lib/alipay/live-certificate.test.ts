@@ -14,6 +14,7 @@ import { viewingFeePaymentUrl } from "@/lib/payments/payment-url";
 import { insertHouse } from "@/lib/payments/test-support";
 import { createViewingRequest } from "@/lib/payments/viewing-requests";
 import { createUser } from "@/tests/helpers";
+import { createTenant } from "@/tests/viewings";
 
 // Live mode in certificate mode (what payouts need): only configuration differs from public-key
 // mode. Certificates are made with openssl for this run (a root CA issuing the app's and
@@ -94,11 +95,12 @@ function signedByAlipay(fields: Record<string, string>): string {
 describe("live mode with certificates", () => {
   it("signs payment URLs with the app key and names both certificates", async () => {
     const landlord = await createUser();
-    const tenant = await createUser();
+    const tenant = await createTenant();
     const house = await insertHouse(landlord.user.id);
     const requestId = await createViewingRequest(tenant.user.id, {
       ownerId: landlord.user.id,
       houseId: house.id,
+      consent: true,
     });
     const { payment_url } = await viewingFeePaymentUrl(
       tenant.user.id,

@@ -8,6 +8,7 @@ import { serveRoutes } from "@/lib/payments/test-support";
 import { landlordWithHouse, markViewed, paidViewing, verifiedPayee } from "@/tests/earnings";
 import { type CallOptions, call, createUser, jpegBytes, mp4Bytes } from "@/tests/helpers";
 import { COMPLETE, landlord } from "@/tests/houses-helpers";
+import { CONSENT, createTenant } from "@/tests/viewings";
 
 // Calls every envelope endpoint through its real handler (real SQLite, real files) and checks
 // the real answer against the OpenAPI document's schema of that path and method.
@@ -130,10 +131,16 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
     await check("/api/search_count", { query: { longitude: 104.08, latitude: 30.65 } });
     await check("/api/wechat/jssdk_config", { query: { url: `${gateway.url}/houses/${houseId}` } });
 
-    const tenant = await createUser();
+    const tenant = await createTenant();
     const requestId = await check("/api/order/create_preorder", {
       token: tenant.token,
-      form: { owner_id: login.id, house_id: houseId },
+      form: {
+        owner_id: login.id,
+        house_id: houseId,
+        ...CONSENT,
+        preferred_date: "2099-01-01",
+        preferred_slot: "morning",
+      },
     });
     await check("/api/order/list", { token: tenant.token });
     const { wechatIdentities } = await import("@/db/schema");
@@ -231,6 +238,40 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
       token: admin.token,
       form: { id: withdrawal.id, decision: "approve" },
     });
+    // After the fee is paid: the landlord proposes a time, the tenant accepts, asks for a refund,
+    // the landlord contests, an admin rejects, and the tenant confirms the viewing.
+    const { paymentAttempts } = await import("@/db/schema");
+    const { settlePaid } = await import("@/lib/payments/settlement");
+    const { writeTransaction: write } = await import("@/db/write");
+    const [attempt] = await db()
+      .select()
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.viewingRequestId, requestId));
+    if (!attempt) throw new Error("no attempt");
+    await write((tx) => settlePaid(tx, attempt, "T-contract"));
+    const order = { pre_order_id: requestId };
+    await check("/api/order/landlord_respond", {
+      token,
+      form: { ...order, response: "propose", date: "2099-01-02", slot: "evening" },
+    });
+    await check("/api/order/respond_to_proposal", {
+      token: tenant.token,
+      form: { ...order, answer: "accept" },
+    });
+    await check("/api/order/request_refund", {
+      token: tenant.token,
+      form: { ...order, reason: "no_show" },
+    });
+    await check("/api/order/refund_decision", {
+      token,
+      form: { ...order, decision: "contest", reason: "已按约定时间到场" },
+    });
+    await check("/api/admin/disputes", { token: admin.token });
+    await check("/api/admin/dispute_decide", {
+      token: admin.token,
+      form: { ...order, decision: "reject", reason: "房东提供了到场记录" },
+    });
+    await check("/api/order/confirm_viewing", { token: tenant.token, form: order });
 
     await check("/api/pulloff_house", { token, form: { house_id: houseId } });
     await check("/api/delete_house_photo", { token, form: { photo_id: photos.id[1] } });

@@ -2,6 +2,61 @@
 // Each /api path's parameters (as sent) and `ans` (as answered on success).
 
 export interface Endpoints {
+  /** decide a contested refund once: refund, or reject with a reason. */
+  "/api/admin/dispute_decide": {
+    params: {
+      pre_order_id: number;
+      decision: "refund" | "reject";
+      reason?: string;
+    };
+    answer: Record<string, never>;
+  };
+  /** contested refunds waiting for a decision, oldest first, and recent decisions. */
+  "/api/admin/disputes": {
+    params: Record<string, never>;
+    answer: {
+      open: {
+        pre_order_id: number;
+        status: number;
+        phase: string;
+        house_id: number;
+        house_title: string | null;
+        tenant_nickname: string | null;
+        landlord_nickname: string | null;
+        refund_reason_text: string | null;
+        refund_text: string | null;
+        refund_requested_at: string | null;
+        contest_reason: string | null;
+        contested_at: string | null;
+        decision: {
+          decision: "refund" | "reject";
+          reason: string | null;
+          admin_id: number | null;
+          at: string;
+        } | null;
+      }[];
+      decided: {
+        pre_order_id: number;
+        status: number;
+        phase: string;
+        house_id: number;
+        house_title: string | null;
+        tenant_nickname: string | null;
+        landlord_nickname: string | null;
+        refund_reason_text: string | null;
+        refund_text: string | null;
+        refund_requested_at: string | null;
+        contest_reason: string | null;
+        contested_at: string | null;
+        decision: {
+          decision: "refund" | "reject";
+          reason: string | null;
+          admin_id: number | null;
+          at: string;
+        } | null;
+      }[];
+    };
+  };
   /** approve or reject a pending verification. */
   "/api/admin/verification_decide": {
     params: {
@@ -364,6 +419,13 @@ export interface Endpoints {
         user_type: number | null;
         identity_verified: boolean;
         property_verified: boolean;
+        /** last 90 days; null below 3 paid viewing requests */
+        reliability: {
+          paid_requests: number;
+          /** percent of paid requests answered */
+          response_rate: number;
+          median_response_minutes: number | null;
+        } | null;
       } | null;
     };
   };
@@ -495,11 +557,24 @@ export interface Endpoints {
       unread: number;
     };
   };
+  /** the tenant's 已看房: a paid request becomes viewed (status 3). */
+  "/api/order/confirm_viewing": {
+    params: {
+      pre_order_id: number;
+    };
+    answer: Record<string, never>;
+  };
   /** the caller asks to view a listing; ans = request id, msg "OK". */
   "/api/order/create_preorder": {
     params: {
       owner_id: number;
       house_id: number;
+      tel?: string;
+      tel_code?: string;
+      consent?: boolean;
+      preferred_date?: string;
+      preferred_slot?: "morning" | "afternoon" | "evening";
+      message?: string;
     };
     answer: number;
   };
@@ -513,6 +588,39 @@ export interface Endpoints {
       /** 1 pending payment, 2 paid, 3 viewed, 4 refund requested, 5 refunded */
       status: number;
       status_text: string;
+      /** awaiting_payment, awaiting_landlord, time_proposed, time_agreed, tenant_unreachable, shown, viewed, refund_requested, contested, refunding, refund_failed, refunded */
+      phase: string;
+      phase_text: string;
+      /** the tenant's preferred date and 上午/下午/晚上 */
+      preferred_time: string | null;
+      message: string | null;
+      proposed_time: string | null;
+      agreed_time: string | null;
+      /** when the tenant agreed to share their number */
+      consent_at: string | null;
+      landlord_responded_at: string | null;
+      viewed_at: string | null;
+      refund: {
+        reason: string | null;
+        reason_text: string | null;
+        text: string | null;
+        requested_at: string | null;
+        approved_at: string | null;
+        refunded_at: string | null;
+        /** pending, unknown, processing, succeeded or failed (retried by the job) */
+        provider_status: string | null;
+      } | null;
+      /** the deadlines that apply now, earliest first */
+      deadlines: {
+        kind: string;
+        at: string;
+        text: string;
+      }[];
+      /** what the caller may do now */
+      actions: {
+        action: "pay" | "accept_time" | "propose_time" | "mark_let" | "mark_unreachable" | "mark_shown" | "accept_proposal" | "decline_proposal" | "confirm_reachable" | "confirm_viewing" | "request_refund" | "accept_refund" | "contest_refund";
+        text: string;
+      }[];
       /** ISO 8601 */
       created_at: string;
       paid_at: string | null;
@@ -562,6 +670,19 @@ export interface Endpoints {
       paySign: string;
     };
   };
+  /** the landlord answers a paid request: accept, propose, let, unreachable or shown. */
+  "/api/order/landlord_respond": {
+    params: {
+      pre_order_id: number;
+      response: "accept" | "propose" | "let" | "unreachable" | "shown";
+      date?: string;
+      slot?: "morning" | "afternoon" | "evening";
+    };
+    answer: {
+      /** true when the answer refunded the tenant */
+      refund: boolean;
+    };
+  };
   /** the caller's viewing requests as tenant and as landlord. */
   "/api/order/list": {
     params: Record<string, never>;
@@ -571,6 +692,39 @@ export interface Endpoints {
         /** 1 pending payment, 2 paid, 3 viewed, 4 refund requested, 5 refunded */
         status: number;
         status_text: string;
+        /** awaiting_payment, awaiting_landlord, time_proposed, time_agreed, tenant_unreachable, shown, viewed, refund_requested, contested, refunding, refund_failed, refunded */
+        phase: string;
+        phase_text: string;
+        /** the tenant's preferred date and 上午/下午/晚上 */
+        preferred_time: string | null;
+        message: string | null;
+        proposed_time: string | null;
+        agreed_time: string | null;
+        /** when the tenant agreed to share their number */
+        consent_at: string | null;
+        landlord_responded_at: string | null;
+        viewed_at: string | null;
+        refund: {
+          reason: string | null;
+          reason_text: string | null;
+          text: string | null;
+          requested_at: string | null;
+          approved_at: string | null;
+          refunded_at: string | null;
+          /** pending, unknown, processing, succeeded or failed (retried by the job) */
+          provider_status: string | null;
+        } | null;
+        /** the deadlines that apply now, earliest first */
+        deadlines: {
+          kind: string;
+          at: string;
+          text: string;
+        }[];
+        /** what the caller may do now */
+        actions: {
+          action: "pay" | "accept_time" | "propose_time" | "mark_let" | "mark_unreachable" | "mark_shown" | "accept_proposal" | "decline_proposal" | "confirm_reachable" | "confirm_viewing" | "request_refund" | "accept_refund" | "contest_refund";
+          text: string;
+        }[];
         /** ISO 8601 */
         created_at: string;
         paid_at: string | null;
@@ -597,6 +751,39 @@ export interface Endpoints {
         /** 1 pending payment, 2 paid, 3 viewed, 4 refund requested, 5 refunded */
         status: number;
         status_text: string;
+        /** awaiting_payment, awaiting_landlord, time_proposed, time_agreed, tenant_unreachable, shown, viewed, refund_requested, contested, refunding, refund_failed, refunded */
+        phase: string;
+        phase_text: string;
+        /** the tenant's preferred date and 上午/下午/晚上 */
+        preferred_time: string | null;
+        message: string | null;
+        proposed_time: string | null;
+        agreed_time: string | null;
+        /** when the tenant agreed to share their number */
+        consent_at: string | null;
+        landlord_responded_at: string | null;
+        viewed_at: string | null;
+        refund: {
+          reason: string | null;
+          reason_text: string | null;
+          text: string | null;
+          requested_at: string | null;
+          approved_at: string | null;
+          refunded_at: string | null;
+          /** pending, unknown, processing, succeeded or failed (retried by the job) */
+          provider_status: string | null;
+        } | null;
+        /** the deadlines that apply now, earliest first */
+        deadlines: {
+          kind: string;
+          at: string;
+          text: string;
+        }[];
+        /** what the caller may do now */
+        actions: {
+          action: "pay" | "accept_time" | "propose_time" | "mark_let" | "mark_unreachable" | "mark_shown" | "accept_proposal" | "decline_proposal" | "confirm_reachable" | "confirm_viewing" | "request_refund" | "accept_refund" | "contest_refund";
+          text: string;
+        }[];
         /** ISO 8601 */
         created_at: string;
         paid_at: string | null;
@@ -619,6 +806,35 @@ export interface Endpoints {
         } | null;
       }[];
     };
+  };
+  /** the landlord accepts a refund request (refund) or contests it (admin queue). */
+  "/api/order/refund_decision": {
+    params: {
+      pre_order_id: number;
+      decision: "accept" | "contest";
+      reason?: string;
+    };
+    answer: Record<string, never>;
+  };
+  /** the tenant asks for the fee back (status 4); some cases are refunded at once. */
+  "/api/order/request_refund": {
+    params: {
+      pre_order_id: number;
+      reason: "unreachable" | "let" | "not_as_described" | "no_show" | "other";
+      text?: string;
+    };
+    answer: {
+      /** true when a rule approved the refund at once */
+      automatic: boolean;
+    };
+  };
+  /** the tenant accepts or declines a proposed time, or says they can be reached. */
+  "/api/order/respond_to_proposal": {
+    params: {
+      pre_order_id: number;
+      answer: "accept" | "decline" | "reachable";
+    };
+    answer: Record<string, never>;
   };
   /** ans 1 when an Alipay account is bound, else -1. */
   "/api/payment/ali/binding_status": {

@@ -23,6 +23,7 @@ import {
   ROOM_TYPES,
 } from "@/lib/houses/fields";
 import { fileUrl } from "@/lib/storage";
+import { landlordReliability } from "@/lib/viewings/reliability";
 
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
 // in one query per table for all listings at once.
@@ -146,6 +147,7 @@ function ownerProfile(userId: number) {
     user_type: owner.userType,
     identity_verified: approved(identityVerifications),
     property_verified: approved(propertyVerifications),
+    reliability: landlordReliability(owner.id),
   };
 }
 

@@ -4,6 +4,7 @@ import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { cleanupLeftovers } from "@/lib/storage/cleanup";
 import { purgeDecidedDocuments } from "@/lib/verifications/retention";
+import { runViewingRules } from "@/lib/viewings/rules";
 import { refreshWechatTokens } from "@/lib/wechat/platform-tokens";
 
 const MINUTE_MS = 60_000;
@@ -48,12 +49,20 @@ export const payWithdrawalsStep: JobStep = {
   run: async ({ clock }) => payWithdrawals(clock),
 };
 
+/** The viewing requests' deadlines: reminders, automatic refunds, viewed, refund retries. */
+export const viewingRulesStep: JobStep = {
+  name: "viewings:rules",
+  exclusiveLeaseMs: 10 * MINUTE_MS,
+  run: async ({ now, clock }) => runViewingRules({ now, clock }),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
     refreshWechatTokensStep,
     deliverNotificationsStep(),
     reconcilePaymentsStep(),
+    viewingRulesStep,
     payWithdrawalsStep,
     purgeVerificationDocumentsStep,
     cleanupLeftoversStep,

@@ -6,6 +6,7 @@ import { pendingAttempt } from "@/lib/payments/attempts";
 import { centsToYuan } from "@/lib/payments/money";
 import { visibleViewingRequest } from "@/lib/payments/viewing-requests";
 import { isAllowedOrigin } from "@/lib/urls";
+import { requireConsent } from "@/lib/viewings/consent";
 
 export const VIEWING_FEE_SUBJECT = "看房信息费";
 
@@ -51,6 +52,7 @@ export async function viewingFeePaymentUrl(
   if (request.tenantId !== userId) throw ApiError.forbidden("只有看房人本人可以支付");
   if (request.status !== ViewingStatus.pending)
     throw ApiError.conflict("该看房申请已支付，无需重复支付", { status: request.status });
+  requireConsent(request);
 
   const attempt = await pendingAttempt(request.id, env().VIEWING_FEE_CENTS, "alipay");
   const paymentUrl = alipaySdk().pageExecute("alipay.trade.wap.pay", "GET", {

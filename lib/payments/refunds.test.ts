@@ -24,6 +24,7 @@ import { SANDBOX_MCH_ID, sandboxApiV3Key, sandboxPlatformKey } from "@/lib/payme
 import { encryptResource, signedHeaders } from "@/lib/payments/wxpay/signing";
 import { call, createUser } from "@/tests/helpers";
 import { servePaymentSandboxes } from "@/tests/payment-sandboxes";
+import { CONSENT, createTenant, payWithAlipaySandbox } from "@/tests/viewings";
 
 const OA_APP_ID = "wx-refund-oa";
 let server: Awaited<ReturnType<typeof servePaymentSandboxes>>;
@@ -36,11 +37,11 @@ afterEach(() => vi.restoreAllMocks());
 
 async function unpaidRequest() {
   const landlord = await createUser({ tel: "13800000033", nickname: "房东" });
-  const tenant = await createUser({ tel: "13900000044", nickname: "租客" });
+  const tenant = await createTenant({ tel: "13900000044", nickname: "租客" });
   const house = await insertHouse(landlord.user.id);
   const created = await call(createPreorder, {
     token: tenant.token,
-    form: { owner_id: landlord.user.id, house_id: house.id },
+    form: { owner_id: landlord.user.id, house_id: house.id, ...CONSENT },
   });
   return { tenant, requestId: created.body.ans as number };
 }
@@ -56,19 +57,7 @@ async function attemptOf(requestId: number): Promise<PaymentAttempt> {
 
 async function paidWithAlipay() {
   const { tenant, requestId } = await unpaidRequest();
-  const url = await call(paymentUrl, {
-    token: tenant.token,
-    form: { pre_order_id: requestId, return_url: `${server.url}/pay/return` },
-  });
-  const opened = await fetch((url.body.ans as { payment_url: string }).payment_url, {
-    redirect: "manual",
-  });
-  const ticket = new URL(opened.headers.get("location") ?? "").searchParams.get("ticket") ?? "";
-  await fetch(`${server.url}/api/sandbox/alipay/checkout`, {
-    method: "POST",
-    body: new URLSearchParams({ ticket, action: "pay" }),
-    redirect: "manual",
-  });
+  await payWithAlipaySandbox(server.url, tenant.token, requestId);
   const attempt = await attemptOf(requestId);
   expect(attempt.status).toBe("paid");
   return { requestId, attempt };

@@ -73,8 +73,10 @@ export async function recordRefundReport(
     .where(and(eq(refunds.id, refund.id), inArray(refunds.status, ["unknown", "processing"])))
     .returning({ id: refunds.id });
   if (changed.length === 0) return "unchanged";
-  if (status === "succeeded") await markRefunded(tx, attempt);
-  if (status === "succeeded") await bookRefundSucceeded(tx, refund, attempt, at);
+  if (status === "succeeded") {
+    await markRefunded(tx, attempt, at);
+    await bookRefundSucceeded(tx, refund, attempt, at);
+  }
   if (status === "failed")
     log.error("refund.failed", { refundId: refund.id, message: report.message });
   return "recorded";
@@ -155,6 +157,24 @@ export async function refundAttempt(
     return row;
   });
   return advanceRefund(refund.id, clock);
+}
+
+/**
+ * A refund the provider reported failed (final there: no money moved) is sent again under a new
+ * number, so the request's fee is retried until it settles. Only one caller moves it back.
+ */
+export async function retryFailedRefund(
+  refundId: number,
+  clock: Clock = systemClock,
+): Promise<Refund> {
+  await writeTransaction((tx) =>
+    tx
+      .update(refunds)
+      .set({ status: "pending", outRefundNo: newRefundNumber(), providerRefundId: null })
+      .where(and(eq(refunds.id, refundId), eq(refunds.status, "failed")))
+      .run(),
+  );
+  return advanceRefund(refundId, clock);
 }
 
 /** Sends the refund owed for a duplicate payment; reconciliation retries if this fails. */

@@ -10,6 +10,7 @@ import type { WriteTx } from "@/db/write";
 import { bookFeePaid } from "@/lib/earnings/commissions";
 import { log } from "@/lib/log";
 import { newRefundNumber } from "@/lib/payments/numbers";
+import { onViewingPaid, onViewingRefunded } from "@/lib/viewings/notices";
 
 // The one state machine for attempts and requests, shared by both providers' notifies and by
 // reconciliation. Every transition runs inside the caller's write transaction and is guarded
@@ -51,7 +52,10 @@ export async function settlePaid(
       ),
     )
     .returning({ id: viewingRequests.id });
-  if (advanced.length > 0) return "paid";
+  if (advanced.length > 0) {
+    onViewingPaid(tx, attempt.viewingRequestId, paidAt);
+    return "paid";
+  }
   // Money arrived for a request that is no longer pending (paid through another attempt or
   // provider): the refund is owed from this moment, recorded in the same transaction, and sent
   // after the commit (or by reconciliation if that fails).
@@ -85,7 +89,11 @@ export async function closeAttempt(
  * A refund the provider confirmed: the attempt becomes refunded, and so does its request when no
  * other paid attempt still pays for it.
  */
-export async function markRefunded(tx: WriteTx, attempt: PaymentAttempt): Promise<void> {
+export async function markRefunded(
+  tx: WriteTx,
+  attempt: PaymentAttempt,
+  at = new Date(),
+): Promise<void> {
   const changed = await tx
     .update(paymentAttempts)
     .set({ status: "refunded" })
@@ -103,7 +111,7 @@ export async function markRefunded(tx: WriteTx, attempt: PaymentAttempt): Promis
     )
     .limit(1);
   if (stillPaid.length > 0) return;
-  await tx
+  const refunded = await tx
     .update(viewingRequests)
     .set({ status: ViewingStatus.refunded })
     .where(
@@ -111,7 +119,9 @@ export async function markRefunded(tx: WriteTx, attempt: PaymentAttempt): Promis
         eq(viewingRequests.id, attempt.viewingRequestId),
         inArray(viewingRequests.status, [ViewingStatus.paid, ViewingStatus.refundRequested]),
       ),
-    );
+    )
+    .returning({ id: viewingRequests.id });
+  if (refunded.length > 0) onViewingRefunded(tx, attempt.viewingRequestId, at);
 }
 
 export const PAID_TRADE_STATUSES = new Set(["TRADE_SUCCESS", "TRADE_FINISHED"]);

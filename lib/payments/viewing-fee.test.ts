@@ -21,6 +21,7 @@ import { chinaTime, signAsAlipay } from "@/lib/alipay/sandbox/signing";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { insertHouse, serveRoutes } from "@/lib/payments/test-support";
 import { buildRequest, call, createUser } from "@/tests/helpers";
+import { CONSENT, createTenant } from "@/tests/viewings";
 
 let server: Awaited<ReturnType<typeof serveRoutes>>;
 
@@ -42,13 +43,21 @@ async function scenario() {
     wechat: "landlord-wx",
     nickname: "王房东",
   });
-  const tenant = await createUser({ tel: "13900000002", wechat: "tenant-wx", nickname: "李租客" });
+  const tenant = await createTenant({
+    tel: "13900000002",
+    wechat: "tenant-wx",
+    nickname: "李租客",
+  });
   const house = await insertHouse(landlord.user.id);
   return { landlord, tenant, house };
 }
 
 async function preorder(token: string, ownerId: number, houseId: number, legacy = false) {
-  return call(createPreorder, { token, legacy, form: { owner_id: ownerId, house_id: houseId } });
+  return call(createPreorder, {
+    token,
+    legacy,
+    form: { owner_id: ownerId, house_id: houseId, ...CONSENT },
+  });
 }
 
 async function requestRow(id: number) {

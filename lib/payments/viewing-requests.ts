@@ -6,19 +6,33 @@ import {
   housePhotos,
   houses,
   paymentAttempts,
+  refunds,
   users,
   type ViewingRequest,
   ViewingStatus,
   viewingRequests,
 } from "@/db/schema";
-import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
+import { writeWithPhoneCode } from "@/lib/phone/codes";
 import { fileUrl } from "@/lib/storage";
+import { type BeforePaying, recordBeforePaying } from "@/lib/viewings/consent";
+import { timeText } from "@/lib/viewings/notices";
+import {
+  PHASE_TEXT,
+  REFUND_REASON_TEXT,
+  type RefundReason,
+  type ViewingPhaseName,
+} from "@/lib/viewings/states";
+import { actionItems, actionsOf, deadlinesOf } from "@/lib/viewings/view";
 
 // Viewing requests (看房申请): a tenant asks to view a published listing and pays the viewing fee.
 // Legacy status numbers are kept: 1 pending payment, 2 paid, 3 viewed, 4 refund requested, 5 refunded.
 
-export const OPEN_STATUSES = [ViewingStatus.pending, ViewingStatus.paid];
+export const OPEN_STATUSES = [
+  ViewingStatus.pending,
+  ViewingStatus.paid,
+  ViewingStatus.refundRequested,
+];
 
 export const STATUS_TEXT: Record<number, string> = {
   1: "待支付",
@@ -32,10 +46,12 @@ export const STATUS_TEXT: Record<number, string> = {
  * Creates the caller's request for a listing, or returns their open one: the listing must be
  * published and belong to owner_id, and nobody may request their own listing. The partial unique
  * index (one open request per tenant and listing) makes concurrent calls converge on one row.
+ * While unpaid, the verified number, consent, preferred time and message sent are recorded.
  */
 export async function createViewingRequest(
   tenantId: number,
-  input: { ownerId: number; houseId: number },
+  input: { ownerId: number; houseId: number } & BeforePaying,
+  now = new Date(),
 ): Promise<number> {
   const house = await db().query.houses.findFirst({ where: eq(houses.id, input.houseId) });
   if (!house || house.status !== HouseStatus.published)
@@ -44,15 +60,26 @@ export async function createViewingRequest(
   if (tenantId === house.userId)
     throw ApiError.forbidden("看房人与房东不能是同一人，不能预约自己的房源");
 
-  return writeTransaction(async (tx) => {
+  return writeWithPhoneCode(async (tx) => {
     const [created] = await tx
       .insert(viewingRequests)
       .values({ houseId: house.id, ownerId: house.userId, tenantId })
       .onConflictDoNothing()
-      .returning({ id: viewingRequests.id });
-    if (created) return created.id;
+      .returning({
+        id: viewingRequests.id,
+        tenantId: viewingRequests.tenantId,
+        status: viewingRequests.status,
+      });
+    if (created) {
+      recordBeforePaying(tx, created, input, now);
+      return created.id;
+    }
     const [open] = await tx
-      .select({ id: viewingRequests.id })
+      .select({
+        id: viewingRequests.id,
+        tenantId: viewingRequests.tenantId,
+        status: viewingRequests.status,
+      })
       .from(viewingRequests)
       .where(
         and(
@@ -63,6 +90,7 @@ export async function createViewingRequest(
       )
       .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
+    recordBeforePaying(tx, open, input, now);
     return open.id;
   });
 }
@@ -88,9 +116,9 @@ const owner = alias(users, "owner");
 type Person = typeof users.$inferSelect;
 
 const nickname = (person: Person) => person.nickname ?? person.wxNickname ?? null;
-const contact = (person: Person) => ({
+const contact = (person: Person, tel: string | null) => ({
   nickname: nickname(person),
-  tel: person.tel,
+  tel,
   wechat: person.wechat,
 });
 
@@ -118,14 +146,19 @@ type Role = "tenant" | "landlord";
 
 export const PROVIDER_TEXT = { alipay: "支付宝", wxpay: "微信支付" } as const;
 
-/** The provider of each request's paying attempt (paid, or refunded later). */
-async function paymentProviders(
-  requestIds: number[],
-): Promise<Map<number, keyof typeof PROVIDER_TEXT>> {
+type Payment = { provider: keyof typeof PROVIDER_TEXT; refundStatus: string | null };
+
+/** The provider of each request's paying attempt (paid, or refunded later) and its refund. */
+async function paymentProviders(requestIds: number[]): Promise<Map<number, Payment>> {
   if (requestIds.length === 0) return new Map();
   const rows = await db()
-    .select({ requestId: paymentAttempts.viewingRequestId, provider: paymentAttempts.provider })
+    .select({
+      requestId: paymentAttempts.viewingRequestId,
+      provider: paymentAttempts.provider,
+      refundStatus: refunds.status,
+    })
     .from(paymentAttempts)
+    .leftJoin(refunds, eq(refunds.paymentAttemptId, paymentAttempts.id))
     .where(
       and(
         inArray(paymentAttempts.viewingRequestId, requestIds),
@@ -133,8 +166,10 @@ async function paymentProviders(
       ),
     )
     .orderBy(desc(paymentAttempts.paidAt));
-  const result = new Map<number, keyof typeof PROVIDER_TEXT>();
-  for (const row of rows) if (!result.has(row.requestId)) result.set(row.requestId, row.provider);
+  const result = new Map<number, Payment>();
+  for (const row of rows)
+    if (!result.has(row.requestId))
+      result.set(row.requestId, { provider: row.provider, refundStatus: row.refundStatus });
   return result;
 }
 
@@ -155,16 +190,47 @@ function present(
   row: Row,
   role: Role,
   thumbs: Map<number, string | null>,
-  providers: Map<number, keyof typeof PROVIDER_TEXT>,
+  providers: Map<number, Payment>,
+  now: Date,
 ) {
   const { request, house } = row;
-  const provider = providers.get(request.id) ?? null;
-  const paid = request.status >= ViewingStatus.paid;
+  const payment = providers.get(request.id);
+  const provider = payment?.provider ?? null;
+  // Contact details are what the viewing fee pays for: shown to both sides while the request is
+  // paid or viewed, hidden again once a refund is under way. The tenant's number is the verified
+  // one they agreed to share with this landlord.
+  const visible = request.status === ViewingStatus.paid || request.status === ViewingStatus.viewed;
   const counterpart = role === "tenant" ? row.owner : row.tenant;
+  const counterpartTel = role === "tenant" ? row.owner.tel : (request.consentTel ?? row.tenant.tel);
   return {
     id: request.id,
     status: request.status,
     status_text: STATUS_TEXT[request.status] ?? "未知",
+    phase: request.phase,
+    phase_text: PHASE_TEXT[request.phase as ViewingPhaseName] ?? request.phase,
+    preferred_time: timeText(request.preferredDate, request.preferredSlot),
+    message: request.message,
+    proposed_time: timeText(request.proposedDate, request.proposedSlot),
+    agreed_time: timeText(request.agreedDate, request.agreedSlot),
+    consent_at: request.consentAt?.toISOString() ?? null,
+    landlord_responded_at: request.landlordRespondedAt?.toISOString() ?? null,
+    viewed_at: request.viewedAt?.toISOString() ?? null,
+    refund:
+      request.refundRequestedAt || request.refundApprovedAt
+        ? {
+            reason: request.refundReason,
+            reason_text: request.refundReason
+              ? (REFUND_REASON_TEXT[request.refundReason as RefundReason] ?? null)
+              : null,
+            text: request.refundText,
+            requested_at: request.refundRequestedAt?.toISOString() ?? null,
+            approved_at: request.refundApprovedAt?.toISOString() ?? null,
+            refunded_at: request.refundedAt?.toISOString() ?? null,
+            provider_status: payment?.refundStatus ?? null,
+          }
+        : null,
+    deadlines: deadlinesOf(request, now),
+    actions: actionItems(actionsOf(request, role, now, house.status)),
     created_at: request.createdAt.toISOString(),
     paid_at: request.paidAt?.toISOString() ?? null,
     /** How the fee was paid: "alipay" | "wxpay", null while unpaid. */
@@ -178,14 +244,13 @@ function present(
       cover_thumb_url: thumbs.get(house.id) ?? null,
     },
     counterpart_nickname: nickname(counterpart),
-    // Contact details are what the viewing fee pays for: shown to both sides once paid.
-    contact: paid ? contact(counterpart) : null,
+    contact: visible ? contact(counterpart, counterpartTel) : null,
   };
 }
 
 export type ViewingRequestItem = ReturnType<typeof present>;
 
-export async function listViewingRequests(userId: number) {
+export async function listViewingRequests(userId: number, now = new Date()) {
   const [asTenant, asLandlord] = await Promise.all([
     requestRows(and(eq(viewingRequests.tenantId, userId))),
     requestRows(and(eq(viewingRequests.ownerId, userId))),
@@ -197,17 +262,17 @@ export async function listViewingRequests(userId: number) {
     [...asTenant, ...asLandlord].map((row) => row.request.id),
   );
   return {
-    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers)),
-    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers)),
+    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers, now)),
+    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers, now)),
   };
 }
 
-export async function viewingRequestDetail(userId: number, requestId: number) {
+export async function viewingRequestDetail(userId: number, requestId: number, now = new Date()) {
   const request = await visibleViewingRequest(userId, requestId);
   const [row] = await requestRows(and(eq(viewingRequests.id, request.id)));
   if (!row) throw ApiError.notFound("看房申请");
   const role: Role = request.tenantId === userId ? "tenant" : "landlord";
   const thumbs = await coverThumbs([row.house.id]);
   const providers = await paymentProviders([request.id]);
-  return { role, ...present(row, role, thumbs, providers) };
+  return { role, ...present(row, role, thumbs, providers, now) };
 }

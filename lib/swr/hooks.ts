@@ -11,6 +11,7 @@ export const keys = {
   house: (id: number) => apiUrl("/api/house_detail", { house_id: id }),
   invitation: apiUrl("/api/invitation/getcode"),
   adminVerifications: apiUrl("/api/admin/verifications"),
+  adminDisputes: apiUrl("/api/admin/disputes"),
   alipayBinding: apiUrl("/api/payment/ali/binding_status"),
   zhima: apiUrl("/api/payment/ali/zhima_detail"),
   viewingRequests: apiUrl("/api/order/list"),
@@ -35,6 +36,7 @@ function useApi<P extends ApiPath>(
 export type MyHouse = AnswerOf<"/api/my_house_list">[number];
 export type HouseDetail = AnswerOf<"/api/house_detail">;
 export type AdminVerifications = AnswerOf<"/api/admin/verifications">;
+export type AdminDispute = AnswerOf<"/api/admin/disputes">["open"][number];
 export type OwnProfile = AnswerOf<"/api/fetch_userinfo">;
 export type ViewingRequestItem = AnswerOf<"/api/order/list">["as_tenant"][number];
 
@@ -50,6 +52,7 @@ export const useHouse = (id: number | null) =>
 export const useInvitation = () => useApi("/api/invitation/getcode", keys.invitation);
 export const useAdminVerifications = () =>
   useApi("/api/admin/verifications", keys.adminVerifications);
+export const useAdminDisputes = () => useApi("/api/admin/disputes", keys.adminDisputes);
 export const useAlipayBinding = () => useApi("/api/payment/ali/binding_status", keys.alipayBinding);
 export const useZhima = () => useApi("/api/payment/ali/zhima_detail", keys.zhima);
 export const useViewingRequests = () => useApi("/api/order/list", keys.viewingRequests);

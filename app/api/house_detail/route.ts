@@ -81,6 +81,14 @@ const answer = z.object({
       user_type: int,
       identity_verified: z.boolean(),
       property_verified: z.boolean(),
+      reliability: z
+        .object({
+          paid_requests: z.number().int(),
+          response_rate: z.number().int().describe("percent of paid requests answered"),
+          median_response_minutes: z.number().int().nullable(),
+        })
+        .nullable()
+        .describe("last 90 days; null below 3 paid viewing requests"),
     })
     .nullable(),
 });

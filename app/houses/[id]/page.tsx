@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { favoritedIds } from "@/lib/favorites/favorites";
 import { publishedHouse } from "@/lib/houses/published-house";
 import { landlordOtherHouses, similarHouses } from "@/lib/search/similar";
+import { durationText } from "@/lib/viewings/reliability";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -218,6 +219,13 @@ export default async function HouseDetailPage({ params }: Props) {
                       property={house.owner.property_verified}
                     />
                   </div>
+                  {house.owner.reliability && (
+                    <p className="mt-1 text-xs text-stone-500" data-testid="landlord-reliability">
+                      近 90 天回应率 {house.owner.reliability.response_rate}%
+                      {house.owner.reliability.median_response_minutes !== null &&
+                        ` · 通常 ${durationText(house.owner.reliability.median_response_minutes)}内回应`}
+                    </p>
+                  )}
                 </div>
               </section>
             )}

@@ -12,6 +12,7 @@ import {
   WxpayUnavailableError,
 } from "@/lib/payments/wxpay/client";
 import { jsapiPaySign, nonce, unixSeconds } from "@/lib/payments/wxpay/signing";
+import { requireConsent } from "@/lib/viewings/consent";
 import { officialAccountOpenid } from "@/lib/wechat/identities";
 
 // JSAPI (公众号支付): a prepay order per attempt, then the six fields WeixinJSBridge's
@@ -54,6 +55,7 @@ export async function viewingFeeWxpayParams(
   if (request.tenantId !== userId) throw ApiError.forbidden("只有看房人本人可以支付");
   if (request.status !== ViewingStatus.pending)
     throw ApiError.conflict("该看房申请已支付，无需重复支付", { status: request.status });
+  requireConsent(request);
   let settings: ReturnType<typeof requireWxpaySettings>;
   try {
     settings = requireWxpaySettings();

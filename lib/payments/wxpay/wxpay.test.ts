@@ -27,6 +27,7 @@ import {
 import { encryptResource, signedHeaders } from "@/lib/payments/wxpay/signing";
 import { call, createUser } from "@/tests/helpers";
 import { servePaymentSandboxes } from "@/tests/payment-sandboxes";
+import { CONSENT, createTenant } from "@/tests/viewings";
 
 const OA_APP_ID = "wx-test-oa";
 let server: Awaited<ReturnType<typeof servePaymentSandboxes>>;
@@ -42,7 +43,7 @@ async function scenario({ withOpenid = true } = {}) {
     wechat: "landlord-wx",
     nickname: "王房东",
   });
-  const tenant = await createUser({ tel: "13900000022", nickname: "李租客" });
+  const tenant = await createTenant({ tel: "13900000022", nickname: "李租客" });
   if (withOpenid)
     await db()
       .insert(wechatIdentities)
@@ -50,7 +51,7 @@ async function scenario({ withOpenid = true } = {}) {
   const house = await insertHouse(landlord.user.id);
   const created = await call(createPreorder, {
     token: tenant.token,
-    form: { owner_id: landlord.user.id, house_id: house.id },
+    form: { owner_id: landlord.user.id, house_id: house.id, ...CONSENT },
   });
   return { landlord, tenant, house, requestId: created.body.ans as number };
 }

@@ -11,6 +11,7 @@ import { coverPhoto } from "@/lib/houses/cover";
 import { publishedHouse } from "@/lib/houses/published-house";
 import { centsToYuan } from "@/lib/payments/money";
 import { wxpaySettings } from "@/lib/payments/wxpay/settings";
+import { verifiedTelOf } from "@/lib/viewings/consent";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 export const metadata: Metadata = { title: "预约看房" };
@@ -61,10 +62,18 @@ export default async function ViewingRequestPage({ params }: Props) {
             <p className="mt-1">
               这笔费用只用于确认看房意向，不是租金或押金，平台不收取其他中介费用。
             </p>
-            <p className="mt-1">
-              价格：¥{fee}
-              ，一次性收取，没有其他费用。退款：重复支付的款项会自动全额原路退回；退款按原支付方式（微信零钱或支付宝）退回。
-            </p>
+            <p className="mt-1">价格：¥{fee}，一次性收取，没有其他费用。</p>
+            <h3 className="mt-2 font-medium text-stone-900">退款规则</h3>
+            <ul className="list-disc pl-5" data-testid="refund-rules">
+              <li>
+                房东 48 小时内未回应、房东表示房源已出租、看房前房源下架，或付款后 7
+                天内未约定看房时间：自动全额退款。
+              </li>
+              <li>房东联系不上你时你会收到通知，72 小时内未回应则自动退款。</li>
+              <li>看房前你可以随时申请退款，房东 48 小时内未处理即退款；有争议时由平台裁定。</li>
+              <li>看房后 24 小时内，如与描述不符或为虚假房源，仍可申请退款。</li>
+              <li>退款：按原支付方式（微信零钱或支付宝）全额原路退回；重复支付的款项自动退回。</li>
+            </ul>
             <p className="mt-1 text-stone-500">
               {inWechat && wechatPay ? "可使用微信支付，或改用支付宝。" : "通过支付宝付款。"}
             </p>
@@ -76,6 +85,7 @@ export default async function ViewingRequestPage({ params }: Props) {
             feeYuan={fee}
             inWechat={inWechat}
             wechatPay={wechatPay}
+            verifiedTel={verifiedTelOf(viewer.id)}
           />
         </>
       )}

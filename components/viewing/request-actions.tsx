@@ -1,0 +1,324 @@
+"use client";
+
+import { useState } from "react";
+import { chinaDateTime } from "@/lib/china-time";
+import { api, errorText } from "@/lib/swr/fetcher";
+import type { ViewingRequestItem } from "@/lib/swr/hooks";
+import {
+  REFUND_REASON_TEXT,
+  REFUND_REASONS,
+  type RefundReason,
+  SLOT_TEXT,
+  SLOTS,
+  type Slot,
+  type ViewingAction,
+} from "@/lib/viewings/states";
+
+const button =
+  "rounded-full border border-stone-300 px-3 py-2 text-sm text-stone-700 disabled:opacity-60";
+const primary =
+  "rounded-full bg-brand px-3 py-2 text-sm font-medium text-white disabled:opacity-60";
+const field = "rounded border border-stone-300 px-2 py-2 text-sm";
+
+type Form = "propose" | "refund" | "contest" | null;
+
+/** The request's state, its next deadline and the actions the user may take now. */
+export function RequestActions({
+  item,
+  onChanged,
+}: {
+  item: ViewingRequestItem;
+  onChanged: () => unknown;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState<Form>(null);
+  const [date, setDate] = useState("");
+  const [slot, setSlot] = useState<Slot>("afternoon");
+  const [reason, setReason] = useState<RefundReason>("unreachable");
+  const [text, setText] = useState("");
+  const order = { pre_order_id: item.id };
+  const allowed = new Set<ViewingAction>(item.actions.map((each) => each.action));
+  const next = item.deadlines[0];
+
+  async function run(work: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      setForm(null);
+      await onChanged();
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const landlord = (response: "accept" | "propose" | "let" | "unreachable" | "shown") =>
+    run(() =>
+      api("/api/order/landlord_respond", {
+        form: response === "propose" ? { ...order, response, date, slot } : { ...order, response },
+      }),
+    );
+  const answer = (value: "accept" | "decline" | "reachable") =>
+    run(() => api("/api/order/respond_to_proposal", { form: { ...order, answer: value } }));
+
+  return (
+    <div className="space-y-2 text-sm" data-testid="viewing-state">
+      <p className="font-medium text-stone-800">{item.phase_text}</p>
+      {item.preferred_time && <p className="text-stone-600">期望时间：{item.preferred_time}</p>}
+      {item.proposed_time && item.phase === "time_proposed" && (
+        <p className="text-stone-600">房东提议：{item.proposed_time}</p>
+      )}
+      {item.agreed_time && <p className="text-stone-600">约定时间：{item.agreed_time}</p>}
+      {item.message && <p className="text-stone-600">留言：{item.message}</p>}
+      {item.refund?.reason_text && (
+        <p className="text-stone-600">
+          退款原因：{item.refund.reason_text}
+          {item.refund.text && `（${item.refund.text}）`}
+        </p>
+      )}
+      {next && (
+        <p className="text-amber-800" data-testid="viewing-deadline">
+          {chinaDateTime(next.at)} 前：{next.text}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {allowed.has("accept_time") && (
+          <button
+            type="button"
+            className={primary}
+            disabled={busy}
+            onClick={() => landlord("accept")}
+          >
+            确认看房
+          </button>
+        )}
+        {allowed.has("propose_time") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => setForm("propose")}
+          >
+            提议其他时间
+          </button>
+        )}
+        {allowed.has("mark_shown") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => landlord("shown")}
+          >
+            已带看
+          </button>
+        )}
+        {allowed.has("mark_unreachable") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => landlord("unreachable")}
+          >
+            联系不上租客
+          </button>
+        )}
+        {allowed.has("mark_let") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => {
+              if (window.confirm("确认房源已出租？租客将获得全额退款，房源会下架。"))
+                landlord("let");
+            }}
+          >
+            房源已出租
+          </button>
+        )}
+        {allowed.has("accept_proposal") && (
+          <button
+            type="button"
+            className={primary}
+            disabled={busy}
+            onClick={() => answer("accept")}
+          >
+            接受这个时间
+          </button>
+        )}
+        {allowed.has("decline_proposal") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => answer("decline")}
+          >
+            不接受
+          </button>
+        )}
+        {allowed.has("confirm_reachable") && (
+          <button
+            type="button"
+            className={primary}
+            disabled={busy}
+            onClick={() => answer("reachable")}
+          >
+            我可以联系
+          </button>
+        )}
+        {allowed.has("confirm_viewing") && (
+          <button
+            type="button"
+            className={primary}
+            disabled={busy}
+            onClick={() => run(() => api("/api/order/confirm_viewing", { form: order }))}
+          >
+            已看房
+          </button>
+        )}
+        {allowed.has("request_refund") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => setForm("refund")}
+          >
+            申请退款
+          </button>
+        )}
+        {allowed.has("accept_refund") && (
+          <button
+            type="button"
+            className={primary}
+            disabled={busy}
+            onClick={() =>
+              run(() =>
+                api("/api/order/refund_decision", { form: { ...order, decision: "accept" } }),
+              )
+            }
+          >
+            同意退款
+          </button>
+        )}
+        {allowed.has("contest_refund") && (
+          <button
+            type="button"
+            className={button}
+            disabled={busy}
+            onClick={() => setForm("contest")}
+          >
+            有异议
+          </button>
+        )}
+      </div>
+      {form === "propose" && (
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="sr-only" htmlFor={`date-${item.id}`}>
+            看房日期
+          </label>
+          <input
+            id={`date-${item.id}`}
+            type="date"
+            className={field}
+            value={date}
+            onChange={(event) => setDate(event.target.value)}
+          />
+          <select
+            aria-label="时段"
+            className={field}
+            value={slot}
+            onChange={(event) => setSlot(event.target.value as Slot)}
+          >
+            {SLOTS.map((each) => (
+              <option key={each} value={each}>
+                {SLOT_TEXT[each]}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className={primary}
+            disabled={busy || !date}
+            onClick={() => landlord("propose")}
+          >
+            发送提议
+          </button>
+        </div>
+      )}
+      {form === "refund" && (
+        <div className="space-y-2">
+          <select
+            aria-label="退款原因"
+            className={`${field} w-full`}
+            value={reason}
+            onChange={(event) => setReason(event.target.value as RefundReason)}
+          >
+            {(item.status === 3 ? (["not_as_described"] as const) : REFUND_REASONS).map((each) => (
+              <option key={each} value={each}>
+                {REFUND_REASON_TEXT[each]}
+              </option>
+            ))}
+          </select>
+          <textarea
+            aria-label="退款说明"
+            className={`${field} w-full`}
+            maxLength={500}
+            placeholder="说明情况（选择“其他”时必填）"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button
+            type="button"
+            className={primary}
+            disabled={busy}
+            onClick={() =>
+              run(() =>
+                api("/api/order/request_refund", {
+                  form: {
+                    ...order,
+                    reason: item.status === 3 ? "not_as_described" : reason,
+                    text,
+                  },
+                }),
+              )
+            }
+          >
+            提交退款申请
+          </button>
+        </div>
+      )}
+      {form === "contest" && (
+        <div className="space-y-2">
+          <textarea
+            aria-label="异议理由"
+            className={`${field} w-full`}
+            maxLength={500}
+            placeholder="请说明理由，平台会核实后处理"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button
+            type="button"
+            className={primary}
+            disabled={busy || !text.trim()}
+            onClick={() =>
+              run(() =>
+                api("/api/order/refund_decision", {
+                  form: { ...order, decision: "contest", reason: text },
+                }),
+              )
+            }
+          >
+            提交异议
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
