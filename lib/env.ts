@@ -103,6 +103,8 @@ const envSchema = z.object({
   ALIPAY_SELLER_ID: optional,
   ALIPAY_RETURN_ORIGINS: optional,
   VIEWING_FEE_CENTS: positiveInt(1000),
+  // Published listings an account of user type 1 (房东, a personal landlord) may have at once.
+  MAX_PERSONAL_LISTINGS: positiveInt(5),
 
   // WeChat Pay API v3 (JSAPI). Live mode: all of them or none (then WeChat Pay is off).
   WXPAY_MCH_ID: optional,

@@ -21,6 +21,10 @@ import {
   type PaymentType,
   ROOM_TYPES,
 } from "@/lib/houses/fields";
+import { freshness } from "@/lib/houses/freshness";
+import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
+import { houseOwnership } from "@/lib/houses/ownership";
+import { MODERATION_STATE_TEXT, moderationForOwner } from "@/lib/moderation/decisions";
 import { fileUrl } from "@/lib/storage";
 
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
@@ -66,6 +70,10 @@ export async function myHouseList(userId: number, now = new Date()) {
     .orderBy(desc(houses.createdAt), desc(houses.id))
     .all();
   const { photos, videos } = mediaFor(list.map((house) => house.id));
+  const moderation = moderationForOwner(
+    db(),
+    list.map((house) => house.id),
+  );
   return list.map((house) => {
     const housePhotoList = photos.get(house.id) ?? [];
     return {
@@ -95,6 +103,11 @@ export async function myHouseList(userId: number, now = new Date()) {
       district_name: house.districtName,
       cover_thumb_url: fileUrl(coverPhoto(house.coverPhotoId, housePhotoList)?.thumbKey),
       release_time: house.releaseTime?.toISOString() ?? null,
+      moderation_state: house.moderationState,
+      moderation_state_text: MODERATION_STATE_TEXT[house.moderationState] ?? "",
+      moderation: moderation.get(house.id) ?? { open_reasons: [], last_decision: null },
+      property_verification_id: house.propertyVerificationId,
+      ...freshness(house.status === HouseStatus.published ? house.availableConfirmedAt : null, now),
     };
   });
 }
@@ -115,6 +128,7 @@ function ownerProfile(userId: number) {
     nickname: owner.nickname || owner.wxNickname || "",
     headimgurl: fileUrl(owner.headimgurl) ?? owner.wxHeadimgurl ?? null,
     user_type: owner.userType,
+    user_type_text: USER_TYPE_LABELS[owner.userType ?? 0] ?? "",
     identity_verified: approved(identityVerifications),
     property_verified: approved(propertyVerifications),
   };
@@ -124,7 +138,7 @@ function ownerProfile(userId: number) {
  * One listing as the detail page shows it. Published listings are public; drafts and offline
  * ones are shown only to their owner, and to anyone else look exactly like a missing id.
  */
-export async function houseDetail(houseId: number, viewerId: number | null) {
+export async function houseDetail(houseId: number, viewerId: number | null, now = new Date()) {
   const house = db().select().from(houses).where(eq(houses.id, houseId)).get();
   const isOwner = house != null && house.userId === viewerId;
   if (
@@ -186,6 +200,9 @@ export async function houseDetail(houseId: number, viewerId: number | null) {
     house_source: house.houseSource,
     earliest_checkin_time: house.earliestCheckinTime,
     verification_code: house.verificationCode,
+    ownership: houseOwnership(house.id),
+    moderation_state: house.moderationState,
+    ...freshness(house.availableConfirmedAt, now),
     praise_count: house.praiseCount,
     release_time: house.releaseTime?.toISOString() ?? null,
     create_date: chinaDate(house.createdAt),

@@ -1,3 +1,4 @@
+import { applyFreshnessRules } from "@/lib/houses/freshness";
 import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
@@ -37,6 +38,13 @@ export const cleanupLeftoversStep: JobStep = {
   run: async ({ now }) => cleanupLeftovers({ now }),
 };
 
+/** Listings unconfirmed for 14 days: the owner is reminded; for 30 days: pulled off, owner told. */
+export const listingFreshnessStep: JobStep = {
+  name: "houses:freshness",
+  exclusiveLeaseMs: 10 * MINUTE_MS,
+  run: async ({ now }) => applyFreshnessRules(now),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
@@ -45,5 +53,6 @@ export function jobSteps(): JobStep[] {
     reconcilePaymentsStep(),
     purgeVerificationDocumentsStep,
     cleanupLeftoversStep,
+    listingFreshnessStep,
   ];
 }
