@@ -100,6 +100,28 @@ export async function jpegBytes(width = 64, height = 48): Promise<Buffer> {
     .toBuffer();
 }
 
+let patternSeed = 0;
+
+/**
+ * A JPEG of seeded noise: every call (or seed) gives a visibly different photo, so listings of
+ * different accounts do not trip the copied-photo rule the way identical solid images do.
+ */
+export async function patternJpeg(
+  seed = ++patternSeed + process.pid * 1000,
+  width = 64,
+  height = 48,
+) {
+  let state = seed >>> 0 || 1;
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let index = 0; index < pixels.length; index += 1) {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    pixels[index] = state >>> 24;
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
 export async function pngBytes(width = 32, height = 32): Promise<Buffer> {
   return sharp({
     create: { width, height, channels: 4, background: { r: 10, g: 200, b: 90, alpha: 1 } },
