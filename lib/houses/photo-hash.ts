@@ -36,6 +36,12 @@ export function hashBands(hash: string): [number, number, number, number] {
   ];
 }
 
+/** The house_photos columns for a hash. */
+export function hashColumns(hash: string) {
+  const [phashBand0, phashBand1, phashBand2, phashBand3] = hashBands(hash);
+  return { phash: hash, phashBand0, phashBand1, phashBand2, phashBand3 };
+}
+
 export function hammingDistance(a: string, b: string): number {
   let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
   let bits = 0;

@@ -8,7 +8,7 @@ import { integer, oneOf, optional, text } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
 import { type Connection, ownedHouse } from "@/lib/houses/access";
 import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
-import { hashBands, photoHash } from "@/lib/houses/photo-hash";
+import { hashColumns, photoHash } from "@/lib/houses/photo-hash";
 import { checkCopiedPhotos, checkPhotoLocations } from "@/lib/moderation/flags";
 import { fileUrl } from "@/lib/storage";
 import { cleanImage, makeThumbnail } from "@/lib/storage/images";
@@ -51,11 +51,6 @@ interface StoredImage {
   key: string;
   thumbKey: string;
   hash: string;
-}
-
-function hashColumns(hash: string) {
-  const [phashBand0, phashBand1, phashBand2, phashBand3] = hashBands(hash);
-  return { phash: hash, phashBand0, phashBand1, phashBand2, phashBand3 };
 }
 
 /** Checks and re-encodes every file first (nothing is written on a bad file), then names them. */
