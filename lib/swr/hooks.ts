@@ -11,6 +11,7 @@ export const keys = {
   house: (id: number) => apiUrl("/api/house_detail", { house_id: id }),
   invitation: apiUrl("/api/invitation/getcode"),
   adminVerifications: apiUrl("/api/admin/verifications"),
+  adminModeration: apiUrl("/api/admin/moderation"),
   alipayBinding: apiUrl("/api/payment/ali/binding_status"),
   zhima: apiUrl("/api/payment/ali/zhima_detail"),
   viewingRequests: apiUrl("/api/order/list"),
@@ -31,6 +32,7 @@ function useApi<P extends ApiPath>(
 export type MyHouse = AnswerOf<"/api/my_house_list">[number];
 export type HouseDetail = AnswerOf<"/api/house_detail">;
 export type AdminVerifications = AnswerOf<"/api/admin/verifications">;
+export type ModerationItem = AnswerOf<"/api/admin/moderation">["items"][number];
 export type OwnProfile = AnswerOf<"/api/fetch_userinfo">;
 export type ViewingRequestItem = AnswerOf<"/api/order/list">["as_tenant"][number];
 
@@ -40,6 +42,7 @@ export const useMyHouses = () => useApi("/api/my_house_list", keys.myHouses);
 export const useHouse = (id: number | null) =>
   useApi("/api/house_detail", id ? keys.house(id) : null);
 export const useInvitation = () => useApi("/api/invitation/getcode", keys.invitation);
+export const useAdminModeration = () => useApi("/api/admin/moderation", keys.adminModeration);
 export const useAdminVerifications = () =>
   useApi("/api/admin/verifications", keys.adminVerifications);
 export const useAlipayBinding = () => useApi("/api/payment/ali/binding_status", keys.alipayBinding);
