@@ -100,6 +100,8 @@ export function checkCopiedPhotos(
 ): number {
   let found = 0;
   for (const photo of input.photos) {
+    // A blank or uniform picture has no gradient at all (hash 0): it shows nothing to copy.
+    if (/^0+$/.test(photo.hash)) continue;
     const [b0, b1, b2, b3] = hashBands(photo.hash);
     const candidates = tx
       .select({ id: housePhotos.id, houseId: housePhotos.houseId, hash: housePhotos.phash })
