@@ -98,23 +98,20 @@ function roomSvg(roomsType: number, palette: Palette, variant: number): string {
  * (one per landlord) draws its rooms in one palette only, which keeps seeding fast.
  */
 export async function makeDemoImagePool(variant = 0): Promise<DemoImage[]> {
-  const pool: DemoImage[] = [];
   const used = variant > 0 ? [variant % palettes.length] : palettes.map((_, index) => index);
-  for (const roomsType of Object.keys(furniture).map(Number)) {
-    for (const palette of used) {
-      const jpeg = await sharp(
-        Buffer.from(roomSvg(roomsType, palettes[palette] as Palette, variant)),
-      )
-        .jpeg({ quality: 72, mozjpeg: true })
-        .toBuffer();
-      pool.push({
-        roomsType,
-        jpeg,
-        palette,
-        thumb: await makeThumbnail(jpeg),
-        hash: await photoHash(jpeg),
-      });
-    }
-  }
-  return pool;
+  const rooms = Object.keys(furniture).map(Number);
+  // sharp works on libuv's thread pool: drawing the pictures together uses every core.
+  return Promise.all(
+    rooms.flatMap((roomsType) =>
+      used.map(async (palette): Promise<DemoImage> => {
+        const jpeg = await sharp(
+          Buffer.from(roomSvg(roomsType, palettes[palette] as Palette, variant)),
+        )
+          .jpeg({ quality: 72, mozjpeg: true })
+          .toBuffer();
+        const [thumb, hash] = await Promise.all([makeThumbnail(jpeg), photoHash(jpeg)]);
+        return { roomsType, jpeg, palette, thumb, hash };
+      }),
+    ),
+  );
 }

@@ -291,9 +291,9 @@ export async function seedDemo(): Promise<SeedSummary> {
   }
   const random = randomSource(20261128);
   const now = Date.now();
-  const document = (await makeDemoImagePool())[0];
-  if (!document) throw new Error("empty demo image pool");
   const pools = await distinctPools(demoLandlords.length);
+  const document = pools[0]?.[0];
+  if (!document) throw new Error("empty demo image pool");
 
   // The database is empty, so landlords get ids 1..n; private keys need the owner's id.
   const landlords = demoLandlords.map((landlord, index) => {
