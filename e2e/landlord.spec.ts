@@ -69,6 +69,8 @@ test("a landlord verifies, publishes a listing, pulls it off and deletes it", as
   await page.getByLabel("房产证上的姓名").fill(realname);
   await page.getByLabel("产权人身份证号码").fill(ID_NUMBER);
   await page.getByLabel("房产证号").fill(certNumber);
+  await page.getByLabel("证上地址：小区").fill("锦江花园");
+  await page.getByLabel("房号").fill("1201");
   await page.locator("#property-cert-photo").setInputFiles(await photo("cert.jpg", 1200, 900));
   await page.getByRole("button", { name: "提交房东认证" }).click();
   await expect(page.getByTestId("verification-state")).toContainText("审核中");

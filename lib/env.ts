@@ -107,6 +107,8 @@ const envSchema = z.object({
   LANDLORD_SHARE_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
   INVITE_REWARD_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
   PAYOUT_AUTO_LIMIT_CENTS: z.coerce.number().int().min(0).default(80_000),
+  // Published listings an account of user type 1 (房东, a personal landlord) may have at once.
+  MAX_PERSONAL_LISTINGS: positiveInt(5),
 
   // WeChat Pay API v3 (JSAPI). Live mode: all of them or none (then WeChat Pay is off).
   WXPAY_MCH_ID: optional,

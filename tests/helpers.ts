@@ -100,6 +100,31 @@ export async function jpegBytes(width = 64, height = 48): Promise<Buffer> {
     .toBuffer();
 }
 
+let patternSeed = 0;
+
+/**
+ * A JPEG of large seeded colour blocks, smoothed like a photo: every call (or seed) gives a
+ * visibly different picture, so listings of different accounts do not trip the copied-photo
+ * rule the way identical solid images do, while a resized copy of one still matches.
+ */
+export async function patternJpeg(
+  seed = ++patternSeed + process.pid * 1000,
+  width = 64,
+  height = 48,
+) {
+  let state = seed >>> 0 || 1;
+  const [cols, rows] = [12, 9];
+  const blocks = Buffer.alloc(cols * rows * 3);
+  for (let index = 0; index < blocks.length; index += 1) {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    blocks[index] = state >>> 24;
+  }
+  return sharp(blocks, { raw: { width: cols, height: rows, channels: 3 } })
+    .resize(width, height, { kernel: "cubic" })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
 export async function pngBytes(width = 32, height = 32): Promise<Buffer> {
   return sharp({
     create: { width, height, channels: 4, background: { r: 10, g: 200, b: 90, alpha: 1 } },

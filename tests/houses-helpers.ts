@@ -3,7 +3,7 @@ import { POST as createPhoto } from "@/app/api/create_house_photo/route";
 import { POST as houseCreate } from "@/app/api/house_create/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
-import { call, createUser, jpegBytes } from "@/tests/helpers";
+import { call, createUser, jpegBytes, patternJpeg } from "@/tests/helpers";
 
 /** A user whose profile is saved, so their complete listings can be published. */
 export function landlord() {
@@ -33,18 +33,26 @@ export async function addPhoto(
   token: string,
   houseId: number,
   form: Record<string, string | number> = { rooms_type: 3 },
+  data?: Buffer,
 ) {
   return call(createPhoto, {
     token,
     form: { house_id: houseId, ...form },
-    files: [{ field: "house_photo", name: "a.jpg", type: "image/jpeg", data: await jpegBytes() }],
+    files: [
+      {
+        field: "house_photo",
+        name: "a.jpg",
+        type: "image/jpeg",
+        data: data ?? (await jpegBytes()),
+      },
+    ],
   });
 }
 
-/** A complete draft with one photo, ready for house_release. */
+/** A complete draft with one photo of its own (no other listing has it), ready for house_release. */
 export async function readyDraft(token: string) {
   const id = await draft(token);
-  const photo = await addPhoto(token, id);
+  const photo = await addPhoto(token, id, { rooms_type: 3 }, await patternJpeg());
   if (photo.body.status !== 0) throw new Error(`create_house_photo failed: ${photo.body.msg}`);
   return id;
 }

@@ -2,148 +2,160 @@
 import type { RouteModule } from "@/lib/api/openapi";
 import * as r0 from "./admin/dispute_decide/route";
 import * as r1 from "./admin/disputes/route";
-import * as r2 from "./admin/verification_decide/route";
-import * as r3 from "./admin/verifications/route";
-import * as r4 from "./admin/withdrawal_decide/route";
-import * as r5 from "./admin/withdrawals/route";
-import * as r6 from "./auth/wechat/authorize/[kind]/route";
-import * as r7 from "./create_house_photo/route";
-import * as r8 from "./create_house_video/route";
-import * as r9 from "./create_userinfo/route";
-import * as r10 from "./delete_house_info/route";
-import * as r11 from "./delete_house_photo/route";
-import * as r12 from "./delete_house_video/route";
-import * as r13 from "./favorite/route";
-import * as r14 from "./fetch_userinfo/route";
-import * as r15 from "./file/[...key]/route";
-import * as r16 from "./health/route";
-import * as r17 from "./house_create/route";
-import * as r18 from "./house_detail/route";
-import * as r19 from "./house_identification/route";
-import * as r20 from "./house_release/route";
-import * as r21 from "./invitation/getcode/route";
-import * as r22 from "./invitation/setcode/route";
-import * as r23 from "./logout/route";
-import * as r24 from "./my_favorites/route";
-import * as r25 from "./my_house_list/route";
-import * as r26 from "./notification/list/route";
-import * as r27 from "./notification/read/route";
-import * as r28 from "./notification/read_all/route";
-import * as r29 from "./order/confirm_viewing/route";
-import * as r30 from "./order/create_preorder/route";
-import * as r31 from "./order/detail/route";
-import * as r32 from "./order/get_preorder_paymenturl/route";
-import * as r33 from "./order/get_preorder_wxpay_params/route";
-import * as r34 from "./order/landlord_respond/route";
-import * as r35 from "./order/list/route";
-import * as r36 from "./order/refund_decision/route";
-import * as r37 from "./order/request_refund/route";
-import * as r38 from "./order/respond_to_proposal/route";
-import * as r39 from "./payment/ali/auth_notify/route";
-import * as r40 from "./payment/ali/binding_status/route";
-import * as r41 from "./payment/ali/get_auth_url/route";
-import * as r42 from "./payment/ali/notify/route";
-import * as r43 from "./payment/ali/pay_to_customer/route";
-import * as r44 from "./payment/ali/zhima/route";
-import * as r45 from "./payment/ali/zhima_detail/route";
-import * as r46 from "./payment/wx/notify/route";
-import * as r47 from "./pulloff_house/route";
-import * as r48 from "./sandbox/alipay/authorize/route";
-import * as r49 from "./sandbox/alipay/checkout/route";
-import * as r50 from "./sandbox/alipay/gateway.do/route";
-import * as r51 from "./sandbox/wxpay/cashier/route";
-import * as r52 from "./sandbox/wxpay/v3/[...path]/route";
-import * as r53 from "./search_count/route";
-import * as r54 from "./search_house/route";
-import * as r55 from "./search_map/route";
-import * as r56 from "./set_house_photo_order/route";
-import * as r57 from "./sms/send_code/route";
-import * as r58 from "./update_house_info/route";
-import * as r59 from "./update_house_photo/route";
-import * as r60 from "./update_house_video/route";
-import * as r61 from "./user_identification/route";
-import * as r62 from "./verification_status/route";
-import * as r63 from "./wallet/route";
-import * as r64 from "./wallet/entries/route";
-import * as r65 from "./wallet/statement/route";
-import * as r66 from "./wallet/withdraw/route";
-import * as r67 from "./wallet/withdrawals/route";
-import * as r68 from "./wechat/jssdk_config/route";
-import * as r69 from "./wechat/oa_openid/route";
-import * as r70 from "./wechat/oa_openid/callback/route";
-import * as r71 from "./wx_fetch_userinfo/route";
+import * as r2 from "./admin/moderation/route";
+import * as r3 from "./admin/moderation_decide/route";
+import * as r4 from "./admin/verification_decide/route";
+import * as r5 from "./admin/verifications/route";
+import * as r6 from "./admin/withdrawal_decide/route";
+import * as r7 from "./admin/withdrawals/route";
+import * as r8 from "./auth/wechat/authorize/[kind]/route";
+import * as r9 from "./confirm_house_available/route";
+import * as r10 from "./create_house_photo/route";
+import * as r11 from "./create_house_video/route";
+import * as r12 from "./create_userinfo/route";
+import * as r13 from "./delete_house_info/route";
+import * as r14 from "./delete_house_photo/route";
+import * as r15 from "./delete_house_video/route";
+import * as r16 from "./favorite/route";
+import * as r17 from "./fetch_userinfo/route";
+import * as r18 from "./file/[...key]/route";
+import * as r19 from "./health/route";
+import * as r20 from "./house_create/route";
+import * as r21 from "./house_detail/route";
+import * as r22 from "./house_identification/route";
+import * as r23 from "./house_release/route";
+import * as r24 from "./invitation/getcode/route";
+import * as r25 from "./invitation/setcode/route";
+import * as r26 from "./link_house_verification/route";
+import * as r27 from "./logout/route";
+import * as r28 from "./moderation/appeal/route";
+import * as r29 from "./moderation/report/route";
+import * as r30 from "./my_favorites/route";
+import * as r31 from "./my_house_list/route";
+import * as r32 from "./notification/list/route";
+import * as r33 from "./notification/read/route";
+import * as r34 from "./notification/read_all/route";
+import * as r35 from "./order/confirm_viewing/route";
+import * as r36 from "./order/create_preorder/route";
+import * as r37 from "./order/detail/route";
+import * as r38 from "./order/get_preorder_paymenturl/route";
+import * as r39 from "./order/get_preorder_wxpay_params/route";
+import * as r40 from "./order/landlord_respond/route";
+import * as r41 from "./order/list/route";
+import * as r42 from "./order/refund_decision/route";
+import * as r43 from "./order/request_refund/route";
+import * as r44 from "./order/respond_to_proposal/route";
+import * as r45 from "./payment/ali/auth_notify/route";
+import * as r46 from "./payment/ali/binding_status/route";
+import * as r47 from "./payment/ali/get_auth_url/route";
+import * as r48 from "./payment/ali/notify/route";
+import * as r49 from "./payment/ali/pay_to_customer/route";
+import * as r50 from "./payment/ali/zhima/route";
+import * as r51 from "./payment/ali/zhima_detail/route";
+import * as r52 from "./payment/wx/notify/route";
+import * as r53 from "./pulloff_house/route";
+import * as r54 from "./sandbox/alipay/authorize/route";
+import * as r55 from "./sandbox/alipay/checkout/route";
+import * as r56 from "./sandbox/alipay/gateway.do/route";
+import * as r57 from "./sandbox/wxpay/cashier/route";
+import * as r58 from "./sandbox/wxpay/v3/[...path]/route";
+import * as r59 from "./search_count/route";
+import * as r60 from "./search_house/route";
+import * as r61 from "./search_map/route";
+import * as r62 from "./set_house_photo_order/route";
+import * as r63 from "./sms/send_code/route";
+import * as r64 from "./update_house_info/route";
+import * as r65 from "./update_house_photo/route";
+import * as r66 from "./update_house_video/route";
+import * as r67 from "./user_identification/route";
+import * as r68 from "./verification_status/route";
+import * as r69 from "./wallet/route";
+import * as r70 from "./wallet/entries/route";
+import * as r71 from "./wallet/statement/route";
+import * as r72 from "./wallet/withdraw/route";
+import * as r73 from "./wallet/withdrawals/route";
+import * as r74 from "./wechat/jssdk_config/route";
+import * as r75 from "./wechat/oa_openid/route";
+import * as r76 from "./wechat/oa_openid/callback/route";
+import * as r77 from "./wx_fetch_userinfo/route";
 
 export const routeIndex: { path: string; summary: string; module: RouteModule }[] = [
   { path: "/api/admin/dispute_decide", summary: "decide a contested refund once: refund, or reject with a reason.", module: r0 },
   { path: "/api/admin/disputes", summary: "contested refunds waiting for a decision, oldest first, and recent decisions.", module: r1 },
-  { path: "/api/admin/verification_decide", summary: "approve or reject a pending verification.", module: r2 },
-  { path: "/api/admin/verifications", summary: "review queue (pending by default) for admins.", module: r3 },
-  { path: "/api/admin/withdrawal_decide", summary: "approve (the payout job pays it) or reject (the amount returns to payable, with the reason) a withdrawal above the monthly automatic limit.", module: r4 },
-  { path: "/api/admin/withdrawals", summary: "withdrawals for admins (awaiting approval by default).", module: r5 },
-  { path: "/api/auth/wechat/authorize/{kind}", summary: "the web sign-in's hop to WeChat's authorisation page. Auth.js sends the browser here with its own parameter order; WeChat regex-checks the order and needs #wechat_redirect at the end, so redirect on to the exact URL.", module: r6 },
-  { path: "/api/create_house_photo", summary: "one or more `house_photo` files for one room type. `url`/`thumb_url` are absolute paths (/api/file/…); legacy clients prefixing /file/ also work.", module: r7 },
-  { path: "/api/create_house_video", summary: "one MP4/MOV/WebM `house_video`, streamed to storage.", module: r8 },
-  { path: "/api/create_userinfo", summary: "saves the caller's profile, portrait and payout account.", module: r9 },
-  { path: "/api/delete_house_info", summary: "删除（软删除，不可恢复）; owner only.", module: r10 },
-  { path: "/api/delete_house_photo", summary: "removes one photo (row and files); owner only.", module: r11 },
-  { path: "/api/delete_house_video", summary: "removes one video (row and file); owner only.", module: r12 },
-  { path: "/api/favorite", summary: "收藏 (`action=add`, the default) or 取消收藏 (`action=remove`) a listing.", module: r13 },
-  { path: "/api/fetch_userinfo", summary: "the caller's own profile (legacy fields plus the newer ones).", module: r14 },
-  { path: "/api/file/{key}", summary: "stored media and private documents.", module: r15 },
-  { path: "/api/health", summary: "readiness: the database answers and migrations are applied.", module: r16 },
-  { path: "/api/house_create", summary: "a new draft listing; every field optional, every sent value validated.", module: r17 },
-  { path: "/api/house_detail", summary: "a published listing, or the caller's own draft/offline one.", module: r18 },
-  { path: "/api/house_identification", summary: "landlord property verification (multipart).", module: r19 },
-  { path: "/api/house_release", summary: "发布（草稿或已下架 → 已发布）; owner only.", module: r20 },
-  { path: "/api/invitation/getcode", summary: "my invitation code and the one I entered (-1 if none).", module: r21 },
-  { path: "/api/invitation/setcode", summary: "records the invitation code of the friend who invited me.", module: r22 },
-  { path: "/api/logout", summary: "revokes the API token the request was made with.", module: r23 },
-  { path: "/api/my_favorites", summary: "the caller's favourites, newest first; `available` is false for listings that are no longer published.", module: r24 },
-  { path: "/api/my_house_list", summary: "the caller's listings (deleted ones excluded), newest first.", module: r25 },
-  { path: "/api/notification/list", summary: "my notifications, newest first (`shift`, `count`), and the number unread.", module: r26 },
-  { path: "/api/notification/read", summary: "marks my notifications `ids` (e.g. 3|1|2) read.", module: r27 },
-  { path: "/api/notification/read_all", summary: "marks all my notifications read.", module: r28 },
-  { path: "/api/order/confirm_viewing", summary: "the tenant's 已看房: a paid request becomes viewed (status 3).", module: r29 },
-  { path: "/api/order/create_preorder", summary: "the caller asks to view a listing; ans = request id, msg \"OK\".", module: r30 },
-  { path: "/api/order/detail", summary: "one request, for its tenant or landlord (the return page polls it).", module: r31 },
-  { path: "/api/order/get_preorder_paymenturl", summary: "the Alipay wap-pay URL for the viewing fee.", module: r32 },
-  { path: "/api/order/get_preorder_wxpay_params", summary: "WeChat Pay JSAPI parameters for the viewing fee, for WeixinJSBridge.invoke('getBrandWCPayRequest', …). Status 8 with ans.reason \"oa_openid_required\" when the payer has no Official Account openid yet.", module: r33 },
-  { path: "/api/order/landlord_respond", summary: "the landlord answers a paid request: accept, propose, let, unreachable or shown.", module: r34 },
-  { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r35 },
-  { path: "/api/order/refund_decision", summary: "the landlord accepts a refund request (refund) or contests it (admin queue).", module: r36 },
-  { path: "/api/order/request_refund", summary: "the tenant asks for the fee back (status 4); some cases are refunded at once.", module: r37 },
-  { path: "/api/order/respond_to_proposal", summary: "the tenant accepts or declines a proposed time, or says they can be reached.", module: r38 },
-  { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r39 },
-  { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r40 },
-  { path: "/api/payment/ali/get_auth_url", summary: "where to send the user to bind their Alipay account.", module: r41 },
-  { path: "/api/payment/ali/notify", summary: "Alipay's async notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly the text \"success\" or \"fail\", never the JSON envelope — even when handling it failed, so Alipay retries it later.", module: r42 },
-  { path: "/api/payment/ali/pay_to_customer", summary: "admins or a trusted server (X-Internal-Key) only. Parameters are validated only after the caller is authorised, so others learn nothing from them.", module: r43 },
-  { path: "/api/payment/ali/zhima", summary: "the Zhima score as a string (legacy), or -1 for \"none yet\".", module: r44 },
-  { path: "/api/payment/ali/zhima_detail", summary: "the cached score with its time, for the account page.", module: r45 },
-  { path: "/api/payment/wx/notify", summary: "WeChat Pay's v3 notify. A plain handler: the signature covers the raw body, and WeChat Pay expects 200/204 when handled, or 4xx/5xx with {\"code\":\"FAIL\",\"message\":…} to retry later, never the JSON envelope.", module: r46 },
-  { path: "/api/pulloff_house", summary: "下架（已发布 → 已下架）; owner only.", module: r47 },
-  { path: "/api/sandbox/alipay/authorize", summary: "the sandbox authorize page's 同意授权 / 拒绝 form.", module: r48 },
-  { path: "/api/sandbox/alipay/checkout", summary: "the sandbox cashier's 确认付款 / 取消 form.", module: r49 },
-  { path: "/api/sandbox/alipay/gateway.do", summary: "the built-in Alipay gateway (sandbox mode only).", module: r50 },
-  { path: "/api/sandbox/wxpay/cashier", summary: "确认支付 / 取消 on the sandbox payment sheet (JSON in, {err_msg} out, as getBrandWCPayRequest reports it). 404 in live mode.", module: r51 },
-  { path: "/api/sandbox/wxpay/v3/{path}", summary: "the sandbox WeChat Pay API v3 (404 in live mode).", module: r52 },
-  { path: "/api/search_count", summary: "how many listings /search_house would find for the same parameters (paging ignored). Public.", module: r53 },
-  { path: "/api/search_house", summary: "published listings near a point, filtered, sorted and paged. Public, as the legacy service really was (any token is ignored).", module: r54 },
-  { path: "/api/search_map", summary: "published listings in a map view: markers, or clusters when dense.", module: r55 },
-  { path: "/api/set_house_photo_order", summary: "photo_ids \"3|1|2\": the new order, the first is the cover.", module: r56 },
-  { path: "/api/sms/send_code", summary: "sends a 6-digit code to `tel` for `purpose` (profile|viewing).", module: r57 },
-  { path: "/api/update_house_info", summary: "attr_name/attr_value, or several listing fields at once (JSON).", module: r58 },
-  { path: "/api/update_house_photo", summary: "replaces one photo's image; the old file goes after the commit.", module: r59 },
-  { path: "/api/update_house_video", summary: "replaces one video; the old file goes after the commit.", module: r60 },
-  { path: "/api/user_identification", summary: "real-name verification (multipart), pending review.", module: r61 },
-  { path: "/api/verification_status", summary: "the caller's identity and property verification states.", module: r62 },
-  { path: "/api/wallet", summary: "my earnings (我的收益): pending, payable, paid, the rules, recent entries.", module: r63 },
-  { path: "/api/wallet/entries", summary: "my ledger entries, newest first (`shift`, `count`), with 来源.", module: r64 },
-  { path: "/api/wallet/statement", summary: "my monthly statement (`month` YYYY-MM, China time) as a CSV file.", module: r65 },
-  { path: "/api/wallet/withdraw", summary: "withdraw `amount` yuan (at least 10, two decimals at most) of my payable earnings to my bound Alipay account, in my verified real name.", module: r66 },
-  { path: "/api/wallet/withdrawals", summary: "my withdrawals (提现记录), newest first (`shift`, `count`).", module: r67 },
-  { path: "/api/wechat/jssdk_config", summary: "the wx.config signature for a page on APP_URL's origin.", module: r68 },
-  { path: "/api/wechat/oa_openid", summary: "a browser navigation: redirects to WeChat's silent snsapi_base authorisation (or straight back when the user already has an Official Account openid). Errors (signed out: status 4) are envelopes.", module: r69 },
-  { path: "/api/wechat/oa_openid/callback", summary: "WeChat sends the browser back here after the silent authorisation; the answer is always a redirect to the page the user came from.", module: r70 },
-  { path: "/api/wx_fetch_userinfo", summary: "WeChat sign-in: exchanges an OAuth code (or, in sandbox mode or for a trusted server, a bare openid) for the user's profile and an API token.", module: r71 },
+  { path: "/api/admin/moderation", summary: "held and reported listings with their evidence, oldest case first.", module: r2 },
+  { path: "/api/admin/moderation_decide", summary: "keep, require changes, take down or relabel as 中介; the owner is told the reason.", module: r3 },
+  { path: "/api/admin/verification_decide", summary: "approve or reject a pending verification.", module: r4 },
+  { path: "/api/admin/verifications", summary: "review queue (pending by default) for admins.", module: r5 },
+  { path: "/api/admin/withdrawal_decide", summary: "approve (the payout job pays it) or reject (the amount returns to payable, with the reason) a withdrawal above the monthly automatic limit.", module: r6 },
+  { path: "/api/admin/withdrawals", summary: "withdrawals for admins (awaiting approval by default).", module: r7 },
+  { path: "/api/auth/wechat/authorize/{kind}", summary: "the web sign-in's hop to WeChat's authorisation page. Auth.js sends the browser here with its own parameter order; WeChat regex-checks the order and needs #wechat_redirect at the end, so redirect on to the exact URL.", module: r8 },
+  { path: "/api/confirm_house_available", summary: "the owner confirms a published listing is still available (every 14 days).", module: r9 },
+  { path: "/api/create_house_photo", summary: "one or more `house_photo` files for one room type. `url`/`thumb_url` are absolute paths (/api/file/…); legacy clients prefixing /file/ also work. A photo nearly identical to one on another account's listing holds this listing for review.", module: r10 },
+  { path: "/api/create_house_video", summary: "one MP4/MOV/WebM `house_video`, streamed to storage.", module: r11 },
+  { path: "/api/create_userinfo", summary: "saves the caller's profile, portrait and payout account.", module: r12 },
+  { path: "/api/delete_house_info", summary: "删除（软删除，不可恢复）; owner only.", module: r13 },
+  { path: "/api/delete_house_photo", summary: "removes one photo (row and files); owner only.", module: r14 },
+  { path: "/api/delete_house_video", summary: "removes one video (row and file); owner only.", module: r15 },
+  { path: "/api/favorite", summary: "收藏 (`action=add`, the default) or 取消收藏 (`action=remove`) a listing.", module: r16 },
+  { path: "/api/fetch_userinfo", summary: "the caller's own profile (legacy fields plus the newer ones).", module: r17 },
+  { path: "/api/file/{key}", summary: "stored media and private documents.", module: r18 },
+  { path: "/api/health", summary: "readiness: the database answers and migrations are applied.", module: r19 },
+  { path: "/api/house_create", summary: "a new draft listing; every field optional, every sent value validated.", module: r20 },
+  { path: "/api/house_detail", summary: "a published listing, or the caller's own draft/offline one.", module: r21 },
+  { path: "/api/house_identification", summary: "landlord property verification (multipart).", module: r22 },
+  { path: "/api/house_release", summary: "发布（草稿或已下架 → 已发布）; owner only.", module: r23 },
+  { path: "/api/invitation/getcode", summary: "my invitation code and the one I entered (-1 if none).", module: r24 },
+  { path: "/api/invitation/setcode", summary: "records the invitation code of the friend who invited me.", module: r25 },
+  { path: "/api/link_house_verification", summary: "link a listing to one of the owner's property verifications (0 unlinks).", module: r26 },
+  { path: "/api/logout", summary: "revokes the API token the request was made with.", module: r27 },
+  { path: "/api/moderation/appeal", summary: "the owner appeals the latest moderation decision on a listing, once.", module: r28 },
+  { path: "/api/moderation/report", summary: "report a published listing (1 已出租, 2 虚假房源, 3 中介冒充房东, 4 价格不符, 5 其他). Three open reports from different users, or one from a tenant who paid a viewing fee for it, hold the listing out of search until an admin decides.", module: r29 },
+  { path: "/api/my_favorites", summary: "the caller's favourites, newest first; `available` is false for listings that are no longer published.", module: r30 },
+  { path: "/api/my_house_list", summary: "the caller's listings (deleted ones excluded), newest first.", module: r31 },
+  { path: "/api/notification/list", summary: "my notifications, newest first (`shift`, `count`), and the number unread.", module: r32 },
+  { path: "/api/notification/read", summary: "marks my notifications `ids` (e.g. 3|1|2) read.", module: r33 },
+  { path: "/api/notification/read_all", summary: "marks all my notifications read.", module: r34 },
+  { path: "/api/order/confirm_viewing", summary: "the tenant's 已看房: a paid request becomes viewed (status 3).", module: r35 },
+  { path: "/api/order/create_preorder", summary: "the caller asks to view a listing; ans = request id, msg \"OK\".", module: r36 },
+  { path: "/api/order/detail", summary: "one request, for its tenant or landlord (the return page polls it).", module: r37 },
+  { path: "/api/order/get_preorder_paymenturl", summary: "the Alipay wap-pay URL for the viewing fee.", module: r38 },
+  { path: "/api/order/get_preorder_wxpay_params", summary: "WeChat Pay JSAPI parameters for the viewing fee, for WeixinJSBridge.invoke('getBrandWCPayRequest', …). Status 8 with ans.reason \"oa_openid_required\" when the payer has no Official Account openid yet.", module: r39 },
+  { path: "/api/order/landlord_respond", summary: "the landlord answers a paid request: accept, propose, let, unreachable or shown.", module: r40 },
+  { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r41 },
+  { path: "/api/order/refund_decision", summary: "the landlord accepts a refund request (refund) or contests it (admin queue).", module: r42 },
+  { path: "/api/order/request_refund", summary: "the tenant asks for the fee back (status 4); some cases are refunded at once.", module: r43 },
+  { path: "/api/order/respond_to_proposal", summary: "the tenant accepts or declines a proposed time, or says they can be reached.", module: r44 },
+  { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r45 },
+  { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r46 },
+  { path: "/api/payment/ali/get_auth_url", summary: "where to send the user to bind their Alipay account.", module: r47 },
+  { path: "/api/payment/ali/notify", summary: "Alipay's async notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly the text \"success\" or \"fail\", never the JSON envelope — even when handling it failed, so Alipay retries it later.", module: r48 },
+  { path: "/api/payment/ali/pay_to_customer", summary: "admins or a trusted server (X-Internal-Key) only. Parameters are validated only after the caller is authorised, so others learn nothing from them.", module: r49 },
+  { path: "/api/payment/ali/zhima", summary: "the Zhima score as a string (legacy), or -1 for \"none yet\".", module: r50 },
+  { path: "/api/payment/ali/zhima_detail", summary: "the cached score with its time, for the account page.", module: r51 },
+  { path: "/api/payment/wx/notify", summary: "WeChat Pay's v3 notify. A plain handler: the signature covers the raw body, and WeChat Pay expects 200/204 when handled, or 4xx/5xx with {\"code\":\"FAIL\",\"message\":…} to retry later, never the JSON envelope.", module: r52 },
+  { path: "/api/pulloff_house", summary: "下架（已发布 → 已下架）; owner only.", module: r53 },
+  { path: "/api/sandbox/alipay/authorize", summary: "the sandbox authorize page's 同意授权 / 拒绝 form.", module: r54 },
+  { path: "/api/sandbox/alipay/checkout", summary: "the sandbox cashier's 确认付款 / 取消 form.", module: r55 },
+  { path: "/api/sandbox/alipay/gateway.do", summary: "the built-in Alipay gateway (sandbox mode only).", module: r56 },
+  { path: "/api/sandbox/wxpay/cashier", summary: "确认支付 / 取消 on the sandbox payment sheet (JSON in, {err_msg} out, as getBrandWCPayRequest reports it). 404 in live mode.", module: r57 },
+  { path: "/api/sandbox/wxpay/v3/{path}", summary: "the sandbox WeChat Pay API v3 (404 in live mode).", module: r58 },
+  { path: "/api/search_count", summary: "how many listings /search_house would find for the same parameters (paging ignored). Public.", module: r59 },
+  { path: "/api/search_house", summary: "published listings near a point, filtered, sorted and paged. Public, as the legacy service really was (any token is ignored).", module: r60 },
+  { path: "/api/search_map", summary: "published listings in a map view: markers, or clusters when dense.", module: r61 },
+  { path: "/api/set_house_photo_order", summary: "photo_ids \"3|1|2\": the new order, the first is the cover.", module: r62 },
+  { path: "/api/sms/send_code", summary: "sends a 6-digit code to `tel` for `purpose` (profile|viewing).", module: r63 },
+  { path: "/api/update_house_info", summary: "attr_name/attr_value, or several listing fields at once (JSON).", module: r64 },
+  { path: "/api/update_house_photo", summary: "replaces one photo's image; the old file goes after the commit.", module: r65 },
+  { path: "/api/update_house_video", summary: "replaces one video; the old file goes after the commit.", module: r66 },
+  { path: "/api/user_identification", summary: "real-name verification (multipart), pending review.", module: r67 },
+  { path: "/api/verification_status", summary: "the caller's identity and property verification states.", module: r68 },
+  { path: "/api/wallet", summary: "my earnings (我的收益): pending, payable, paid, the rules, recent entries.", module: r69 },
+  { path: "/api/wallet/entries", summary: "my ledger entries, newest first (`shift`, `count`), with 来源.", module: r70 },
+  { path: "/api/wallet/statement", summary: "my monthly statement (`month` YYYY-MM, China time) as a CSV file.", module: r71 },
+  { path: "/api/wallet/withdraw", summary: "withdraw `amount` yuan (at least 10, two decimals at most) of my payable earnings to my bound Alipay account, in my verified real name.", module: r72 },
+  { path: "/api/wallet/withdrawals", summary: "my withdrawals (提现记录), newest first (`shift`, `count`).", module: r73 },
+  { path: "/api/wechat/jssdk_config", summary: "the wx.config signature for a page on APP_URL's origin.", module: r74 },
+  { path: "/api/wechat/oa_openid", summary: "a browser navigation: redirects to WeChat's silent snsapi_base authorisation (or straight back when the user already has an Official Account openid). Errors (signed out: status 4) are envelopes.", module: r75 },
+  { path: "/api/wechat/oa_openid/callback", summary: "WeChat sends the browser back here after the silent authorisation; the answer is always a redirect to the page the user came from.", module: r76 },
+  { path: "/api/wx_fetch_userinfo", summary: "WeChat sign-in: exchanges an OAuth code (or, in sandbox mode or for a trusted server, a bare openid) for the user's profile and an API token.", module: r77 },
 ];

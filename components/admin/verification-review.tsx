@@ -45,7 +45,13 @@ export function VerificationReview() {
           kind="property"
           id={item.id}
           title={`${item.certname} · 房产证号 ${item.property_cert_number}`}
-          subtitle={`用户 ${item.user_id} · ${item.house_type === 2 ? "转租" : "自有"} · 身份证 ${item.idcardnumber_masked}`}
+          subtitle={[
+            `用户 ${item.user_id} · ${item.house_type === 2 ? "转租" : "自有"} · 身份证 ${item.idcardnumber_masked}`,
+            `证上地址：${item.address || "未填写"}${item.lease_start ? ` · 租约 ${item.lease_start} 至 ${item.lease_end ?? ""}` : ""}`,
+            ...item.linked_houses.map(
+              (house) => `关联房源 #${house.id}：${house.address}（通过即确认地址一致）`,
+            ),
+          ].join("\n")}
           documents={[
             ["房产证", item.property_cert_photo_url],
             ["租赁合同", item.lease_agreement_photo_url || null],
@@ -103,7 +109,7 @@ function ReviewCard({
     <Card className="space-y-3">
       <div data-testid={`review-${kind}-${id}`}>
         <p className="text-sm font-medium">{title}</p>
-        <p className="text-xs text-stone-500">{subtitle}</p>
+        <p className="whitespace-pre-line text-xs text-stone-500">{subtitle}</p>
       </div>
       <div className="grid grid-cols-3 gap-2">
         {documents

@@ -8,6 +8,7 @@ import { MISSING_ITEMS, STEP_FIELDS, STEPS, type StepId } from "@/components/lan
 import { type DivisionOptions, LocationStep } from "@/components/landlord/location-step";
 import { MediaStep } from "@/components/landlord/media-step";
 import { StepForm } from "@/components/landlord/step-form";
+import { VerificationLink } from "@/components/landlord/verification-link";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
@@ -106,6 +107,7 @@ export function HouseEditor({
         <ReleaseStep
           houseId={houseId}
           status={house?.status ?? 0}
+          linkedVerification={house?.ownership.property_verification_id ?? null}
           onStep={goTo}
           onReleased={() => refresh()}
         />
@@ -135,11 +137,13 @@ function revealStep(chip: HTMLButtonElement | null) {
 function ReleaseStep({
   houseId,
   status,
+  linkedVerification,
   onStep,
   onReleased,
 }: {
   houseId: number;
   status: number;
+  linkedVerification: number | null;
   onStep: (step: StepId) => void;
   onReleased: () => Promise<unknown>;
 }) {
@@ -179,6 +183,7 @@ function ReleaseStep({
       <p className="text-sm text-stone-600">
         发布后租客即可在地图和列表中看到这套房源，你可以随时下架。
       </p>
+      <VerificationLink houseId={houseId} linkedId={linkedVerification} onChanged={onReleased} />
       {status === 1 && <Notice tone="success">这套房源已发布。</Notice>}
       {items.length > 0 && (
         <div role="alert" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">

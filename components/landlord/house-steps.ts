@@ -85,7 +85,12 @@ export const STEP_FIELDS: Partial<Record<StepId, FieldSpec[]>> = {
     },
     { name: "extra_fee", label: "租客另付的费用", kind: "checks", options: entries(EXTRA_FEES) },
     { name: "earliest_checkin_time", label: "最早入住日期", kind: "date" },
-    { name: "verification_code", label: "房源核验码", kind: "text", hint: "所在城市要求时填写" },
+    {
+      name: "verification_code",
+      label: "房源核验码",
+      kind: "text",
+      hint: "北京、上海的房源必须填写，发布后显示在房源页",
+    },
   ],
   details: [
     {
@@ -116,6 +121,7 @@ export const MISSING_ITEMS: Record<string, { label: string; step?: StepId; href?
   description_title: { label: "标题", step: "details" },
   photos: { label: "至少一张房源照片", step: "media" },
   profile: { label: "个人资料（称呼、性别、身份）", href: "/me/profile" },
+  verification_code: { label: "房源核验码（北京、上海必填）", step: "terms" },
 };
 
 /** Which step shows a field, for putting an API error next to it. */

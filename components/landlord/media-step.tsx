@@ -7,6 +7,7 @@ import { Field, Notice, Select, TextInput } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-shell";
 import { FilePicker, useUpload } from "@/components/ui/upload";
 import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
+import { photoDistanceBucket } from "@/lib/houses/photo-location";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 import type { HouseDetail } from "@/lib/swr/hooks";
 
@@ -29,7 +30,7 @@ export function MediaStep({
 }) {
   return (
     <div className="space-y-4">
-      <PhotoUploader houseId={houseId} onChanged={onChanged} />
+      <PhotoUploader houseId={houseId} house={house} onChanged={onChanged} />
       <PhotoList house={house} onChanged={onChanged} />
       <VideoUploader houseId={houseId} house={house} onChanged={onChanged} />
       <Button block onClick={onNext}>
@@ -41,9 +42,11 @@ export function MediaStep({
 
 function PhotoUploader({
   houseId,
+  house,
   onChanged,
 }: {
   houseId: number;
+  house: HouseDetail | undefined;
   onChanged: () => Promise<unknown>;
 }) {
   const [room, setRoom] = useState("3");
@@ -67,6 +70,8 @@ function PhotoUploader({
     if (bedroom && area) form.append("rooms_area", area);
     if (bedroom && orientation) form.append("rooms_orientation", orientation);
     try {
+      // EXIF is read before downscaling drops it; only the distance bucket is sent.
+      form.append("gps_distance_bucket", String(await photoDistanceBucket(file, house)));
       form.append("house_photo", await downscaleImage(file));
       setPreparing(false);
       await upload("/api/create_house_photo", form);

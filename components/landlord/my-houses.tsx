@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { HouseTrustPanel } from "@/components/landlord/house-trust";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/field";
@@ -63,7 +64,13 @@ function HouseCard({
         error instanceof ApiRequestError
           ? (error.ans as { missing?: string[] } | null)?.missing
           : undefined;
-      setFailure(missing?.length ? "信息不完整，请先在编辑页补全后再发布" : errorText(error));
+      setFailure(
+        missing?.includes("verification_code")
+          ? "北京、上海的房源须填写房源核验码，请先在编辑页补全后再发布"
+          : missing?.length
+            ? "信息不完整，请先在编辑页补全后再发布"
+            : errorText(error),
+      );
     } finally {
       setBusy(null);
     }
@@ -106,6 +113,7 @@ function HouseCard({
           )}
         </div>
       </div>
+      <HouseTrustPanel house={house} onChanged={onChanged} />
       {failure && <Notice>{failure}</Notice>}
       <div className="flex flex-wrap justify-end gap-2">
         {/* The page tenants see, and the link to share in WeChat. */}

@@ -63,6 +63,12 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
     idcardnumber: "",
     property_cert_number: "",
     house_type: "1",
+    community: "",
+    building: "",
+    unit: "",
+    room: "",
+    lease_start: "",
+    lease_end: "",
   });
   const [certPhoto, setCertPhoto] = useState<File | null>(null);
   const [leasePhoto, setLeasePhoto] = useState<File | null>(null);
@@ -82,14 +88,19 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
     !values.certname.trim() ||
     !values.idcardnumber.trim() ||
     !values.property_cert_number.trim() ||
+    !values.community.trim() ||
+    !values.room.trim() ||
     !certPhoto ||
-    (sublet && !leasePhoto);
+    (sublet && (!leasePhoto || !values.lease_start || !values.lease_end));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
     const form = new FormData();
-    for (const [name, value] of Object.entries(values)) form.append(name, value.trim());
+    for (const [name, value] of Object.entries(values)) {
+      if (!sublet && name.startsWith("lease_")) continue;
+      if (value.trim()) form.append(name, value.trim());
+    }
     if (certPhoto) form.append("property_cert_photo", certPhoto);
     if (sublet && leasePhoto) form.append("lease_agreement_photo_url", leasePhoto);
     try {
@@ -124,6 +135,7 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
         >
           <TextInput {...input("property_cert_number")} autoComplete="off" />
         </Field>
+        <CertificateAddress input={input} fieldError={fieldError} sublet={sublet} />
         <FilePicker
           id="property-cert-photo"
           label="房产证照片"
@@ -149,5 +161,50 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
         提交房东认证
       </Button>
     </form>
+  );
+}
+
+/** The address as on the certificate (the platform checks it against each linked listing). */
+function CertificateAddress({
+  input,
+  fieldError,
+  sublet,
+}: {
+  input: (name: "community" | "building" | "unit" | "room" | "lease_start" | "lease_end") => {
+    id: string;
+    value: string;
+    invalid: boolean;
+    onChange: (event: { target: { value: string } }) => void;
+  };
+  fieldError: (name: string) => string | undefined;
+  sublet: boolean;
+}) {
+  return (
+    <>
+      <Field label="证上地址：小区" htmlFor="property-community" error={fieldError("community")}>
+        <TextInput {...input("community")} maxLength={50} />
+      </Field>
+      <div className="grid grid-cols-3 gap-2">
+        <Field label="楼栋" htmlFor="property-building" error={fieldError("building")}>
+          <TextInput {...input("building")} maxLength={20} />
+        </Field>
+        <Field label="单元" htmlFor="property-unit" error={fieldError("unit")}>
+          <TextInput {...input("unit")} maxLength={20} />
+        </Field>
+        <Field label="房号" htmlFor="property-room" error={fieldError("room")}>
+          <TextInput {...input("room")} maxLength={20} />
+        </Field>
+      </div>
+      {sublet && (
+        <div className="grid grid-cols-2 gap-2">
+          <Field label="租约开始" htmlFor="property-lease_start" error={fieldError("lease_start")}>
+            <TextInput {...input("lease_start")} type="date" />
+          </Field>
+          <Field label="租约结束" htmlFor="property-lease_end" error={fieldError("lease_end")}>
+            <TextInput {...input("lease_end")} type="date" />
+          </Field>
+        </div>
+      )}
+    </>
   );
 }

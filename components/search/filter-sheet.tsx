@@ -57,6 +57,7 @@ type Draft = Pick<
   | "deco"
   | "src"
   | "feat"
+  | "owner"
   | "area"
 >;
 
@@ -224,6 +225,11 @@ export function FilterSheet({
                 {value}
               </Chip>
             ))}
+          </Group>
+          <Group title="房东">
+            <Chip on={draft.owner} onClick={() => set({ owner: !draft.owner })}>
+              只看房东本人
+            </Chip>
           </Group>
           <Group title="房源来源">
             {Object.entries(HOUSE_SOURCES).map(([code, name]) => (

@@ -67,6 +67,16 @@ export function ResultCard({
               .filter(Boolean)
               .join(" · ")}
           </p>
+          <p className="mt-0.5 flex gap-2 text-xs">
+            {item.owner_verified && (
+              <span className="font-medium text-emerald-700">✓ 房东本人</span>
+            )}
+            <span
+              className={(item.confirmed_days_ago ?? 0) >= 14 ? "text-red-600" : "text-stone-400"}
+            >
+              {item.freshness_text}
+            </span>
+          </p>
           <p className="mt-1 flex items-baseline justify-between">
             <span>
               <span className="text-lg font-semibold text-brand" data-testid="result-rent">

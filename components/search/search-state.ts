@@ -39,6 +39,8 @@ export interface SearchState {
   deco: string[];
   src: number[];
   feat: string[];
+  /** 只看房东本人: listings with the 房东本人 badge only. */
+  owner: boolean;
   /** 区县 codes of the chosen city. */
   area: number[];
   /** "搜索此区域": the searched map area (minLng,minLat,maxLng,maxLat) instead of the radius. */
@@ -92,6 +94,7 @@ export function parseSearch(params: Params): SearchState {
     deco: list(params.get("deco")),
     src: numbers(params.get("src")),
     feat: list(params.get("feat")),
+    owner: params.get("owner") === "1",
     area: numbers(params.get("area")),
     bbox: BBOX.test(params.get("bbox") ?? "") ? params.get("bbox") : null,
   };
@@ -124,6 +127,7 @@ export function searchQuery(state: SearchState): string {
   put("src", state.src.join("|"));
   put("feat", state.feat.join("|"));
   put("area", state.area.join("|"));
+  put("owner", state.owner ? 1 : null);
   put("bbox", state.bbox);
   return out.toString();
 }
@@ -148,6 +152,7 @@ export function filterParams(state: SearchState): URLSearchParams {
   put("house_source", state.src.join("|"));
   put("house_characteristic", state.feat.join("|"));
   put("county_code", state.area.join("|"));
+  put("owner_verified", state.owner ? 1 : null);
   return out;
 }
 
@@ -171,6 +176,7 @@ export function activeFilterCount(state: SearchState): number {
     state.src.length > 0,
     state.feat.length > 0,
     state.area.length > 0,
+    state.owner,
   ].filter(Boolean).length;
 }
 
@@ -187,6 +193,7 @@ export const clearedFilters: Partial<SearchState> = {
   src: [],
   feat: [],
   area: [],
+  owner: false,
 };
 
 /** The /api/search_house (and /api/search_count) query of a state, without paging. */
@@ -243,6 +250,7 @@ export function activeFilters(
   if (state.deco.length > 0) out.push({ label: state.deco.join("、"), drop: { deco: [] } });
   if (state.src.length > 0) out.push({ label: "房源来源", drop: { src: [] } });
   if (state.feat.length > 0) out.push({ label: state.feat.join("、"), drop: { feat: [] } });
+  if (state.owner) out.push({ label: "只看房东本人", drop: { owner: false } });
   if (state.q.trim()) out.push({ label: `“${state.q.trim()}”`, drop: { q: "" } });
   return out;
 }

@@ -1,10 +1,16 @@
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
-import { users } from "./users";
+import { propertyVerifications, users } from "./users";
 
 /** Legacy status numbers, which clients read: 0 draft, 1 published, 2 offline, 3 deleted. */
 export const HouseStatus = { draft: 0, published: 1, offline: 2, deleted: 3 } as const;
 export type HouseStatusValue = (typeof HouseStatus)[keyof typeof HouseStatus];
+
+/**
+ * Moderation, beside the legacy status (which clients read as 0–3): 0 visible, 1 held out of
+ * search until an admin decides, 2 taken down by an admin (cannot be published again).
+ */
+export const ModerationState = { visible: 0, held: 1, takenDown: 2 } as const;
 
 export const houses = sqliteTable(
   "houses",
@@ -59,6 +65,16 @@ export const houses = sqliteTable(
     verificationCode: text("verification_code"),
     praiseCount: integer("praise_count").notNull().default(0),
     coverPhotoId: integer("cover_photo_id"),
+    moderationState: integer("moderation_state").notNull().default(ModerationState.visible),
+    /** The owner's property verification that proves this flat (房东本人 / 转租 badge). */
+    propertyVerificationId: integer("property_verification_id").references(
+      () => propertyVerifications.id,
+      { onDelete: "set null" },
+    ),
+    /** When an admin confirmed that the linked certificate's address is this listing's. */
+    propertyLinkConfirmedAt: integer("property_link_confirmed_at", { mode: "timestamp_ms" }),
+    /** Last time the owner confirmed the flat is still available (freshness rule). */
+    availableConfirmedAt: integer("available_confirmed_at", { mode: "timestamp_ms" }),
     releaseTime: integer("release_time", { mode: "timestamp_ms" }),
     submissionTime: integer("submission_time", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -67,6 +83,7 @@ export const houses = sqliteTable(
   (t) => [
     index("houses_user_idx").on(t.userId, t.status),
     index("houses_status_geo_idx").on(t.status, t.latitude, t.longitude),
+    index("houses_property_verification_idx").on(t.propertyVerificationId),
   ],
 );
 
@@ -87,9 +104,23 @@ export const housePhotos = sqliteTable(
     roomsArea: integer("rooms_area"),
     roomsOrientation: text("rooms_orientation"),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** 64-bit perceptual hash as 16 hex digits, and its four 16-bit bands (copied-photo lookup). */
+    phash: text("phash"),
+    phashBand0: integer("phash_band0"),
+    phashBand1: integer("phash_band1"),
+    phashBand2: integer("phash_band2"),
+    phashBand3: integer("phash_band3"),
+    /** Distance from the listing to the photo's EXIF GPS, read in the browser: 1 <2 km, 2 2–20 km, 3 >20 km. */
+    gpsDistanceBucket: integer("gps_distance_bucket"),
     createdAt: createdAt(),
   },
-  (t) => [index("house_photos_house_idx").on(t.houseId, t.sortOrder)],
+  (t) => [
+    index("house_photos_house_idx").on(t.houseId, t.sortOrder),
+    index("house_photos_band0_idx").on(t.phashBand0),
+    index("house_photos_band1_idx").on(t.phashBand1),
+    index("house_photos_band2_idx").on(t.phashBand2),
+    index("house_photos_band3_idx").on(t.phashBand3),
+  ],
 );
 
 export const houseVideos = sqliteTable(

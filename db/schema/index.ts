@@ -2,6 +2,7 @@ export * from "./earnings";
 export * from "./favorites";
 export * from "./houses";
 export * from "./jobs";
+export * from "./moderation";
 export * from "./notifications";
 export * from "./payments";
 export * from "./phone";

@@ -110,6 +110,17 @@ export const propertyVerifications = sqliteTable(
     houseType: integer("house_type").notNull(),
     certPhotoKey: text("cert_photo_key").notNull(),
     leasePhotoKey: text("lease_photo_key"),
+    /** The property's address as on the certificate (GB/T 2260 codes, then free text). */
+    provinceCode: integer("province_code"),
+    cityCode: integer("city_code"),
+    countyCode: integer("county_code"),
+    community: text("community"),
+    building: text("building"),
+    unit: text("unit"),
+    room: text("room"),
+    /** For a re-let (house_type 2): the lease's first and last day, YYYY-MM-DD. */
+    leaseStart: text("lease_start"),
+    leaseEnd: text("lease_end"),
     status: text("status", { enum: verificationStatuses }).notNull().default("pending"),
     rejectReason: text("reject_reason"),
     reviewedBy: integer("reviewed_by").references(() => users.id),

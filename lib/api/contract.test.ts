@@ -7,7 +7,7 @@ import { contractOf, openApiDocument } from "@/lib/api/openapi";
 import { serveRoutes } from "@/lib/payments/test-support";
 import { landlordWithHouse, markViewed, paidViewing, verifiedPayee } from "@/tests/earnings";
 import { type CallOptions, call, createUser, jpegBytes, mp4Bytes } from "@/tests/helpers";
-import { COMPLETE, landlord } from "@/tests/houses-helpers";
+import { COMPLETE, landlord, readyDraft } from "@/tests/houses-helpers";
 import { CONSENT, createTenant } from "@/tests/viewings";
 
 // Calls every envelope endpoint through its real handler (real SQLite, real files) and checks
@@ -203,6 +203,37 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
         decision: "reject",
         reason: "照片不清晰",
       },
+    });
+    const propertyId = (await check("/api/verification_status", { token })).property[0].id;
+    await check("/api/link_house_verification", {
+      token,
+      form: { house_id: houseId, property_verification_id: propertyId },
+    });
+    await check("/api/admin/verification_decide", {
+      token: admin.token,
+      form: { type: "property", id: propertyId, decision: "approve" },
+    });
+    await check("/api/confirm_house_available", { token, form: { house_id: houseId } });
+
+    // A second landlord's listing with the same photo is held as a copy; a tenant reports it.
+    const copier = await landlord();
+    const copyId = await readyDraft(copier.token);
+    await check("/api/house_release", { token: copier.token, form: { house_id: copyId } });
+    await check("/api/moderation/report", {
+      token: tenant.token,
+      form: { house_id: copyId, reason: 2, text: "照片是别人的" },
+    });
+    const moderation = await check("/api/admin/moderation", { token: admin.token });
+    expect(moderation.items.map((item: { listing: { id: number } }) => item.listing.id)).toContain(
+      copyId,
+    );
+    await check("/api/admin/moderation_decide", {
+      token: admin.token,
+      form: { house_id: copyId, decision: "take_down", reason: "照片与其他房东的房源相同" },
+    });
+    await check("/api/moderation/appeal", {
+      token: copier.token,
+      form: { house_id: copyId, text: "照片是我自己拍的" },
     });
 
     await check("/api/payment/ali/pay_to_customer", {

@@ -57,6 +57,93 @@ export interface Endpoints {
       }[];
     };
   };
+  /** held and reported listings with their evidence, oldest case first. */
+  "/api/admin/moderation": {
+    params: {
+      limit?: number;
+    };
+    answer: {
+      items: {
+        listing: {
+          id: number;
+          title: string | null;
+          status: number;
+          moderation_state: number;
+          moderation_state_text: string;
+          owner_id: number;
+          owner_nickname: string;
+          owner_user_type_text: string;
+          address: string;
+          photos: {
+            id: number;
+            thumb_url: string;
+          }[];
+        };
+        certificate: {
+          id: number;
+          status: string;
+          house_type: number;
+          address: string;
+        } | null;
+        link_confirmed: boolean;
+        flags: {
+          id: number;
+          kind: "copied_photo" | "reports" | "photo_location" | "property_link" | "appeal";
+          detail: string;
+          created_at: string;
+          photo_url: string | null;
+          other_photo_url: string | null;
+          other_listing: {
+            id: number;
+            title: string | null;
+            status: number;
+            moderation_state: number;
+            moderation_state_text: string;
+            owner_id: number;
+            owner_nickname: string;
+            owner_user_type_text: string;
+            address: string;
+            photos: {
+              id: number;
+              thumb_url: string;
+            }[];
+          } | null;
+        }[];
+        reports: {
+          id: number;
+          reporter_id: number;
+          reason: number;
+          reason_text: string;
+          text: string;
+          paid_viewing: boolean;
+          created_at: string;
+        }[];
+        decisions: {
+          id: number;
+          decision: "keep" | "require_changes" | "take_down" | "relabel_agent";
+          decision_text: string;
+          reason: string;
+          on_appeal: boolean;
+          appeal_text: string | null;
+          created_at: string;
+        }[];
+      }[];
+    };
+  };
+  /** keep, require changes, take down or relabel as 中介; the owner is told the reason. */
+  "/api/admin/moderation_decide": {
+    params: {
+      house_id: number;
+      decision: "keep" | "require_changes" | "take_down" | "relabel_agent";
+      reason: string;
+    };
+    answer: {
+      decision_id: number;
+      decision: "keep" | "require_changes" | "take_down" | "relabel_agent";
+      /** the decision answers an appeal and is final */
+      on_appeal: boolean;
+    };
+  };
   /** approve or reject a pending verification. */
   "/api/admin/verification_decide": {
     params: {
@@ -113,6 +200,20 @@ export interface Endpoints {
         lease_agreement_photo_url: string;
         property_cert_number: string;
         house_type: number;
+        /** community, building, unit, room as on the certificate */
+        address: string;
+        province_code: number | null;
+        city_code: number | null;
+        county_code: number | null;
+        lease_start: string | null;
+        lease_end: string | null;
+        /** listings linked to it: approving confirms their address matches */
+        linked_houses: {
+          id: number;
+          title: string | null;
+          /** the listing's division names, community and door */
+          address: string;
+        }[];
       }[];
     };
   };
@@ -160,13 +261,27 @@ export interface Endpoints {
       }[];
     };
   };
-  /** one or more `house_photo` files for one room type. `url`/`thumb_url` are absolute paths (/api/file/…); legacy clients prefixing /file/ also work. */
+  /** the owner confirms a published listing is still available (every 14 days). */
+  "/api/confirm_house_available": {
+    params: {
+      house_id: number;
+    };
+    answer: {
+      confirmed_at: string;
+      /** days since the owner confirmed it is available */
+      confirmed_days_ago: number | null;
+      /** X 天前确认在租, or N 天未确认在租 after 14 days */
+      freshness_text: string;
+    };
+  };
+  /** one or more `house_photo` files for one room type. `url`/`thumb_url` are absolute paths (/api/file/…); legacy clients prefixing /file/ also work. A photo nearly identical to one on another account's listing holds this listing for review. */
   "/api/create_house_photo": {
     params: {
       house_id: number;
       rooms_type: number;
       rooms_area?: number;
       rooms_orientation?: "东" | "南" | "西" | "北" | "东南" | "东北" | "西南" | "西北" | "南北" | "东西";
+      gps_distance_bucket?: string;
     };
     answer: {
       url: string[];
@@ -390,7 +505,24 @@ export interface Endpoints {
       house_characteristic: string[];
       house_source: number | null;
       earliest_checkin_time: string | null;
+      /** 房源核验码 (required to publish in Beijing and Shanghai) */
       verification_code: string | null;
+      ownership: {
+        /** owner: 房东本人; relet: 转租 */
+        badge: "owner" | "relet" | null;
+        badge_text: string;
+        lease_start: string | null;
+        lease_end: string | null;
+        property_verification_id: number | null;
+        /** linked, the admin has not yet confirmed the address */
+        link_pending: boolean;
+      };
+      /** 0 visible, 1 held for review, 2 taken down */
+      moderation_state: number;
+      /** days since the owner confirmed it is available */
+      confirmed_days_ago: number | null;
+      /** X 天前确认在租, or N 天未确认在租 after 14 days */
+      freshness_text: string;
       praise_count: number;
       release_time: string | null;
       create_date: string;
@@ -417,6 +549,8 @@ export interface Endpoints {
         nickname: string;
         headimgurl: string | null;
         user_type: number | null;
+        /** 房东, 二房东 or 中介 */
+        user_type_text: string;
         identity_verified: boolean;
         property_verified: boolean;
         /** last 90 days; null below 3 paid viewing requests */
@@ -436,6 +570,15 @@ export interface Endpoints {
       idcardnumber?: string;
       property_cert_number?: string;
       house_type?: number;
+      province_code?: number;
+      city_code?: number;
+      county_code?: number;
+      community?: string;
+      building?: string;
+      unit?: string;
+      room?: string;
+      lease_start?: string;
+      lease_end?: string;
     };
     answer: string[];
   };
@@ -466,10 +609,45 @@ export interface Endpoints {
       friend_invite_code: string | -1;
     };
   };
+  /** link a listing to one of the owner's property verifications (0 unlinks). */
+  "/api/link_house_verification": {
+    params: {
+      house_id: number;
+      property_verification_id: number;
+    };
+    answer: {
+      property_verification_id: number | null;
+      /** the admin has yet to confirm the certificate address */
+      link_pending: boolean;
+    };
+  };
   /** revokes the API token the request was made with. */
   "/api/logout": {
     params: Record<string, never>;
     answer: Record<string, never>;
+  };
+  /** the owner appeals the latest moderation decision on a listing, once. */
+  "/api/moderation/appeal": {
+    params: {
+      house_id: number;
+      text: string;
+    };
+    answer: {
+      decision_id: number;
+      appealed_at: string;
+    };
+  };
+  /** report a published listing (1 已出租, 2 虚假房源, 3 中介冒充房东, 4 价格不符, 5 其他). Three open reports from different users, or one from a tenant who paid a viewing fee for it, hold the listing out of search until an admin decides. */
+  "/api/moderation/report": {
+    params: {
+      house_id: number;
+      reason: number;
+      text?: string;
+    };
+    answer: {
+      report_id: number;
+      held: boolean;
+    };
   };
   /** the caller's favourites, newest first; `available` is false for listings that are no longer published. */
   "/api/my_favorites": {
@@ -519,6 +697,26 @@ export interface Endpoints {
       district_name: string | null;
       cover_thumb_url: string | null;
       release_time: string | null;
+      /** 0 visible, 1 held for review, 2 taken down */
+      moderation_state: number;
+      moderation_state_text: string;
+      moderation: {
+        /** why the listing is held or queued, in Chinese */
+        open_reasons: string[];
+        last_decision: {
+          decision: "keep" | "require_changes" | "take_down" | "relabel_agent";
+          decision_text: string;
+          reason: string;
+          created_at: string;
+          appealed: boolean;
+          can_appeal: boolean;
+        } | null;
+      };
+      property_verification_id: number | null;
+      /** days since the owner confirmed it is available */
+      confirmed_days_ago: number | null;
+      /** X 天前确认在租, or N 天未确认在租 after 14 days */
+      freshness_text: string;
     }[];
   };
   /** my notifications, newest first (`shift`, `count`), and the number unread. */
@@ -896,6 +1094,7 @@ export interface Endpoints {
       subway_station_code?: number;
       house_characteristic?: string;
       county_code?: string;
+      owner_verified?: number;
       longitude?: number;
       latitude?: number;
       coord_type?: "gcj02" | "wgs84" | "bd09";
@@ -929,6 +1128,7 @@ export interface Endpoints {
       subway_station_code?: number;
       house_characteristic?: string;
       county_code?: string;
+      owner_verified?: number;
       longitude?: number;
       latitude?: number;
       coord_type?: "gcj02" | "wgs84" | "bd09";
@@ -961,6 +1161,12 @@ export interface Endpoints {
       house_rooms: number | null;
       rent_room_type: number | null;
       cover_thumb_url: string | null;
+      /** the listing shows the 房东本人 badge */
+      owner_verified: boolean;
+      /** days since the owner confirmed it is available */
+      confirmed_days_ago: number | null;
+      /** X 天前确认在租, or N 天未确认在租 after 14 days */
+      freshness_text: string;
     }[];
   };
   /** published listings in a map view: markers, or clusters when dense. */
@@ -980,6 +1186,7 @@ export interface Endpoints {
       subway_station_code?: number;
       house_characteristic?: string;
       county_code?: string;
+      owner_verified?: number;
       bbox: string;
       zoom: number;
     };
@@ -1072,6 +1279,14 @@ export interface Endpoints {
         property_cert_number: string;
         /** 1 own property, 2 sublet (lease agreement) */
         house_type: number;
+        /** community, building, unit, room as on the certificate */
+        address: string;
+        province_code: number | null;
+        city_code: number | null;
+        county_code: number | null;
+        lease_start: string | null;
+        lease_end: string | null;
+        documents_deleted: boolean;
         submitted_at: string;
       }[];
     };

@@ -8,6 +8,7 @@ const LEGACY_ENDPOINTS = [
   "house_create|house_release|my_house_list|update_house_info|pulloff_house|delete_house_info",
   "house_detail|create_house_photo|update_house_photo|delete_house_photo|set_house_photo_order",
   "create_house_video|update_house_video|delete_house_video|favorite|my_favorites",
+  "confirm_house_available|link_house_verification",
 ].join("|");
 
 export const legacyRewrites = [
@@ -15,7 +16,7 @@ export const legacyRewrites = [
   { source: "/payment/ali/nontify/pre_order_payment", destination: "/api/payment/ali/notify" },
   { source: `/:endpoint(${LEGACY_ENDPOINTS})`, destination: "/api/:endpoint" },
   {
-    source: "/:group(invitation|order|payment|file|wechat|notification|sms)/:rest*",
+    source: "/:group(invitation|order|payment|file|wechat|notification|sms|moderation)/:rest*",
     destination: "/api/:group/:rest*",
   },
 ];

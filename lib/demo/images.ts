@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { photoHash } from "@/lib/houses/photo-hash";
 import { makeThumbnail } from "@/lib/storage/images";
 
 // Room-like pictures drawn locally (no network): a wall, a floor, a window and one piece of
@@ -8,6 +9,9 @@ export interface DemoImage {
   roomsType: number;
   jpeg: Buffer;
   thumb: Buffer;
+  palette: number;
+  /** Perceptual hash (lib/houses/photo-hash), stored with the photo like an upload's. */
+  hash: string;
 }
 
 interface Palette {
@@ -59,8 +63,17 @@ const furniture: Record<number, { label: string; shape: string }> = {
   },
 };
 
-function roomSvg(roomsType: number, palette: Palette): string {
+/**
+ * `variant` moves the window, the furniture and a picture on the wall, so each landlord's rooms
+ * look different (and hash differently: the copied-photo rule must not see one landlord's
+ * photos on another's listings).
+ */
+function roomSvg(roomsType: number, palette: Palette, variant: number): string {
   const room = furniture[roomsType] ?? furniture[3];
+  const windowX = 40 + ((variant * 131) % 540);
+  const shift = ((variant * 67) % 300) - 150;
+  const frameX = 40 + ((variant * 211 + 300) % 660);
+  const frameY = 60 + ((variant * 47) % 160);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
     <defs>
       <linearGradient id="wall" x1="0" y1="0" x2="1" y2="1">
@@ -72,23 +85,33 @@ function roomSvg(roomsType: number, palette: Palette): string {
     </defs>
     <rect width="800" height="600" fill="url(#wall)"/>
     <polygon points="0,470 800,470 800,600 0,600" fill="${palette.floor}"/>
-    <rect x="470" y="90" width="220" height="180" fill="url(#sky)" stroke="#ffffff" stroke-width="10"/>
-    <line x1="580" y1="90" x2="580" y2="270" stroke="#ffffff" stroke-width="6"/>
-    ${room?.shape ?? ""}
+    <rect x="${windowX}" y="90" width="220" height="180" fill="url(#sky)" stroke="#ffffff" stroke-width="10"/>
+    <line x1="${windowX + 110}" y1="90" x2="${windowX + 110}" y2="270" stroke="#ffffff" stroke-width="6"/>
+    ${variant > 0 ? `<rect x="${frameX}" y="${frameY}" width="90" height="120" fill="#3d4a5c" stroke="#8a6d4b" stroke-width="8"/>` : ""}
+    <g transform="translate(${variant > 0 ? shift : 0} 0)">${room?.shape ?? ""}</g>
     <text x="30" y="570" font-family="sans-serif" font-size="22" fill="#ffffff" opacity="0.85">ZHIZU DEMO · ${room?.label ?? ""}</text>
   </svg>`;
 }
 
-/** One picture per (room type, palette): a small pool the seed copies for every listing. */
-export async function makeDemoImagePool(): Promise<DemoImage[]> {
-  const pool: DemoImage[] = [];
-  for (const roomsType of Object.keys(furniture).map(Number)) {
-    for (const palette of palettes) {
-      const jpeg = await sharp(Buffer.from(roomSvg(roomsType, palette)))
-        .jpeg({ quality: 72, mozjpeg: true })
-        .toBuffer();
-      pool.push({ roomsType, jpeg, thumb: await makeThumbnail(jpeg) });
-    }
-  }
-  return pool;
+/**
+ * One picture per (room type, palette): a small pool the seed copies for listings. A `variant`
+ * (one per landlord) draws its rooms in one palette only, which keeps seeding fast.
+ */
+export async function makeDemoImagePool(variant = 0): Promise<DemoImage[]> {
+  const used = variant > 0 ? [variant % palettes.length] : palettes.map((_, index) => index);
+  const rooms = Object.keys(furniture).map(Number);
+  // sharp works on libuv's thread pool: drawing the pictures together uses every core.
+  return Promise.all(
+    rooms.flatMap((roomsType) =>
+      used.map(async (palette): Promise<DemoImage> => {
+        const jpeg = await sharp(
+          Buffer.from(roomSvg(roomsType, palettes[palette] as Palette, variant)),
+        )
+          .jpeg({ quality: 72, mozjpeg: true })
+          .toBuffer();
+        const [thumb, hash] = await Promise.all([makeThumbnail(jpeg), photoHash(jpeg)]);
+        return { roomsType, jpeg, palette, thumb, hash };
+      }),
+    ),
+  );
 }

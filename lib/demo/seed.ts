@@ -15,6 +15,8 @@ import { type DemoImage, makeDemoImagePool } from "@/lib/demo/images";
 import { demoLandlords } from "@/lib/demo/landlords";
 import { type DemoCity, type DemoDistrict, demoCities } from "@/lib/demo/places";
 import { ORIENTATIONS, type PaymentType } from "@/lib/houses/fields";
+import { needsVerificationCode } from "@/lib/houses/lifecycle";
+import { COPY_DISTANCE, hammingDistance, hashColumns } from "@/lib/houses/photo-hash";
 import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { newPrivateKey, newPublicKey } from "@/lib/storage/keys";
@@ -189,7 +191,9 @@ function planHouse(
     : [bedroom === "主卧" ? 1 : 2, ...random.sample([3, 4, 5, 6], random.int(1, 3))];
   const palette = random.int(0, 2);
   const photos = photoTypes.map((roomsType): PlannedPhoto => {
-    const image = pool.find((item, index) => item.roomsType === roomsType && index % 3 === palette);
+    const image =
+      pool.find((item) => item.roomsType === roomsType && item.palette === palette) ??
+      pool.find((item) => item.roomsType === roomsType);
     if (!image) throw new Error(`no demo image for room type ${roomsType}`);
     const isBedroom = roomsType === 1 || roomsType === 2;
     return {
@@ -249,6 +253,11 @@ function planHouse(
       houseSource: random.next() < 0.9 ? 1 : 2,
       earliestCheckinTime: isoDay(now + random.int(0, 30) * DAY),
       releaseTime: new Date(released),
+      // Confirmed as still available as of seeding (the freshness rule).
+      availableConfirmedAt: new Date(now),
+      verificationCode: needsVerificationCode(city.provinceCode)
+        ? `DEMO${city.cityCode}${String(Math.round(latitude * 1e6) % 1e6).padStart(6, "0")}`
+        : null,
       submissionTime: new Date(released - random.int(1, 3) * DAY),
       createdAt: new Date(released - 3 * DAY),
     },
@@ -259,14 +268,31 @@ function planHouse(
  * Writes the demo data. Refuses unless the database is empty, so it can never mix invented
  * listings into real ones. Files are written first; if the transaction fails they are removed.
  */
+/**
+ * One image pool per landlord, none within the copied-photo distance of another landlord's, so
+ * the demo data never trips the rule (a variant that comes too close is skipped).
+ */
+async function distinctPools(count: number): Promise<DemoImage[][]> {
+  const pools: DemoImage[][] = [];
+  for (let variant = 1; pools.length < count; variant += 1) {
+    if (variant > count * 10) throw new Error("could not draw distinct demo photos");
+    const pool = await makeDemoImagePool(variant);
+    const clash = pools.some((other) =>
+      other.some((a) => pool.some((b) => hammingDistance(a.hash, b.hash) <= COPY_DISTANCE)),
+    );
+    if (!clash) pools.push(pool);
+  }
+  return pools;
+}
+
 export async function seedDemo(): Promise<SeedSummary> {
   if (!(await databaseIsEmpty())) {
     throw new SeedRefusedError("数据库里已有用户或房源，演示数据只写入空数据库，已取消。");
   }
   const random = randomSource(20261128);
   const now = Date.now();
-  const pool = await makeDemoImagePool();
-  const document = pool[0];
+  const pools = await distinctPools(demoLandlords.length);
+  const document = pools[0]?.[0];
   if (!document) throw new Error("empty demo image pool");
 
   // The database is empty, so landlords get ids 1..n; private keys need the owner's id.
@@ -296,7 +322,7 @@ export async function seedDemo(): Promise<SeedSummary> {
       const district = city.districts[n % city.districts.length];
       const owner = owners[n % owners.length];
       if (!district || !owner) continue;
-      planned.push(planHouse(city, district, owner.id, pool, random, now));
+      planned.push(planHouse(city, district, owner.id, pools[owner.id - 1] ?? [], random, now));
     }
   });
 
@@ -317,6 +343,7 @@ export async function seedDemo(): Promise<SeedSummary> {
   ];
   const reviewedAt = new Date(now - 30 * DAY);
   return writeFilesThenCommit(files, (tx) => {
+    const certificates = new Map<number, number>();
     for (const { id, landlord, city, idNumber, documents } of landlords) {
       tx.insert(users)
         .values({
@@ -348,7 +375,8 @@ export async function seedDemo(): Promise<SeedSummary> {
           reviewedAt,
         })
         .run();
-      tx.insert(propertyVerifications)
+      const certificate = tx
+        .insert(propertyVerifications)
         .values({
           userId: id,
           certName: landlord.realName,
@@ -360,9 +388,12 @@ export async function seedDemo(): Promise<SeedSummary> {
           status: "approved",
           reviewedAt,
         })
-        .run();
+        .returning({ id: propertyVerifications.id })
+        .get();
+      certificates.set(id, certificate.id);
     }
     let photoCount = 0;
+    const proven = new Set<number>();
     for (const house of planned) {
       const inserted = tx
         .insert(houses)
@@ -382,6 +413,7 @@ export async function seedDemo(): Promise<SeedSummary> {
             roomsArea: photo.roomsArea,
             roomsOrientation: photo.roomsOrientation,
             sortOrder,
+            ...hashColumns(photo.image.hash),
           })
           .returning({ id: housePhotos.id })
           .get();
@@ -396,6 +428,26 @@ export async function seedDemo(): Promise<SeedSummary> {
         .set({ coverPhotoId: coverId, praiseCount: fans.length })
         .where(eq(houses.id, inserted.id))
         .run();
+      // Each landlord's certificate proves their first listing (房东本人): the certificate
+      // carries that flat's address and the link is confirmed as an admin would.
+      const certificate = certificates.get(house.landlord);
+      if (certificate !== undefined && !proven.has(house.landlord)) {
+        proven.add(house.landlord);
+        tx.update(houses)
+          .set({ propertyVerificationId: certificate, propertyLinkConfirmedAt: reviewedAt })
+          .where(eq(houses.id, inserted.id))
+          .run();
+        tx.update(propertyVerifications)
+          .set({
+            provinceCode: house.values.provinceCode,
+            cityCode: house.values.cityCode,
+            countyCode: house.values.countyCode,
+            community: house.values.districtName,
+            room: house.values.houseNumber,
+          })
+          .where(eq(propertyVerifications.id, certificate))
+          .run();
+      }
     }
     return {
       result: { landlords: landlords.length, houses: planned.length, photos: photoCount },

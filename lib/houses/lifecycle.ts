@@ -6,10 +6,12 @@ import {
   housePhotos,
   houses,
   houseVideos,
+  ModerationState,
   users,
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
 import type { Connection } from "@/lib/houses/access";
 import { REQUIRED_FOR_RELEASE } from "@/lib/houses/fields";
 import { columnName } from "@/lib/houses/listing";
@@ -63,7 +65,44 @@ export function missingForRelease(conn: Connection, house: House): string[] {
     .where(eq(users.id, house.userId))
     .get();
   if (!owner?.savedAt) missing.push("profile");
+  if (needsVerificationCode(house.provinceCode) && !house.verificationCode?.trim())
+    missing.push("verification_code");
   return missing;
+}
+
+/** Beijing and Shanghai require the government 房源核验码 on every online rental listing. */
+export const VERIFICATION_CODE_PROVINCES: readonly number[] = [110000, 310000];
+
+export function needsVerificationCode(provinceCode: number | null): boolean {
+  return provinceCode !== null && VERIFICATION_CODE_PROVINCES.includes(provinceCode);
+}
+
+export const USER_TYPE_LABELS: Record<number, string> = { 1: "房东", 2: "二房东", 3: "中介" };
+
+/**
+ * A personal landlord (user type 1) may have MAX_PERSONAL_LISTINGS published listings; the next
+ * one asks the account to declare itself 二房东 or 中介 in its profile (answer `user_type`).
+ */
+function checkPersonalCap(conn: Connection, house: House): void {
+  const owner = conn
+    .select({ userType: users.userType })
+    .from(users)
+    .where(eq(users.id, house.userId))
+    .get();
+  if (owner?.userType !== 1) return;
+  const max = env().MAX_PERSONAL_LISTINGS;
+  const published =
+    conn
+      .select({ n: count() })
+      .from(houses)
+      .where(and(eq(houses.userId, house.userId), eq(houses.status, HouseStatus.published)))
+      .get()?.n ?? 0;
+  if (published >= max) {
+    throw ApiError.conflict(
+      `个人房东最多同时发布 ${max} 套房源。如您是二房东或中介，请在个人资料中将身份改为“二房东”或“中介”后再发布`,
+      { max, published, user_type: [2, 3] },
+    );
+  }
 }
 
 function transition(userId: number, houseId: number, action: Transition) {
@@ -77,13 +116,24 @@ function transition(userId: number, houseId: number, action: Transition) {
       );
     }
     if (action === "release") {
+      if (house.moderationState === ModerationState.takenDown)
+        throw ApiError.conflict("该房源已被平台下架，不能再发布；如有异议请在我的房源中申诉");
       const missing = missingForRelease(tx, house);
-      if (missing.length > 0) throw ApiError.conflict("房源信息不完整，暂不能发布", { missing });
+      if (missing.length > 0) {
+        const message = missing.includes("verification_code")
+          ? "房源信息不完整，暂不能发布（北京、上海的房源须填写房源核验码）"
+          : "房源信息不完整，暂不能发布";
+        throw ApiError.conflict(message, { missing });
+      }
+      checkPersonalCap(tx, house);
     }
     const now = new Date();
     const result = tx
       .update(houses)
-      .set({ status: rule.to, ...(action === "release" ? { releaseTime: now } : {}) })
+      .set({
+        status: rule.to,
+        ...(action === "release" ? { releaseTime: now, availableConfirmedAt: now } : {}),
+      })
       .where(and(eq(houses.id, houseId), inArray(houses.status, [...rule.from])))
       .run();
     if (result.changes !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");

@@ -39,7 +39,10 @@ function coordinates(input: ListingInput, coordType: "gcj02" | "wgs84" | undefin
 const LEVELS = ["province", "city", "county"] as const;
 type Level = (typeof LEVELS)[number];
 
-async function divisionColumns(input: ListingInput, existing: House | null): Promise<Columns> {
+export async function divisionColumns(
+  input: ListingInput,
+  existing: House | null,
+): Promise<Columns> {
   const sent = LEVELS.some(
     (level) => input[`${level}_code`] !== undefined || input[`${level}_name`] !== undefined,
   );

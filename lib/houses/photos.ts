@@ -4,10 +4,12 @@ import { db } from "@/db";
 import { type HousePhoto, HouseStatus, housePhotos, houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
-import { integer, oneOf, optional } from "@/lib/api/fields";
+import { integer, oneOf, optional, text } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
 import { type Connection, ownedHouse } from "@/lib/houses/access";
 import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
+import { hashColumns, photoHash } from "@/lib/houses/photo-hash";
+import { checkCopiedPhotos, checkPhotoLocations } from "@/lib/moderation/flags";
 import { fileUrl } from "@/lib/storage";
 import { cleanImage, makeThumbnail } from "@/lib/storage/images";
 import { newPublicKey } from "@/lib/storage/keys";
@@ -23,6 +25,18 @@ export const roomFields = {
   ),
 };
 const roomSchema = z.object(roomFields);
+
+/**
+ * Where each photo was taken relative to the listing, as the editor read it from EXIF GPS in the
+ * browser: one code per file, in order (`1|3|0`): 1 < 2 km, 2 2–20 km, 3 > 20 km, 0 unknown.
+ * Never coordinates. A weak signal (a browser value can be forged): it only adds a note.
+ */
+export const gpsDistanceBuckets = optional(
+  text({ max: 200 }).refine(
+    (value) => value.split("|").every((code) => /^[0-3]$/.test(code)),
+    "应为 0–3 的代码，用 | 分隔",
+  ),
+).transform((value) => (value ? value.split("|").map(Number) : []));
 export type RoomInput = z.output<typeof roomSchema>;
 
 /** Area and orientation describe a bedroom; for other rooms they are refused, not dropped. */
@@ -36,6 +50,7 @@ function checkRoom(room: RoomInput): void {
 interface StoredImage {
   key: string;
   thumbKey: string;
+  hash: string;
 }
 
 /** Checks and re-encodes every file first (nothing is written on a bad file), then names them. */
@@ -47,7 +62,11 @@ async function prepareImages(
   for (const file of files) {
     const image = await cleanImage(file);
     const thumb = await makeThumbnail(image.buffer);
-    const entry = { key: newPublicKey(image.ext), thumbKey: newPublicKey("webp") };
+    const entry = {
+      key: newPublicKey(image.ext),
+      thumbKey: newPublicKey("webp"),
+      hash: await photoHash(image.buffer),
+    };
     stored.push(entry);
     newFiles.push(
       { key: entry.key, body: image.buffer, contentType: image.contentType },
@@ -67,6 +86,8 @@ export async function addPhotos(
   houseId: number,
   room: RoomInput,
   files: UploadedFile[] | undefined,
+  gpsBuckets: number[] = [],
+  now = new Date(),
 ): Promise<{ url: string[]; thumb_url: string[]; id: number[] }> {
   ownedHouse(db(), houseId, userId);
   const uploads = requireFiles(files);
@@ -99,11 +120,21 @@ export async function addPhotos(
           roomsArea: room.rooms_area ?? null,
           roomsOrientation: room.rooms_orientation ?? null,
           sortOrder: start + index,
+          gpsDistanceBucket: gpsBuckets[index] || null,
+          ...hashColumns(entry.hash),
         })),
       )
       .returning({ id: housePhotos.id })
       .all();
-    return { result: rows.map((row) => row.id) };
+    const photoIds = rows.map((row) => row.id);
+    checkCopiedPhotos(tx, {
+      houseId,
+      userId,
+      photos: stored.map((entry, index) => ({ id: photoIds[index] as number, hash: entry.hash })),
+      now,
+    });
+    checkPhotoLocations(tx, houseId, now);
+    return { result: photoIds };
   });
   return {
     url: stored.map((entry) => fileUrl(entry.key) as string),
@@ -135,9 +166,15 @@ export async function replacePhoto(
   await writeFilesThenCommit(newFiles, (tx) => {
     const photo = ownedPhoto(tx, photoId, userId);
     tx.update(housePhotos)
-      .set({ storageKey: stored.key, thumbKey: stored.thumbKey })
+      .set({ storageKey: stored.key, thumbKey: stored.thumbKey, ...hashColumns(stored.hash) })
       .where(eq(housePhotos.id, photoId))
       .run();
+    checkCopiedPhotos(tx, {
+      houseId: photo.houseId,
+      userId,
+      photos: [{ id: photoId, hash: stored.hash }],
+      now: new Date(),
+    });
     return { result: undefined, replacedKeys: [photo.storageKey, photo.thumbKey] };
   });
   return {

@@ -22,6 +22,10 @@ import {
   type PaymentType,
   ROOM_TYPES,
 } from "@/lib/houses/fields";
+import { freshness } from "@/lib/houses/freshness";
+import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
+import { houseOwnership } from "@/lib/houses/ownership";
+import { MODERATION_STATE_TEXT, moderationForOwner } from "@/lib/moderation/decisions";
 import { fileUrl } from "@/lib/storage";
 import { landlordReliability } from "@/lib/viewings/reliability";
 
@@ -60,6 +64,9 @@ const listQueries = preparedQuery((database) => ({
       districtName: houses.districtName,
       coverPhotoId: houses.coverPhotoId,
       releaseTime: houses.releaseTime,
+      moderationState: houses.moderationState,
+      propertyVerificationId: houses.propertyVerificationId,
+      availableConfirmedAt: houses.availableConfirmedAt,
     })
     .from(houses)
     .where(
@@ -96,6 +103,10 @@ const codesOf = (list: string | null, names: Record<number, string>) =>
 export async function myHouseList(userId: number, now = new Date()) {
   const list = listQueries().mine.all({ userId });
   const { photos, videos } = mediaFor(list.map((house) => house.id));
+  const moderation = moderationForOwner(
+    db(),
+    list.map((house) => house.id),
+  );
   return list.map((house) => {
     const housePhotoList = photos.get(house.id) ?? [];
     return {
@@ -125,6 +136,11 @@ export async function myHouseList(userId: number, now = new Date()) {
       district_name: house.districtName,
       cover_thumb_url: fileUrl(coverPhoto(house.coverPhotoId, housePhotoList)?.thumbKey),
       release_time: house.releaseTime?.toISOString() ?? null,
+      moderation_state: house.moderationState,
+      moderation_state_text: MODERATION_STATE_TEXT[house.moderationState] ?? "",
+      moderation: moderation.get(house.id) ?? { open_reasons: [], last_decision: null },
+      property_verification_id: house.propertyVerificationId,
+      ...freshness(house.status === HouseStatus.published ? house.availableConfirmedAt : null, now),
     };
   });
 }
@@ -145,6 +161,7 @@ function ownerProfile(userId: number) {
     nickname: owner.nickname || owner.wxNickname || "",
     headimgurl: fileUrl(owner.headimgurl) ?? owner.wxHeadimgurl ?? null,
     user_type: owner.userType,
+    user_type_text: USER_TYPE_LABELS[owner.userType ?? 0] ?? "",
     identity_verified: approved(identityVerifications),
     property_verified: approved(propertyVerifications),
     reliability: landlordReliability(owner.id),
@@ -155,7 +172,7 @@ function ownerProfile(userId: number) {
  * One listing as the detail page shows it. Published listings are public; drafts and offline
  * ones are shown only to their owner, and to anyone else look exactly like a missing id.
  */
-export async function houseDetail(houseId: number, viewerId: number | null) {
+export async function houseDetail(houseId: number, viewerId: number | null, now = new Date()) {
   const house = db().select().from(houses).where(eq(houses.id, houseId)).get();
   const isOwner = house != null && house.userId === viewerId;
   if (
@@ -217,6 +234,9 @@ export async function houseDetail(houseId: number, viewerId: number | null) {
     house_source: house.houseSource,
     earliest_checkin_time: house.earliestCheckinTime,
     verification_code: house.verificationCode,
+    ownership: houseOwnership(house.id),
+    moderation_state: house.moderationState,
+    ...freshness(house.availableConfirmedAt, now),
     praise_count: house.praiseCount,
     release_time: house.releaseTime?.toISOString() ?? null,
     create_date: chinaDate(house.createdAt),

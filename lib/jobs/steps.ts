@@ -1,4 +1,5 @@
 import { payWithdrawals } from "@/lib/earnings/withdrawals";
+import { applyFreshnessRules } from "@/lib/houses/freshness";
 import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
@@ -56,6 +57,13 @@ export const viewingRulesStep: JobStep = {
   run: async ({ now, clock }) => runViewingRules({ now, clock }),
 };
 
+/** Listings unconfirmed for 14 days: the owner is reminded; for 30 days: pulled off, owner told. */
+export const listingFreshnessStep: JobStep = {
+  name: "houses:freshness",
+  exclusiveLeaseMs: 10 * MINUTE_MS,
+  run: async ({ now }) => applyFreshnessRules(now),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
@@ -66,5 +74,6 @@ export function jobSteps(): JobStep[] {
     payWithdrawalsStep,
     purgeVerificationDocumentsStep,
     cleanupLeftoversStep,
+    listingFreshnessStep,
   ];
 }

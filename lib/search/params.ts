@@ -113,6 +113,8 @@ export const filterFields = {
   house_characteristic: textChoices(),
   /** 区县 (GB/T 2260 county codes): the listing is in ANY of them. */
   county_code: countyChoices(),
+  /** 1: only listings showing the 房东本人 badge ("只看房东本人"); 0 or absent: all. */
+  owner_verified: optional(oneOf([0, 1] as const)).transform((value) => value === 1),
 };
 
 export type Filters = z.output<z.ZodObject<typeof filterFields>>;

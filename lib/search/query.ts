@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import { db } from "@/db";
-import { HouseStatus } from "@/db/schema";
+import { HouseStatus, ModerationState } from "@/db/schema";
 import { type Box, EARTH_RADIUS_KM, type Point, RADIUS_EPSILON_KM } from "./geo";
 import type { Filters } from "./params";
 
@@ -9,9 +9,28 @@ import type { Filters } from "./params";
 
 export type Bindings = Record<string, number | string>;
 
+/**
+ * What search shows: published listings that moderation does not hold. Literal in the SQL text
+ * (not bound), so SQLite can use the `WHERE status = 1 AND moderation_state = 0` partial indexes.
+ */
+export function searchableSql(alias: string): string {
+  return `${alias}.status = ${HouseStatus.published} AND ${alias}.moderation_state = ${ModerationState.visible}`;
+}
+
+/**
+ * The 房东本人 badge as SQL: the listing links an approved type-1 (own property) verification of
+ * its owner whose address an admin confirmed, and the certificate holder's name equals the
+ * owner's approved real name. The detail page and the `owner_verified` filter both use this.
+ */
+export function ownerVerifiedSql(alias: string): string {
+  return `(${alias}.property_link_confirmed_at IS NOT NULL AND EXISTS (SELECT 1 FROM property_verifications pv
+    JOIN identity_verifications iv ON iv.user_id = pv.user_id AND iv.status = 'approved' AND iv.real_name = pv.cert_name
+    WHERE pv.id = ${alias}.property_verification_id AND pv.user_id = ${alias}.user_id
+      AND pv.status = 'approved' AND pv.house_type = 1))`;
+}
+
 export class SqlBuilder {
-  // Literal in the SQL text (not bound), so SQLite can use the `WHERE status = 1` partial indexes.
-  readonly where: string[] = [`h.status = ${HouseStatus.published}`];
+  readonly where: string[] = [searchableSql("h")];
   readonly bindings: Bindings = {};
   private next = 0;
 
@@ -93,6 +112,7 @@ export function addFilters(query: SqlBuilder, filters: Filters) {
   if (filters.house_type)
     query.add(`h.house_type LIKE ${query.bind(`%${escapeLike(filters.house_type)}%`)} ESCAPE '\\'`);
   // Features are stored "a|b|c"; a listing matches when it has ANY selected feature.
+  if (filters.owner_verified) query.add(ownerVerifiedSql("h"));
   if (filters.house_characteristic) {
     const tags = filters.house_characteristic.map(
       (tag) =>

@@ -1,5 +1,6 @@
 import { chinaDate } from "@/lib/china-time";
 import { coverPhoto } from "@/lib/houses/cover";
+import { freshness } from "@/lib/houses/freshness";
 import { fileUrl } from "@/lib/storage";
 import { findCityCentre } from "./city-centres";
 import { type Box, boundingBox, distanceKm, type Point, pointToGcj02 } from "./geo";
@@ -13,6 +14,7 @@ import {
   distanceSql,
   ftsPhrase,
   geoOverlap,
+  ownerVerifiedSql,
   prepared,
   SqlBuilder,
   textCondition,
@@ -212,7 +214,8 @@ export function searchCentre(params: SearchHouseParams): Point {
 // they stay prepared across requests: an ORM query here cost more than the search itself.
 const PAGE_ROWS_SQL = `SELECT h.id, h.house_rent, h.house_size, h.house_type, h.payment_type,
   h.praise_count, h.status, h.created_at, h.description_title, h.district_name, h.longitude,
-  h.latitude, h.house_rooms, h.rent_room_type, h.cover_photo_id, u.user_type
+  h.latitude, h.house_rooms, h.rent_room_type, h.cover_photo_id, u.user_type,
+  h.available_confirmed_at, ${ownerVerifiedSql("h")} AS owner_verified
   FROM json_each(?) j CROSS JOIN houses h ON h.id = j.value JOIN users u ON u.id = h.user_id`;
 
 const PAGE_PHOTOS_SQL = `SELECT p.id, p.house_id, p.storage_key, p.thumb_key
@@ -236,6 +239,8 @@ interface PageRow {
   rent_room_type: number | null;
   cover_photo_id: number | null;
   user_type: number | null;
+  available_confirmed_at: number | null;
+  owner_verified: number;
 }
 
 interface PagePhoto {
@@ -265,6 +270,10 @@ export interface SearchResult {
   house_rooms: number | null;
   rent_room_type: number | null;
   cover_thumb_url: string | null;
+  /** The listing shows the 房东本人 badge. */
+  owner_verified: boolean;
+  confirmed_days_ago: number | null;
+  freshness_text: string;
 }
 
 /** /search_house: published listings near a point, filtered, sorted and paged. */
@@ -315,6 +324,11 @@ export function resultsFor(ids: number[], centre: Point, now = new Date()): Sear
         house_rooms: house.house_rooms,
         rent_room_type: house.rent_room_type,
         cover_thumb_url: fileUrl(cover?.thumb_key),
+        owner_verified: house.owner_verified === 1,
+        ...freshness(
+          house.available_confirmed_at === null ? null : new Date(house.available_confirmed_at),
+          now,
+        ),
       },
     ];
   });

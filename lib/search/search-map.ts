@@ -1,5 +1,4 @@
 import Supercluster from "supercluster";
-import { HouseStatus } from "@/db/schema";
 import { type BBox, filterFields, type SearchMapParams } from "./params";
 import {
   addBox,
@@ -9,6 +8,7 @@ import {
   geoOverlap,
   prepared,
   SqlBuilder,
+  searchableSql,
   textCondition,
   usesFts,
 } from "./query";
@@ -78,7 +78,7 @@ function pointsInView(params: SearchMapParams): PointRow[] {
 
 const MARKERS_SQL = `SELECT h.id AS house_id, h.longitude AS longitude, h.latitude AS latitude,
   h.house_rent AS house_rent FROM json_each(?) j CROSS JOIN houses h ON h.id = j.value
-  WHERE h.status = ${HouseStatus.published} ORDER BY h.id`;
+  WHERE ${searchableSql("h")} ORDER BY h.id`;
 
 function markers(ids: number[], bbox: BBox): MapMarker[] {
   if (ids.length === 0) return [];

@@ -1,6 +1,5 @@
-import { HouseStatus } from "@/db/schema";
 import { searchHouseParams } from "./params";
-import { prepared } from "./query";
+import { prepared, searchableSql } from "./query";
 import { resultsFor, type SearchResult, searchHouses } from "./search-houses";
 
 // The detail page's 附近相似房源 and 房东的其他房源.
@@ -40,7 +39,7 @@ export async function similarHouses(house: SimilarTo): Promise<SearchResult[]> {
   return found.filter((item) => item.house_id !== house.id).slice(0, SIMILAR_LIMIT);
 }
 
-const OWNER_OTHERS_SQL = `SELECT id FROM houses WHERE user_id = ? AND status = ${HouseStatus.published}
+const OWNER_OTHERS_SQL = `SELECT id FROM houses h WHERE user_id = ? AND ${searchableSql("h")}
   AND id != ? ORDER BY created_at DESC, id DESC LIMIT ?`;
 
 /** The landlord's other published listings, newest first; distances from this listing. */

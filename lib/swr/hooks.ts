@@ -12,6 +12,7 @@ export const keys = {
   invitation: apiUrl("/api/invitation/getcode"),
   adminVerifications: apiUrl("/api/admin/verifications"),
   adminDisputes: apiUrl("/api/admin/disputes"),
+  adminModeration: apiUrl("/api/admin/moderation"),
   alipayBinding: apiUrl("/api/payment/ali/binding_status"),
   zhima: apiUrl("/api/payment/ali/zhima_detail"),
   viewingRequests: apiUrl("/api/order/list"),
@@ -37,6 +38,7 @@ export type MyHouse = AnswerOf<"/api/my_house_list">[number];
 export type HouseDetail = AnswerOf<"/api/house_detail">;
 export type AdminVerifications = AnswerOf<"/api/admin/verifications">;
 export type AdminDispute = AnswerOf<"/api/admin/disputes">["open"][number];
+export type ModerationItem = AnswerOf<"/api/admin/moderation">["items"][number];
 export type OwnProfile = AnswerOf<"/api/fetch_userinfo">;
 export type ViewingRequestItem = AnswerOf<"/api/order/list">["as_tenant"][number];
 
@@ -50,6 +52,7 @@ export const useMyHouses = () => useApi("/api/my_house_list", keys.myHouses);
 export const useHouse = (id: number | null) =>
   useApi("/api/house_detail", id ? keys.house(id) : null);
 export const useInvitation = () => useApi("/api/invitation/getcode", keys.invitation);
+export const useAdminModeration = () => useApi("/api/admin/moderation", keys.adminModeration);
 export const useAdminVerifications = () =>
   useApi("/api/admin/verifications", keys.adminVerifications);
 export const useAdminDisputes = () => useApi("/api/admin/disputes", keys.adminDisputes);

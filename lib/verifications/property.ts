@@ -3,6 +3,7 @@ import { propertyVerifications } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
 import { encryptText } from "@/lib/crypto";
+import { divisionColumns } from "@/lib/houses/listing";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
@@ -17,6 +18,19 @@ export interface PropertySubmission {
   certPhoto: UploadedFile;
   /** Required for house type 2 (re-letting a leased home); ignored for type 1. */
   leasePhoto?: UploadedFile;
+  /** The property's address as on the certificate; optional for legacy clients. */
+  address?: {
+    province_code?: number;
+    city_code?: number;
+    county_code?: number;
+    community?: string;
+    building?: string;
+    unit?: string;
+    room?: string;
+  };
+  /** For house type 2: the lease's first and last day (YYYY-MM-DD). */
+  leaseStart?: string;
+  leaseEnd?: string;
 }
 
 const CLAIMED = "该房产证号已被其他用户提交认证，如有疑问请联系客服";
@@ -29,6 +43,18 @@ const CLAIMED = "该房产证号已被其他用户提交认证，如有疑问请
  */
 export async function submitProperty(userId: number, input: PropertySubmission) {
   const masked = maskIdNumber(input.idNumber);
+  const address = input.address ?? {};
+  const divisionsOf = await divisionColumns(
+    {
+      province_code: address.province_code,
+      city_code: address.city_code,
+      county_code: address.county_code,
+    },
+    null,
+  );
+  const relet = input.houseType === 2;
+  if (relet && input.leaseStart && input.leaseEnd && input.leaseEnd < input.leaseStart)
+    throw ApiError.badParam("lease_end", "不能早于租约开始日期 lease_start");
   const keys = await saveWithDocuments(
     userId,
     { cert: input.certPhoto, lease: input.houseType === 2 ? input.leasePhoto : undefined },
@@ -47,6 +73,15 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
         houseType: input.houseType,
         certPhotoKey: keys.cert as string,
         leasePhotoKey: keys.lease,
+        provinceCode: divisionsOf.provinceCode ?? null,
+        cityCode: divisionsOf.cityCode ?? null,
+        countyCode: divisionsOf.countyCode ?? null,
+        community: address.community ?? null,
+        building: address.building ?? null,
+        unit: address.unit ?? null,
+        room: address.room ?? null,
+        leaseStart: relet ? (input.leaseStart ?? null) : null,
+        leaseEnd: relet ? (input.leaseEnd ?? null) : null,
         ...awaitingReview,
       };
       if (existing) {

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import {
+  HouseStatus,
+  houses,
   type IdentityVerification,
   identityVerifications,
   type PropertyVerification,
@@ -8,6 +10,7 @@ import {
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
+import { confirmLinks } from "@/lib/houses/ownership";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
 
@@ -31,6 +34,20 @@ function propertyView(row: PropertyVerification) {
     reject_reason: row.rejectReason ?? "",
     property_cert_number: row.certNumber,
     house_type: row.houseType,
+    address: [
+      row.community,
+      row.building && `${row.building}栋`,
+      row.unit && `${row.unit}单元`,
+      row.room && `${row.room}室`,
+    ]
+      .filter(Boolean)
+      .join(" "),
+    province_code: row.provinceCode,
+    city_code: row.cityCode,
+    county_code: row.countyCode,
+    lease_start: row.leaseStart,
+    lease_end: row.leaseEnd,
+    documents_deleted: row.documentsDeletedAt !== null,
     submitted_at: row.updatedAt.toISOString(),
   };
 }
@@ -76,6 +93,33 @@ function documentUrl(row: IdentityVerification | PropertyVerification, key: stri
   return row.documentsDeletedAt ? null : fileUrl(key);
 }
 
+/** Listings linked to a property verification, with the address the reviewer compares. */
+export function linkedHouses(verificationId: number) {
+  return db()
+    .select()
+    .from(houses)
+    .where(
+      and(
+        eq(houses.propertyVerificationId, verificationId),
+        ne(houses.status, HouseStatus.deleted),
+      ),
+    )
+    .all()
+    .map((house) => ({
+      id: house.id,
+      title: house.descriptionTitle,
+      address: [
+        house.provinceName,
+        house.cityName,
+        house.countyName,
+        house.districtName,
+        house.houseNumber,
+      ]
+        .filter(Boolean)
+        .join(" "),
+    }));
+}
+
 /** The review queue: oldest submissions first, documents as private /api/file URLs. */
 export async function listVerifications(options: {
   status: VerificationStatus;
@@ -115,6 +159,7 @@ export async function listVerifications(options: {
       idcardnumber_masked: row.idNumberMasked,
       property_cert_photo_url: documentUrl(row, row.certPhotoKey),
       lease_agreement_photo_url: documentUrl(row, row.leasePhotoKey) ?? "",
+      linked_houses: linkedHouses(row.id),
     })),
   };
 }
@@ -145,7 +190,13 @@ export async function decideVerification(input: Decision) {
       .where(and(eq(table.id, input.id), eq(table.status, "pending")))
       .returning({ id: table.id, status: table.status })
       .get();
-    if (updated) return updated;
+    if (updated) {
+      // Approving a property verification confirms the certificate address of the listings
+      // linked to it (the review page shows them beside the certificate).
+      if (input.type === "property" && updated.status === "approved")
+        confirmLinks(tx, { verificationId: updated.id }, new Date());
+      return updated;
+    }
     const current = tx
       .select({ status: table.status })
       .from(table)

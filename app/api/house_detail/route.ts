@@ -3,6 +3,7 @@ import { id } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
 import { PAYMENT_TYPES } from "@/lib/houses/fields";
 import { houseDetail } from "@/lib/houses/queries";
+import { freshnessFields, ownershipAnswer } from "@/lib/moderation/answers";
 
 const text = z.string().nullable();
 const int = z.number().int().nullable();
@@ -51,7 +52,10 @@ const answer = z.object({
   house_characteristic: z.array(z.string()),
   house_source: int,
   earliest_checkin_time: text,
-  verification_code: text,
+  verification_code: text.describe("房源核验码 (required to publish in Beijing and Shanghai)"),
+  ownership: ownershipAnswer,
+  moderation_state: z.number().int().describe("0 visible, 1 held for review, 2 taken down"),
+  ...freshnessFields,
   praise_count: z.number().int(),
   release_time: text,
   create_date: z.string(),
@@ -79,6 +83,7 @@ const answer = z.object({
       nickname: z.string(),
       headimgurl: text,
       user_type: int,
+      user_type_text: z.string().describe("房东, 二房东 or 中介"),
       identity_verified: z.boolean(),
       property_verified: z.boolean(),
       reliability: z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/route";
 import { myHouseList } from "@/lib/houses/queries";
+import { freshnessFields, ownerModerationAnswer } from "@/lib/moderation/answers";
 
 // POST /api/my_house_list – the caller's listings (deleted ones excluded), newest first.
 export const POST = defineRoute(
@@ -33,6 +34,11 @@ export const POST = defineRoute(
         district_name: z.string().nullable(),
         cover_thumb_url: z.string().nullable(),
         release_time: z.string().nullable(),
+        moderation_state: z.number().int().describe("0 visible, 1 held for review, 2 taken down"),
+        moderation_state_text: z.string(),
+        moderation: ownerModerationAnswer,
+        property_verification_id: z.number().int().nullable(),
+        ...freshnessFields,
       }),
     ),
   },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/route";
+import { freshnessFields } from "@/lib/moderation/answers";
 import { searchHouseParams } from "@/lib/search/params";
 import { searchHouses } from "@/lib/search/search-houses";
 
@@ -30,6 +31,8 @@ export const POST = defineRoute(
         house_rooms: z.number().int().nullable(),
         rent_room_type: z.number().int().nullable(),
         cover_thumb_url: z.string().nullable(),
+        owner_verified: z.boolean().describe("the listing shows the 房东本人 badge"),
+        ...freshnessFields,
       }),
     ),
   },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/route";
-import { reviewState } from "@/lib/verifications/answers";
+import { propertyAddressFields, reviewState } from "@/lib/verifications/answers";
 import { verificationStatus } from "@/lib/verifications/review";
 
 // GET|POST /api/verification_status – the caller's identity and property verification states.
@@ -23,6 +23,7 @@ export const POST = defineRoute(
           reject_reason: z.string(),
           property_cert_number: z.string(),
           house_type: z.number().int().describe("1 own property, 2 sublet (lease agreement)"),
+          ...propertyAddressFields,
           submitted_at: z.string(),
         }),
       ),

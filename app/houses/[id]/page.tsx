@@ -6,8 +6,10 @@ import { FavoriteToggle } from "@/components/house/favorite-button";
 import { HouseFacts } from "@/components/house/house-facts";
 import { HouseShareCard } from "@/components/house/house-share-card";
 import { ListingStrip } from "@/components/house/listing-strip";
+import { ListingTrust } from "@/components/house/listing-trust";
 import { LocationMap } from "@/components/house/location-map";
 import { PhotoGallery } from "@/components/house/photo-gallery";
+import { ReportListing } from "@/components/house/report-listing";
 import { ShareButton } from "@/components/house/share-button";
 import { VerificationBadges } from "@/components/house/verification-badges";
 import { TopNav } from "@/components/ui/bottom-nav";
@@ -113,7 +115,8 @@ export default async function HouseDetailPage({ params }: Props) {
                   .filter(Boolean)
                   .join(" · ")}
               </p>
-              <div className="mt-2 flex items-center gap-5">
+              <ListingTrust house={house} />
+              <div className="mt-2 flex flex-wrap items-center gap-5">
                 {!isOwner && (
                   <FavoriteToggle
                     houseId={house.id}
@@ -125,6 +128,7 @@ export default async function HouseDetailPage({ params }: Props) {
                 {house.praise_count > 0 && (
                   <span className="text-xs text-stone-400">{house.praise_count} 人收藏</span>
                 )}
+                {!isOwner && <ReportListing houseId={house.id} signedIn={viewer !== null} />}
               </div>
             </header>
             <HouseFacts house={house} />

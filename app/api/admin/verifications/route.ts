@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { integer, optional } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
-import { reviewState } from "@/lib/verifications/answers";
+import { propertyAddressFields, reviewState } from "@/lib/verifications/answers";
 import { listVerifications } from "@/lib/verifications/review";
 
 const fileLink = z.string().nullable().describe("document URL; null once deleted");
@@ -38,6 +38,16 @@ export const POST = defineRoute(
           lease_agreement_photo_url: z.string(),
           property_cert_number: z.string(),
           house_type: z.number().int(),
+          ...propertyAddressFields,
+          linked_houses: z
+            .array(
+              z.object({
+                id: z.number().int(),
+                title: z.string().nullable(),
+                address: z.string().describe("the listing's division names, community and door"),
+              }),
+            )
+            .describe("listings linked to it: approving confirms their address matches"),
         }),
       ),
     }),
