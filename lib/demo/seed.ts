@@ -14,7 +14,7 @@ import { encryptText } from "@/lib/crypto";
 import { type DemoImage, makeDemoImagePool } from "@/lib/demo/images";
 import { demoLandlords } from "@/lib/demo/landlords";
 import { type DemoCity, type DemoDistrict, demoCities } from "@/lib/demo/places";
-import { ORIENTATIONS, type PaymentType } from "@/lib/houses/fields";
+import { ORIENTATIONS, type PaymentType } from "@/lib/houses/labels";
 import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { newPrivateKey, newPublicKey } from "@/lib/storage/keys";

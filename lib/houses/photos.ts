@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/api/errors";
 import { integer, oneOf, optional } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
 import { type Connection, ownedHouse } from "@/lib/houses/access";
-import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
+import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/labels";
 import { fileUrl } from "@/lib/storage";
 import { cleanImage, makeThumbnail } from "@/lib/storage/images";
 import { newPublicKey } from "@/lib/storage/keys";

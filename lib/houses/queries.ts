@@ -20,7 +20,7 @@ import {
   PAYMENT_TYPES,
   type PaymentType,
   ROOM_TYPES,
-} from "@/lib/houses/fields";
+} from "@/lib/houses/labels";
 import { fileUrl } from "@/lib/storage";
 
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
