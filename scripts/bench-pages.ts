@@ -183,18 +183,15 @@ async function measure(baseUrl: string, page: (typeof PAGES)[number]) {
     const visibleMs = Date.now() - start;
     // In the DOM is not yet on screen: nothing is painted before the first contentful paint
     // (the CSS, the HTML up to the element). The card is on screen at the later of the two.
-    const paintMs = await tab.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const entry = () => performance.getEntriesByName("first-contentful-paint")[0];
-          const poll = () => {
-            const paint = entry();
-            if (paint) resolve(paint.startTime);
-            else requestAnimationFrame(poll);
-          };
-          poll();
-        }),
-    );
+    // A string, not a function: tsx would wrap a function's inner names in its own helper.
+    const paintMs = await tab.evaluate<number>(`new Promise((resolve) => {
+      const poll = () => {
+        const paint = performance.getEntriesByName("first-contentful-paint")[0];
+        if (paint) resolve(paint.startTime);
+        else requestAnimationFrame(poll);
+      };
+      poll();
+    })`);
     const firstResultMs = Math.max(visibleMs, paintMs);
     shownAt = start + firstResultMs;
     await tab.waitForLoadState("networkidle", { timeout: 180_000 });
