@@ -146,6 +146,31 @@ test("offline, the loaded list stays with a Chinese message, and the search resu
   expect(new URL(page.url()).pathname).toBe("/");
 });
 
+test("offline before the map's code arrived, the list stays and the map loads once online", async ({
+  page,
+  context,
+}) => {
+  // The map's chunk (the one holding Leaflet) fails as it would with the network gone.
+  let blocked = true;
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (blocked && body.includes("leafletjs.com")) return route.abort("internetdisconnected");
+    return route.fulfill({ response, body });
+  });
+  await page.goto("/?city=510100");
+  await expect(results(page).first()).toBeVisible();
+  const map = page.getByRole("region", { name: "房源地图" });
+  await expect(page.getByText("地图暂时无法加载，网络恢复后会自动重试")).toBeVisible();
+  await expect(results(page).first()).toBeVisible();
+  await expect(page.getByText("页面加载失败")).toHaveCount(0);
+  blocked = false;
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect(map).toBeVisible();
+  await expect(page.getByText(/地图暂时无法加载/)).toHaveCount(0);
+});
+
 test("the first page of results is in the server's HTML", async ({ page }) => {
   const response = await page.request.get("/?city=110100&sort=2");
   const html = await response.text();

@@ -1,7 +1,6 @@
 "use client";
 
 import { type ComponentType, useEffect, useState } from "react";
-import { useOnline } from "@/components/ui/use-online";
 import type { LeafletMapProps } from "./leaflet-map";
 
 /**
@@ -11,31 +10,36 @@ import type { LeafletMapProps } from "./leaflet-map";
  * returns.
  */
 export function DynamicLeafletMap(props: LeafletMapProps) {
-  const online = useOnline();
   const [LoadedMap, setMap] = useState<ComponentType<LeafletMapProps> | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (LoadedMap || !online) return;
+    if (LoadedMap) return;
     let cancelled = false;
-    setFailed(false);
-    import("./leaflet-map").then(
-      (module) => {
-        if (!cancelled) setMap(() => module.default);
-      },
-      () => {
-        if (!cancelled) setFailed(true);
-      },
-    );
+    const load = () => {
+      setFailed(false);
+      import("./leaflet-map").then(
+        (module) => {
+          if (!cancelled) setMap(() => module.default);
+        },
+        () => {
+          if (!cancelled) setFailed(true);
+        },
+      );
+    };
+    if (navigator.onLine) load();
+    else setFailed(true);
+    window.addEventListener("online", load);
     return () => {
       cancelled = true;
+      window.removeEventListener("online", load);
     };
-  }, [LoadedMap, online]);
+  }, [LoadedMap]);
   if (LoadedMap) return <LoadedMap {...props} />;
   return (
     <div
       className={`flex items-center justify-center bg-stone-200 text-sm text-stone-500 ${props.className ?? "h-64 w-full"}`}
     >
-      {failed || !online ? "地图暂时无法加载，网络恢复后会自动重试" : "地图加载中…"}
+      {failed ? "地图暂时无法加载，网络恢复后会自动重试" : "地图加载中…"}
     </div>
   );
 }
