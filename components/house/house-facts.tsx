@@ -1,4 +1,4 @@
-import { FACILITIES, FEE_PAYERS, RENT_ROOM_TYPES, RENT_TIME_TYPES } from "@/lib/houses/fields";
+import { FACILITIES, FEE_PAYERS, RENT_ROOM_TYPES, RENT_TIME_TYPES } from "@/lib/houses/labels";
 import type { houseDetail } from "@/lib/houses/queries";
 
 export type HouseDetail = Awaited<ReturnType<typeof houseDetail>>;

@@ -1,14 +1,14 @@
+import type { ListingFieldName } from "@/lib/houses/fields";
 import {
   EXTRA_FEES,
   FACILITIES,
   FEE_PAYERS,
   HOUSE_SOURCES,
-  type ListingFieldName,
   ORIENTATIONS,
   PAYMENT_TYPES,
   RENT_ROOM_TYPES,
   RENT_TIME_TYPES,
-} from "@/lib/houses/fields";
+} from "@/lib/houses/labels";
 
 // The listing editor's steps and the form fields each one shows (all listing fields appear once).
 

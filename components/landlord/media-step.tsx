@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Notice, Select, TextInput } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-shell";
 import { FilePicker, useUpload } from "@/components/ui/upload";
-import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
+import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/labels";
 import { photoDistanceBucket } from "@/lib/houses/photo-location";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 import type { HouseDetail } from "@/lib/swr/hooks";

@@ -4,7 +4,7 @@ import { type ReactNode, useState } from "react";
 import useSWR from "swr";
 import { BEDROOM_CHOICES, RENT_PRESETS, SIZE_PRESETS } from "@/components/search/options";
 import { clearedFilters, listQuery, type SearchState } from "@/components/search/search-state";
-import { HOUSE_SOURCES, ORIENTATIONS } from "@/lib/houses/fields";
+import { HOUSE_SOURCES, ORIENTATIONS } from "@/lib/houses/labels";
 import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";
 import type { SearchCount } from "@/lib/search/search-houses";
 import { fetcher } from "@/lib/swr/fetcher";

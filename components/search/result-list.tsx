@@ -1,17 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { type MouseEvent, type ReactNode, useEffect, useRef } from "react";
 import useSWRInfinite from "swr/infinite";
 import { type FavoriteAnswer, FavoriteButton } from "@/components/house/favorite-button";
+import { ListingCard } from "@/components/house/listing-card";
 import { PAGE_SIZE } from "@/components/search/search-state";
-import { PAYMENT_TYPES, type PaymentType, RENT_ROOM_TYPES } from "@/lib/houses/fields";
 import type { SearchResult } from "@/lib/search/search-houses";
 import { errorText, fetcher } from "@/lib/swr/fetcher";
-
-function distanceText(km: number): string {
-  return km < 1 ? `${Math.round(km * 1000)}m` : `${km.toFixed(1)}km`;
-}
 
 export interface CardActions {
   signedIn: boolean;
@@ -19,85 +14,6 @@ export interface CardActions {
   onFavorite: (answer: FavoriteAnswer) => void;
   /** Before a card opens its listing: may cancel it (offline) and remembers the scroll. */
   onOpen: (event: MouseEvent<HTMLAnchorElement>) => void;
-}
-
-export function ResultCard({
-  item,
-  active = false,
-  actions,
-}: {
-  item: SearchResult;
-  active?: boolean;
-  actions: CardActions;
-}) {
-  const roomType = item.rent_room_type
-    ? RENT_ROOM_TYPES[item.rent_room_type as keyof typeof RENT_ROOM_TYPES]
-    : null;
-  const payment = item.payment_type ? PAYMENT_TYPES[item.payment_type as PaymentType] : null;
-  return (
-    <li id={`result-${item.house_id}`} className="relative">
-      <Link
-        href={`/houses/${item.house_id}`}
-        // Prefetching every card would compete with the search itself on a slow network.
-        prefetch={false}
-        onClick={actions.onOpen}
-        data-testid="search-result"
-        className={`flex gap-3 rounded-xl bg-white p-2.5 shadow-sm ring-brand ${active ? "ring-2" : ""}`}
-      >
-        <div className="h-20 w-24 shrink-0 overflow-hidden rounded-lg bg-stone-200">
-          {item.cover_thumb_url && (
-            // biome-ignore lint/performance/noImgElement: thumbnails from our own file route
-            <img
-              src={item.cover_thumb_url}
-              alt=""
-              loading="lazy"
-              className="h-full w-full object-cover"
-            />
-          )}
-        </div>
-        <div className="min-w-0 flex-1">
-          <p className="truncate font-medium">{item.title || item.community || "房源"}</p>
-          <p className="mt-0.5 truncate text-xs text-stone-500">
-            {[
-              roomType,
-              item.house_type,
-              item.house_size ? `${item.house_size}㎡` : null,
-              item.community,
-            ]
-              .filter(Boolean)
-              .join(" · ")}
-          </p>
-          <p className="mt-0.5 flex gap-2 text-xs">
-            {item.owner_verified && (
-              <span className="font-medium text-emerald-700">✓ 房东本人</span>
-            )}
-            <span
-              className={(item.confirmed_days_ago ?? 0) >= 14 ? "text-red-600" : "text-stone-400"}
-            >
-              {item.freshness_text}
-            </span>
-          </p>
-          <p className="mt-1 flex items-baseline justify-between">
-            <span>
-              <span className="text-lg font-semibold text-brand" data-testid="result-rent">
-                ¥{item.house_rent ?? "—"}
-              </span>
-              <span className="text-xs text-stone-500">/月</span>
-              {payment && <span className="ml-1 text-xs text-stone-500">{payment}</span>}
-            </span>
-            <span className="mr-8 text-xs text-stone-400">{distanceText(item.distance)}</span>
-          </p>
-        </div>
-      </Link>
-      <FavoriteButton
-        houseId={item.house_id}
-        favorited={actions.favorites.has(item.house_id)}
-        signedIn={actions.signedIn}
-        onChange={actions.onFavorite}
-        className="absolute bottom-2 right-2 p-1.5"
-      />
-    </li>
-  );
 }
 
 /** Listings of the search, the next page appended as the end of the list scrolls in. */
@@ -174,11 +90,22 @@ export function ResultList({
     <div className="p-3 pt-0">
       <ul className="space-y-2.5" aria-label="房源列表">
         {items.map((item) => (
-          <ResultCard
+          <ListingCard
             key={item.house_id}
+            id={`result-${item.house_id}`}
             item={item}
             active={item.house_id === activeId}
-            actions={actions}
+            onOpen={actions.onOpen}
+            linkTestId="search-result"
+            action={
+              <FavoriteButton
+                houseId={item.house_id}
+                favorited={actions.favorites.has(item.house_id)}
+                signedIn={actions.signedIn}
+                onChange={actions.onFavorite}
+                className="absolute bottom-2 right-2 p-1.5"
+              />
+            }
           />
         ))}
       </ul>

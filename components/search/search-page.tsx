@@ -29,11 +29,10 @@ import {
   type SearchState,
   searchQuery,
 } from "@/components/search/search-state";
-import { OFFLINE_TEXT, useOnline } from "@/components/ui/use-online";
-import { toGcj02 } from "@/lib/coordinates";
+import { OFFLINE_TEXT, useHeldWhileOffline, useOnline } from "@/components/ui/use-online";
 import type { FavoriteItem } from "@/lib/favorites/favorites";
 import { CITY_CENTRES } from "@/lib/search/city-centres";
-import { MAX_BBOX_SPAN } from "@/lib/search/params";
+import { MAX_BBOX_SPAN } from "@/lib/search/limits";
 import type { SearchCount, SearchResult } from "@/lib/search/search-houses";
 import type { MapMarker as ListingMarker, MapCluster } from "@/lib/search/search-map";
 import { fetcher } from "@/lib/swr/fetcher";
@@ -43,7 +42,9 @@ const VIEW_DEBOUNCE_MS = 500;
 const MIN_MOVE = 0.001;
 
 /** The browser's position (WGS-84) converted to GCJ-02, the basemap's and the API's system. */
-function locate(): Promise<LngLat> {
+async function locate(): Promise<LngLat> {
+  // The converter is loaded only when the position is asked for, not with the page.
+  const { toGcj02 } = await import("@/lib/coordinates");
   return new Promise((resolve, reject) => {
     if (!("geolocation" in navigator)) return reject(new Error("no geolocation"));
     navigator.geolocation.getCurrentPosition(
@@ -128,9 +129,10 @@ export function SearchPage({
   const programmaticMove = useRef(true); // the map's first view is not a pan
 
   // A new city, filter, text or sort fits the map to the new results once they arrive.
-  const key = resultKey(state);
+  // Offline the list, count and map keep the search they last sent; the URL's is sent online.
+  const key = useHeldWhileOffline(resultKey(state), online);
   const fittedKey = useRef(key);
-  const query = listQuery(state);
+  const query = useHeldWhileOffline(listQuery(state), online);
   const onResults = useCallback(
     (answered: string, items: SearchResult[]) => {
       if (answered !== query || fittedKey.current === key) return;
@@ -182,7 +184,10 @@ export function SearchPage({
       }),
     );
   }, []);
-  const actions: CardActions = { signedIn, favorites, onFavorite, onOpen };
+  const actions = useMemo<CardActions>(
+    () => ({ signedIn, favorites, onFavorite, onOpen }),
+    [signedIn, favorites, onFavorite, onOpen],
+  );
 
   // Back from a listing: the same URL comes back; restore where the list was scrolled.
   const restoreScroll = useCallback(() => {
@@ -272,7 +277,7 @@ export function SearchPage({
       ? `/api/search_map?bbox=${[view.bounds.west, view.bounds.south, view.bounds.east, view.bounds.north].map((value) => value.toFixed(6)).join(",")}&zoom=${view.zoom}${filters ? `&${filters}` : ""}`
       : null;
   const { data: mapData } = useSWR<{ markers: ListingMarker[]; clusters: MapCluster[] }>(
-    mapKey,
+    useHeldWhileOffline(mapKey, online),
     fetcher,
     { keepPreviousData: true },
   );

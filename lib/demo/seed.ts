@@ -14,7 +14,7 @@ import { encryptText } from "@/lib/crypto";
 import { type DemoImage, makeDemoImagePool } from "@/lib/demo/images";
 import { demoLandlords } from "@/lib/demo/landlords";
 import { type DemoCity, type DemoDistrict, demoCities } from "@/lib/demo/places";
-import { ORIENTATIONS, type PaymentType } from "@/lib/houses/fields";
+import { ORIENTATIONS, type PaymentType } from "@/lib/houses/labels";
 import { needsVerificationCode } from "@/lib/houses/lifecycle";
 import { COPY_DISTANCE, hammingDistance, hashColumns } from "@/lib/houses/photo-hash";
 import { DECORATIONS, FEATURES } from "@/lib/houses/vocabulary";

@@ -6,7 +6,7 @@ import { POST as updateInfo } from "@/app/api/update_house_info/route";
 import { db } from "@/db";
 import { houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
-import { PAYMENT_TYPES } from "@/lib/houses/fields";
+import { PAYMENT_TYPES } from "@/lib/houses/labels";
 import { call, createUser } from "@/tests/helpers";
 import { COMPLETE, draft, houseRow, landlord } from "@/tests/houses-helpers";
 

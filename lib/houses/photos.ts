@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/api/errors";
 import { integer, oneOf, optional, text } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
 import { type Connection, ownedHouse } from "@/lib/houses/access";
-import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/fields";
+import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/labels";
 import { hashColumns, photoHash } from "@/lib/houses/photo-hash";
 import { checkCopiedPhotos, checkPhotoLocations } from "@/lib/moderation/flags";
 import { fileUrl } from "@/lib/storage";

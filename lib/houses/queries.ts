@@ -21,7 +21,7 @@ import {
   PAYMENT_TYPES,
   type PaymentType,
   ROOM_TYPES,
-} from "@/lib/houses/fields";
+} from "@/lib/houses/labels";
 import { freshness } from "@/lib/houses/freshness";
 import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
 import { houseOwnership } from "@/lib/houses/ownership";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decimal, integer, oneOf, optional, text } from "@/lib/api/fields";
 import { findCityCentre } from "./city-centres";
+import { MAX_BBOX_SPAN } from "./limits";
 
 // Parameters of /search_house and /search_map. Every documented legacy parameter is honoured
 // with its intended meaning (the legacy rent, size and rent-time filters never worked); anything
@@ -118,9 +119,6 @@ export const filterFields = {
 };
 
 export type Filters = z.output<z.ZodObject<typeof filterFields>>;
-
-/** Largest map viewport, in degrees: about a province; zoom in further to see listings. */
-export const MAX_BBOX_SPAN = 5;
 
 const bbox = z.string({ error: "缺少此参数" }).transform((value, context) => {
   const parts = value.split(",").map((part) => part.trim());

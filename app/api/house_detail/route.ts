@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { id } from "@/lib/api/fields";
 import { defineRoute } from "@/lib/api/route";
-import { PAYMENT_TYPES } from "@/lib/houses/fields";
+import { PAYMENT_TYPES } from "@/lib/houses/labels";
 import { houseDetail } from "@/lib/houses/queries";
 import { freshnessFields, ownershipAnswer } from "@/lib/moderation/answers";
 
