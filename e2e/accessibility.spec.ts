@@ -10,7 +10,13 @@ import {
   test,
 } from "@playwright/test";
 import { e2eDataDir } from "../playwright.config";
-import { devSignIn, localOnly, makeAdmin, photo } from "./fixtures/session";
+import {
+  devSignIn,
+  giveOfficialAccountIdentity,
+  localOnly,
+  makeAdmin,
+  photo,
+} from "./fixtures/session";
 import { type TargetBox, tapTargetProblems } from "./fixtures/tap-targets";
 
 // Accessibility pass over every page at phone size (390×844): axe-core finds no serious or
@@ -18,6 +24,7 @@ import { type TargetBox, tapTargetProblems } from "./fixtures/tap-targets";
 // to tap (./fixtures/tap-targets.ts). A new page is one more line in PAGES.
 
 const phone = { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } };
+const WECHAT_UA = `${phone.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) NetType/WIFI Language/zh_CN`;
 test.use(phone);
 
 /** What the setup made: listings to open, the signed-in user's draft, a paid viewing. */
@@ -33,6 +40,8 @@ interface A11yPage {
   path: string | ((ids: Ids) => string);
   /** Signed out, or the setup's user (tenant with a paid viewing, landlord with a draft, admin). */
   signedIn: boolean;
+  /** Opened inside WeChat (its user agent), where 微信支付 comes first. */
+  wechat?: boolean;
   /** Brings the page into the state to check (a sheet or viewer open); default: it loaded. */
   open?: (page: Page) => Promise<void>;
   /** Why the tap-target check does not apply (never for a page tenants or landlords use). */
@@ -103,6 +112,19 @@ const PAGES: A11yPage[] = [
     },
   },
   {
+    name: "微信支付收银台（沙箱）",
+    path: (ids) => `/houses/${ids.otherHouseId}/viewing`,
+    signedIn: true,
+    wechat: true,
+    open: async (page) => {
+      await page.getByRole("button", { name: /^微信支付/ }).click();
+      // The sandbox cashier is an overlay frame; check it as its own page.
+      const src = await page.locator('iframe[title="微信支付沙箱"]').getAttribute("src");
+      await page.goto(src ?? "");
+      await expect(page.getByRole("button", { name: "确认支付" })).toBeVisible();
+    },
+  },
+  {
     name: "支付结果",
     path: (ids) => `/pay/return?pre_order_id=${ids.paidOrderId}`,
     signedIn: true,
@@ -140,9 +162,10 @@ let ids: Ids;
 const storageFile = path.join(e2eDataDir, "e2e-a11y-user.json");
 const idsFile = path.join(e2eDataDir, "e2e-a11y-ids.json");
 
-async function phoneContext(browser: Browser, baseURL: string, signedIn: boolean) {
+async function phoneContext(browser: Browser, baseURL: string, signedIn: boolean, wechat = false) {
   const context = await browser.newContext({
     ...phone,
+    userAgent: wechat ? WECHAT_UA : phone.userAgent,
     storageState: signedIn ? storageFile : undefined,
   });
   await localOnly(context, baseURL);
@@ -153,8 +176,10 @@ async function phoneContext(browser: Browser, baseURL: string, signedIn: boolean
 async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
   const page = await context.newPage();
   const headers = { origin: baseURL };
-  const userId = await devSignIn(page, `无障碍${Date.now() % 1_000_000}`);
+  const name = `无障碍${Date.now() % 1_000_000}`;
+  const userId = await devSignIn(page, name);
   makeAdmin(userId);
+  giveOfficialAccountIdentity(name);
   const saved = await page.request.post("/api/create_userinfo", {
     headers,
     multipart: {
@@ -267,7 +292,7 @@ for (const entry of PAGES) {
     browser,
     baseURL,
   }) => {
-    const context = await phoneContext(browser, baseURL ?? "", entry.signedIn);
+    const context = await phoneContext(browser, baseURL ?? "", entry.signedIn, entry.wechat);
     const page = await context.newPage();
     const url = typeof entry.path === "string" ? entry.path : entry.path(ids);
     await page.goto(url);
