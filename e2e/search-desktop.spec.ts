@@ -35,7 +35,7 @@ test("the desktop search shows markers and a list side by side, and a filter nar
 
   await page.getByRole("button", { name: /^筛选/ }).click();
   await page.getByRole("dialog", { name: "筛选" }).getByRole("button", { name: "单间" }).click();
-  await page.getByRole("button", { name: "查看房源" }).click();
+  await page.getByRole("button", { name: /^查看.*房源$/ }).click();
   await expect(page).toHaveURL(/room=2/);
   await expect(results.first()).toContainText("单间");
   const after = await results.allTextContents();

@@ -71,7 +71,7 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   const sheet = page.getByRole("dialog", { name: "筛选" });
   await sheet.getByRole("button", { name: "1500-2500" }).click();
   await sheet.getByRole("button", { name: "整租", exact: true }).click();
-  await sheet.getByRole("button", { name: "查看房源" }).click();
+  await sheet.getByRole("button", { name: /^查看.*房源$/ }).click();
   await expect(page).toHaveURL(/rent_min=1500.*rent_max=2500.*room=1/);
   await expect(page.getByRole("button", { name: "筛选 · 2" })).toBeVisible();
   const results = page.getByTestId("search-result");

@@ -1,8 +1,6 @@
-import path from "node:path";
 import { devices, expect, type Page, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { demoLandlords } from "../lib/demo/landlords";
-import { e2eDataDir } from "../playwright.config";
+import { giveOfficialAccountIdentity } from "./fixtures/session";
 import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 // Inside WeChat a tenant pays the viewing fee with 微信支付 in the sandbox: the page asks the
@@ -16,7 +14,6 @@ import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 const phone = devices["Pixel 7"];
 const WECHAT_UA = `${phone.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) NetType/WIFI Language/zh_CN`;
-const OA_APP_ID = "wx-stub-oa";
 
 test.use({ ...phone, userAgent: WECHAT_UA });
 
@@ -25,22 +22,6 @@ async function devSignIn(page: Page, name: string) {
   await page.getByLabel("显示名").fill(name);
   await page.getByRole("button", { name: "开发登录" }).click();
   await page.waitForURL((url) => url.pathname === "/me");
-}
-
-function giveOfficialAccountIdentity(devName: string): void {
-  const sqlite = new Database(path.join(e2eDataDir, "zhizu.db"));
-  try {
-    sqlite.pragma("busy_timeout = 5000");
-    const user = sqlite.prepare("select id from users where wx_openid = ?").get(`dev:${devName}`) as
-      | { id: number }
-      | undefined;
-    if (!user) throw new Error(`no user for dev:${devName}`);
-    sqlite
-      .prepare("insert into wechat_identities (user_id, appid, openid) values (?, ?, ?)")
-      .run(user.id, OA_APP_ID, `oa-openid-${user.id}-${Date.now()}`);
-  } finally {
-    sqlite.close();
-  }
 }
 
 test("a tenant inside WeChat pays the viewing fee with 微信支付 and sees the landlord's contact", async ({

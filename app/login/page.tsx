@@ -53,7 +53,7 @@ export default async function LoginPage({
           <form action={wechatSignIn}>
             <input type="hidden" name="kind" value={wechatKind} />
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            <Button type="submit" block className="!bg-[#07c160]">
+            <Button type="submit" block className="!bg-wechat">
               {wechatKind === "oa" ? "微信一键登录" : "微信扫码登录"}
             </Button>
           </form>
@@ -90,7 +90,7 @@ export default async function LoginPage({
           </form>
         )}
       </Card>
-      <Link href="/" className="text-center text-sm text-brand">
+      <Link href="/" className="flex min-h-11 items-center justify-center text-sm text-brand">
         先去看看房源 ›
       </Link>
       <p className="text-center text-xs text-stone-500">

@@ -100,7 +100,7 @@ export function AlipayAccount({
           type="button"
           onClick={bind}
           disabled={busy !== null}
-          className="mt-3 rounded-full bg-sky-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
+          className="mt-3 rounded-full bg-sky-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
         >
           {busy === "bind" ? "正在跳转…" : bound ? "重新绑定支付宝" : "绑定支付宝"}
         </button>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import "swagger-ui-dist/swagger-ui.css";
+import "@/components/api-docs/swagger-contrast.css";
 
 /**
  * Swagger UI, bundled from swagger-ui-dist (no CDN) and loaded only on this page: the ES bundle
@@ -16,13 +17,19 @@ export function OpenApiViewer({ urls }: { urls: { name: string; url: string }[] 
       SwaggerUI({
         domNode: container.current,
         ...(urls.length > 1 ? { urls } : { url: urls[0]?.url }),
-        deepLinking: true,
+        // Deep links put a link inside each operation's toggle button (a nested control that
+        // screen readers cannot reach); the page stays without them.
+        deepLinking: false,
         tryItOutEnabled: false,
+        // Swagger UI's server picker has no label of its own.
+        onComplete: () => {
+          container.current?.querySelector("#servers")?.setAttribute("aria-label", "服务器");
+        },
       });
     });
     return () => {
       cancelled = true;
     };
   }, [urls]);
-  return <div ref={container} data-testid="openapi-viewer" />;
+  return <div ref={container} className="openapi-viewer" data-testid="openapi-viewer" />;
 }

@@ -22,7 +22,7 @@ export function BackToSearch() {
         else router.push(href);
       }}
       aria-label="返回找房"
-      className="absolute left-3 top-3 z-10 flex h-9 w-9 items-center justify-center rounded-full bg-black/50 text-xl text-white lg:hidden"
+      className="absolute left-3 top-3 z-10 flex h-11 w-11 items-center justify-center rounded-full bg-black/50 text-xl text-white lg:hidden"
     >
       ‹
     </a>

@@ -87,7 +87,7 @@ export function HouseFacts({ house }: { house: HouseDetail }) {
             return (
               <li
                 key={code}
-                className={has ? "text-stone-800" : "text-stone-300 line-through"}
+                className={has ? "text-stone-800" : "text-stone-500 line-through"}
                 aria-label={has ? name : `无${name}`}
               >
                 {name}

@@ -154,7 +154,7 @@ function Viewer({
   title: string;
   onClose: () => void;
 }) {
-  const strip = useRef<HTMLDivElement>(null);
+  const strip = useRef<HTMLElement>(null);
   const [index, setIndex] = useState(start);
   const close = useRef(onClose);
   close.current = onClose;
@@ -183,12 +183,15 @@ function Viewer({
         <span data-testid="viewer-position">
           {index + 1}/{slides.length}
         </span>
-        <button type="button" onClick={onClose} aria-label="关闭" className="px-2 text-2xl">
+        <button type="button" onClick={onClose} aria-label="关闭" className="h-11 w-11 text-2xl">
           ×
         </button>
       </header>
-      <div
+      <section
         ref={strip}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling strip must be focusable, so the arrow keys scroll the photos without a pointer
+        tabIndex={0}
+        aria-label="照片，左右滑动切换"
         onScroll={(event) =>
           setIndex(Math.round(event.currentTarget.scrollLeft / event.currentTarget.clientWidth))
         }
@@ -209,7 +212,7 @@ function Viewer({
             )}
           </figure>
         ))}
-      </div>
+      </section>
       <p className="px-4 py-3 text-center text-sm" data-testid="viewer-caption">
         {current?.caption}
       </p>

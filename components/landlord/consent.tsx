@@ -48,7 +48,7 @@ export function ConsentGate({ text, children }: { text: ConsentText; children: R
           </dd>
         </div>
       </dl>
-      <label className="flex items-start gap-2 text-sm">
+      <label className="flex min-h-11 items-start gap-2 py-1 text-sm">
         <input
           type="checkbox"
           className="mt-1 h-4 w-4 accent-[var(--color-brand)]"

@@ -170,7 +170,7 @@ function FieldControl({
             return (
               <label
                 key={code}
-                className={`cursor-pointer rounded-full border px-3 py-1.5 text-sm ${on ? "border-brand bg-brand/10 text-brand" : "border-stone-300 text-stone-600"}`}
+                className={`inline-flex min-h-11 cursor-pointer items-center rounded-full border px-3 text-sm ${on ? "border-brand bg-brand/10 text-brand" : "border-stone-300 text-stone-600"}`}
               >
                 <input
                   type="checkbox"

@@ -59,19 +59,22 @@ function markerIcon(marker: MapMarker): L.DivIcon {
   if (marker.cluster) {
     return L.divIcon({
       className: "",
-      html: `<div class="flex h-10 w-10 items-center justify-center rounded-full border-2 border-white bg-brand/90 text-sm font-semibold text-white shadow">${escapeHtml(text)}</div>`,
-      iconSize: [40, 40],
-      iconAnchor: [20, 20],
+      html: `<div class="flex h-11 w-11 items-center justify-center rounded-full border-2 border-white bg-brand text-sm font-semibold text-white shadow">${escapeHtml(text)}</div>`,
+      iconSize: [44, 44],
+      iconAnchor: [22, 22],
     });
   }
   const colour = marker.active ? "bg-stone-900" : "bg-brand";
+  // Pins are 24 px high, the WCAG 2.2 minimum for a dense map (each listing is also in the list
+  // under it). The marker element itself is the pin (no fixed icon size; the CSS translate sits
+  // it above its point), so what a finger hits is what shows.
   const body = text
-    ? `<div class="whitespace-nowrap rounded-full ${colour} px-2 py-0.5 text-xs font-semibold text-white shadow">${escapeHtml(text)}</div>`
-    : `<div class="h-4 w-4 rounded-full border-2 border-white ${colour} shadow"></div>`;
+    ? `<div class="whitespace-nowrap rounded-full ${colour} px-2 py-1 text-xs font-semibold text-white shadow">${escapeHtml(text)}</div>`
+    : `<div class="h-6 w-6 rounded-full border-2 border-white ${colour} shadow"></div>`;
   return L.divIcon({
-    className: "",
-    html: `<div class="flex -translate-x-1/2 -translate-y-full flex-col items-center">${body}<div class="h-2 w-0.5 ${colour}"></div></div>`,
-    iconSize: [0, 0],
+    className: "-translate-x-1/2 -translate-y-full",
+    html: `${body}<div class="mx-auto h-2 w-0.5 ${colour}"></div>`,
+    iconSize: null as unknown as L.PointExpression,
     iconAnchor: [0, 0],
   });
 }
@@ -121,9 +124,11 @@ export default function LeafletMap({
     const map = L.map(container.current, {
       center: [center.lat, center.lng],
       zoom,
-      zoomControl: true,
+      zoomControl: false,
       attributionControl: false,
     });
+    // Leaflet's own titles are English ("Zoom in"); they are also the buttons' accessible names.
+    L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(map);
     L.tileLayer(tileUrl, { subdomains, maxZoom: 18, minZoom: 3 }).addTo(map);
     layerRef.current = L.layerGroup().addTo(map);
     map.on("click", (event: L.LeafletMouseEvent) =>

@@ -18,7 +18,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
     <Link
       href="/notifications"
       aria-label={unread > 0 ? `通知，${unread} 条未读` : "通知"}
-      className="relative flex h-10 w-10 items-center justify-center text-xl"
+      className="relative flex h-11 w-11 items-center justify-center text-xl"
       data-testid="notification-bell"
     >
       <span aria-hidden>🔔</span>

@@ -265,7 +265,6 @@ export function FilterSheet({
           <button
             type="button"
             onClick={() => onApply(draft)}
-            aria-label={count ? `查看房源（${countText(count)} 套）` : "查看房源"}
             data-testid="apply-filters"
             className="flex-[2] rounded-full bg-brand py-2.5 text-sm font-medium text-white"
           >

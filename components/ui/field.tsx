@@ -37,7 +37,7 @@ export function Field({
 }
 
 const control =
-  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base outline-none focus:border-brand focus:ring-2 focus:ring-brand/20 aria-[invalid=true]:border-red-400";
+  "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base outline-none focus:border-brand focus:ring-2 focus:ring-brand/50 aria-[invalid=true]:border-red-400";
 
 export function TextInput({
   invalid,
@@ -62,6 +62,7 @@ export function TextArea({
       rows={3}
       {...props}
       aria-invalid={invalid || undefined}
+      aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
       className={`${control} ${props.className ?? ""}`}
     />
   );
@@ -81,6 +82,7 @@ export function Select({
     <select
       {...props}
       aria-invalid={invalid || undefined}
+      aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
       className={`${control} ${props.className ?? ""}`}
     >
       <option value="">{placeholder}</option>

@@ -25,7 +25,7 @@ export function PageShell({
           <Link
             href={back}
             aria-label="返回"
-            className="-ml-1 flex h-10 w-10 items-center justify-center text-xl"
+            className="-ml-2 flex h-11 w-11 items-center justify-center text-xl"
           >
             ‹
           </Link>

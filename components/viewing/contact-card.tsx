@@ -13,7 +13,7 @@ export function ContactCard({
       {contact.tel && (
         <dd>
           手机：
-          <a href={`tel:${contact.tel}`} className="underline">
+          <a href={`tel:${contact.tel}`} className="inline-flex min-h-11 items-center underline">
             {contact.tel}
           </a>
         </dd>

@@ -35,7 +35,7 @@ export function PaymentStatus({ requestId }: { requestId: number }) {
         </p>
         <Link
           href={`/login?callbackUrl=${encodeURIComponent(back)}`}
-          className="mt-3 inline-block rounded-full bg-brand px-4 py-1.5 text-white"
+          className="mt-3 inline-flex min-h-11 items-center rounded-full bg-brand px-4 text-white"
         >
           登录查看
         </Link>
@@ -96,7 +96,7 @@ export function PaymentStatus({ requestId }: { requestId: number }) {
       <p className="text-sm text-stone-600">请联系房东约定看房时间。</p>
       <Link
         href="/viewings"
-        className="block rounded-full bg-brand py-2.5 text-center font-medium text-white"
+        className="flex min-h-11 items-center justify-center rounded-full bg-brand font-medium text-white"
       >
         查看我的看房
       </Link>

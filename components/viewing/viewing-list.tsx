@@ -57,7 +57,7 @@ function RequestCard({
       {role === "tenant" && !paid && (
         <Link
           href={`/houses/${item.listing.house_id}/viewing`}
-          className="block rounded-full bg-brand py-2 text-center text-sm font-medium text-white"
+          className="flex min-h-11 items-center justify-center rounded-full bg-brand text-sm font-medium text-white"
         >
           去支付看房信息费
         </Link>

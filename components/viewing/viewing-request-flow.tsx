@@ -267,7 +267,7 @@ export function ViewingRequestFlow({
           type="button"
           onClick={payWithWechat}
           disabled={busy || !ready}
-          className="w-full rounded-full bg-[#07c160] py-3 text-base font-medium text-white shadow disabled:opacity-60"
+          className="w-full rounded-full bg-wechat py-3 text-base font-medium text-white shadow disabled:opacity-60"
         >
           {step.kind === "wechat-paying"
             ? "正在微信支付…"

@@ -30,7 +30,7 @@ export function WxpaySandboxCashierActions({ fields }: { fields: Record<string, 
         type="button"
         disabled={busy}
         onClick={() => submit("pay")}
-        className="w-full rounded bg-[#07c160] py-3 font-medium text-white disabled:opacity-60"
+        className="w-full rounded bg-wechat py-3 font-medium text-white disabled:opacity-60"
       >
         确认支付
       </button>

@@ -56,7 +56,7 @@ export default async function SandboxAuthorizePage({ searchParams }: Props) {
                 type="submit"
                 name="action"
                 value="approve"
-                className="w-full rounded bg-sky-600 py-3 font-medium text-white"
+                className="w-full rounded bg-sky-700 py-3 font-medium text-white"
               >
                 同意授权
               </button>

@@ -39,7 +39,7 @@ export default async function SandboxCheckoutPage({ searchParams }: Props) {
               type="submit"
               name="action"
               value="pay"
-              className="w-full rounded bg-sky-600 py-3 font-medium text-white"
+              className="w-full rounded bg-sky-700 py-3 font-medium text-white"
             >
               确认付款
             </button>
