@@ -297,6 +297,7 @@ export interface Endpoints {
       create_date: string;
       cover_photo_id: number | null;
       cover_url: string | null;
+      photo_ids: number[];
       photos_by_room: {
         rooms_type: number;
         rooms_type_name: string;
@@ -610,6 +611,22 @@ export interface Endpoints {
       score: number | null;
       /** ISO 8601 */
       updated_at: string | null;
+    };
+  };
+  /** 小区 positions for the editor: own listings, then the map's POIs. */
+  "/api/place_search": {
+    params: {
+      keyword: string;
+      city?: string;
+    };
+    answer: {
+      places: {
+        name: string;
+        address: string;
+        longitude: number;
+        latitude: number;
+        source: "mine" | "demo" | "amap";
+      }[];
     };
   };
   /** 下架（已发布 → 已下架）; owner only. */

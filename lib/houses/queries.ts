@@ -191,6 +191,7 @@ export async function houseDetail(houseId: number, viewerId: number | null) {
     create_date: chinaDate(house.createdAt),
     cover_photo_id: cover?.id ?? null,
     cover_url: fileUrl(cover?.storageKey),
+    photo_ids: photoList.map((photo) => photo.id),
     photos_by_room: [...rooms.entries()]
       .sort(([a], [b]) => a - b)
       .map(([roomsType, list]) => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/api/fields";
+import { oneOf, optional, text } from "@/lib/api/fields";
 import { checkIdNumber, idNumberProblemText, normalizeIdNumber } from "@/lib/identity/id-number";
 
 /** A person's name as on an ID card or certificate: 2–30 characters. */
@@ -34,3 +34,17 @@ export function certNumber() {
         .regex(/^[\p{Script=Han}A-Z0-9()-]{4,50}$/u, "应为 4–50 位汉字、字母、数字、括号或短横线"),
     );
 }
+
+/** /api/user_identification's text parameters (its three document images are files). */
+export const identityParams = z.object({ realname: personName(), idcardnumber: idNumber() });
+
+/** Rental type of a property verification: 1 own home, 2 sublet (needs the lease). */
+export const PROPERTY_HOUSE_TYPES = [1, 2] as const;
+
+/** /api/house_identification's text parameters (the certificate and lease are files). */
+export const propertyParams = z.object({
+  certname: personName(),
+  idcardnumber: idNumber(),
+  property_cert_number: certNumber(),
+  house_type: optional(oneOf(PROPERTY_HOUSE_TYPES)).transform((value) => value ?? 1),
+});
