@@ -22,43 +22,44 @@ import * as r18 from "./invitation/setcode/route";
 import * as r19 from "./logout/route";
 import * as r20 from "./my_favorites/route";
 import * as r21 from "./my_house_list/route";
-import * as r22 from "./notification/list/route";
-import * as r23 from "./notification/read/route";
-import * as r24 from "./notification/read_all/route";
-import * as r25 from "./order/create_preorder/route";
-import * as r26 from "./order/detail/route";
-import * as r27 from "./order/get_preorder_paymenturl/route";
-import * as r28 from "./order/get_preorder_wxpay_params/route";
-import * as r29 from "./order/list/route";
-import * as r30 from "./payment/ali/auth_notify/route";
-import * as r31 from "./payment/ali/binding_status/route";
-import * as r32 from "./payment/ali/get_auth_url/route";
-import * as r33 from "./payment/ali/notify/route";
-import * as r34 from "./payment/ali/pay_to_customer/route";
-import * as r35 from "./payment/ali/zhima/route";
-import * as r36 from "./payment/ali/zhima_detail/route";
-import * as r37 from "./payment/wx/notify/route";
-import * as r38 from "./place_search/route";
-import * as r39 from "./pulloff_house/route";
-import * as r40 from "./sandbox/alipay/authorize/route";
-import * as r41 from "./sandbox/alipay/checkout/route";
-import * as r42 from "./sandbox/alipay/gateway.do/route";
-import * as r43 from "./sandbox/wxpay/cashier/route";
-import * as r44 from "./sandbox/wxpay/v3/[...path]/route";
-import * as r45 from "./search_count/route";
-import * as r46 from "./search_house/route";
-import * as r47 from "./search_map/route";
-import * as r48 from "./set_house_photo_order/route";
-import * as r49 from "./sms/send_code/route";
-import * as r50 from "./update_house_info/route";
-import * as r51 from "./update_house_photo/route";
-import * as r52 from "./update_house_video/route";
-import * as r53 from "./user_identification/route";
-import * as r54 from "./verification_status/route";
-import * as r55 from "./wechat/jssdk_config/route";
-import * as r56 from "./wechat/oa_openid/route";
-import * as r57 from "./wechat/oa_openid/callback/route";
-import * as r58 from "./wx_fetch_userinfo/route";
+import * as r22 from "./my_house_stats/route";
+import * as r23 from "./notification/list/route";
+import * as r24 from "./notification/read/route";
+import * as r25 from "./notification/read_all/route";
+import * as r26 from "./order/create_preorder/route";
+import * as r27 from "./order/detail/route";
+import * as r28 from "./order/get_preorder_paymenturl/route";
+import * as r29 from "./order/get_preorder_wxpay_params/route";
+import * as r30 from "./order/list/route";
+import * as r31 from "./payment/ali/auth_notify/route";
+import * as r32 from "./payment/ali/binding_status/route";
+import * as r33 from "./payment/ali/get_auth_url/route";
+import * as r34 from "./payment/ali/notify/route";
+import * as r35 from "./payment/ali/pay_to_customer/route";
+import * as r36 from "./payment/ali/zhima/route";
+import * as r37 from "./payment/ali/zhima_detail/route";
+import * as r38 from "./payment/wx/notify/route";
+import * as r39 from "./place_search/route";
+import * as r40 from "./pulloff_house/route";
+import * as r41 from "./sandbox/alipay/authorize/route";
+import * as r42 from "./sandbox/alipay/checkout/route";
+import * as r43 from "./sandbox/alipay/gateway.do/route";
+import * as r44 from "./sandbox/wxpay/cashier/route";
+import * as r45 from "./sandbox/wxpay/v3/[...path]/route";
+import * as r46 from "./search_count/route";
+import * as r47 from "./search_house/route";
+import * as r48 from "./search_map/route";
+import * as r49 from "./set_house_photo_order/route";
+import * as r50 from "./sms/send_code/route";
+import * as r51 from "./update_house_info/route";
+import * as r52 from "./update_house_photo/route";
+import * as r53 from "./update_house_video/route";
+import * as r54 from "./user_identification/route";
+import * as r55 from "./verification_status/route";
+import * as r56 from "./wechat/jssdk_config/route";
+import * as r57 from "./wechat/oa_openid/route";
+import * as r58 from "./wechat/oa_openid/callback/route";
+import * as r59 from "./wx_fetch_userinfo/route";
 
 export const routeIndex: { path: string; summary: string; module: RouteModule }[] = [
   { path: "/api/admin/verification_decide", summary: "approve or reject a pending verification.", module: r0 },
@@ -83,41 +84,42 @@ export const routeIndex: { path: string; summary: string; module: RouteModule }[
   { path: "/api/logout", summary: "revokes the API token the request was made with.", module: r19 },
   { path: "/api/my_favorites", summary: "the caller's favourites, newest first; `available` is false for listings that are no longer published.", module: r20 },
   { path: "/api/my_house_list", summary: "the caller's listings (deleted ones excluded), newest first.", module: r21 },
-  { path: "/api/notification/list", summary: "my notifications, newest first (`shift`, `count`), and the number unread.", module: r22 },
-  { path: "/api/notification/read", summary: "marks my notifications `ids` (e.g. 3|1|2) read.", module: r23 },
-  { path: "/api/notification/read_all", summary: "marks all my notifications read.", module: r24 },
-  { path: "/api/order/create_preorder", summary: "the caller asks to view a listing; ans = request id, msg \"OK\".", module: r25 },
-  { path: "/api/order/detail", summary: "one request, for its tenant or landlord (the return page polls it).", module: r26 },
-  { path: "/api/order/get_preorder_paymenturl", summary: "the Alipay wap-pay URL for the viewing fee.", module: r27 },
-  { path: "/api/order/get_preorder_wxpay_params", summary: "WeChat Pay JSAPI parameters for the viewing fee, for WeixinJSBridge.invoke('getBrandWCPayRequest', …). Status 8 with ans.reason \"oa_openid_required\" when the payer has no Official Account openid yet.", module: r28 },
-  { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r29 },
-  { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r30 },
-  { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r31 },
-  { path: "/api/payment/ali/get_auth_url", summary: "where to send the user to bind their Alipay account.", module: r32 },
-  { path: "/api/payment/ali/notify", summary: "Alipay's async notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly the text \"success\" or \"fail\", never the JSON envelope — even when handling it failed, so Alipay retries it later.", module: r33 },
-  { path: "/api/payment/ali/pay_to_customer", summary: "admins or a trusted server (X-Internal-Key) only. Parameters are validated only after the caller is authorised, so others learn nothing from them.", module: r34 },
-  { path: "/api/payment/ali/zhima", summary: "the Zhima score as a string (legacy), or -1 for \"none yet\".", module: r35 },
-  { path: "/api/payment/ali/zhima_detail", summary: "the cached score with its time, for the account page.", module: r36 },
-  { path: "/api/payment/wx/notify", summary: "WeChat Pay's v3 notify. A plain handler: the signature covers the raw body, and WeChat Pay expects 200/204 when handled, or 4xx/5xx with {\"code\":\"FAIL\",\"message\":…} to retry later, never the JSON envelope.", module: r37 },
-  { path: "/api/place_search", summary: "小区 positions for the editor: own listings, then the map's POIs.", module: r38 },
-  { path: "/api/pulloff_house", summary: "下架（已发布 → 已下架）; owner only.", module: r39 },
-  { path: "/api/sandbox/alipay/authorize", summary: "the sandbox authorize page's 同意授权 / 拒绝 form.", module: r40 },
-  { path: "/api/sandbox/alipay/checkout", summary: "the sandbox cashier's 确认付款 / 取消 form.", module: r41 },
-  { path: "/api/sandbox/alipay/gateway.do", summary: "the built-in Alipay gateway (sandbox mode only).", module: r42 },
-  { path: "/api/sandbox/wxpay/cashier", summary: "确认支付 / 取消 on the sandbox payment sheet (JSON in, {err_msg} out, as getBrandWCPayRequest reports it). 404 in live mode.", module: r43 },
-  { path: "/api/sandbox/wxpay/v3/{path}", summary: "the sandbox WeChat Pay API v3 (404 in live mode).", module: r44 },
-  { path: "/api/search_count", summary: "how many listings /search_house would find for the same parameters (paging ignored). Public.", module: r45 },
-  { path: "/api/search_house", summary: "published listings near a point, filtered, sorted and paged. Public, as the legacy service really was (any token is ignored).", module: r46 },
-  { path: "/api/search_map", summary: "published listings in a map view: markers, or clusters when dense.", module: r47 },
-  { path: "/api/set_house_photo_order", summary: "photo_ids \"3|1|2\": the new order, the first is the cover.", module: r48 },
-  { path: "/api/sms/send_code", summary: "sends a 6-digit code to `tel` for `purpose` (profile|viewing).", module: r49 },
-  { path: "/api/update_house_info", summary: "attr_name/attr_value, or several listing fields at once (JSON).", module: r50 },
-  { path: "/api/update_house_photo", summary: "replaces one photo's image; the old file goes after the commit.", module: r51 },
-  { path: "/api/update_house_video", summary: "replaces one video; the old file goes after the commit.", module: r52 },
-  { path: "/api/user_identification", summary: "real-name verification (multipart), pending review.", module: r53 },
-  { path: "/api/verification_status", summary: "the caller's identity and property verification states.", module: r54 },
-  { path: "/api/wechat/jssdk_config", summary: "the wx.config signature for a page on APP_URL's origin.", module: r55 },
-  { path: "/api/wechat/oa_openid", summary: "a browser navigation: redirects to WeChat's silent snsapi_base authorisation (or straight back when the user already has an Official Account openid). Errors (signed out: status 4) are envelopes.", module: r56 },
-  { path: "/api/wechat/oa_openid/callback", summary: "WeChat sends the browser back here after the silent authorisation; the answer is always a redirect to the page the user came from.", module: r57 },
-  { path: "/api/wx_fetch_userinfo", summary: "WeChat sign-in: exchanges an OAuth code (or, in sandbox mode or for a trusted server, a bare openid) for the user's profile and an API token.", module: r58 },
+  { path: "/api/my_house_stats", summary: "views, favourites and viewing requests of my listings (7/30 days).", module: r22 },
+  { path: "/api/notification/list", summary: "my notifications, newest first (`shift`, `count`), and the number unread.", module: r23 },
+  { path: "/api/notification/read", summary: "marks my notifications `ids` (e.g. 3|1|2) read.", module: r24 },
+  { path: "/api/notification/read_all", summary: "marks all my notifications read.", module: r25 },
+  { path: "/api/order/create_preorder", summary: "the caller asks to view a listing; ans = request id, msg \"OK\".", module: r26 },
+  { path: "/api/order/detail", summary: "one request, for its tenant or landlord (the return page polls it).", module: r27 },
+  { path: "/api/order/get_preorder_paymenturl", summary: "the Alipay wap-pay URL for the viewing fee.", module: r28 },
+  { path: "/api/order/get_preorder_wxpay_params", summary: "WeChat Pay JSAPI parameters for the viewing fee, for WeixinJSBridge.invoke('getBrandWCPayRequest', …). Status 8 with ans.reason \"oa_openid_required\" when the payer has no Official Account openid yet.", module: r29 },
+  { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r30 },
+  { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r31 },
+  { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r32 },
+  { path: "/api/payment/ali/get_auth_url", summary: "where to send the user to bind their Alipay account.", module: r33 },
+  { path: "/api/payment/ali/notify", summary: "Alipay's async notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly the text \"success\" or \"fail\", never the JSON envelope — even when handling it failed, so Alipay retries it later.", module: r34 },
+  { path: "/api/payment/ali/pay_to_customer", summary: "admins or a trusted server (X-Internal-Key) only. Parameters are validated only after the caller is authorised, so others learn nothing from them.", module: r35 },
+  { path: "/api/payment/ali/zhima", summary: "the Zhima score as a string (legacy), or -1 for \"none yet\".", module: r36 },
+  { path: "/api/payment/ali/zhima_detail", summary: "the cached score with its time, for the account page.", module: r37 },
+  { path: "/api/payment/wx/notify", summary: "WeChat Pay's v3 notify. A plain handler: the signature covers the raw body, and WeChat Pay expects 200/204 when handled, or 4xx/5xx with {\"code\":\"FAIL\",\"message\":…} to retry later, never the JSON envelope.", module: r38 },
+  { path: "/api/place_search", summary: "小区 positions for the editor: own listings, then the map's POIs.", module: r39 },
+  { path: "/api/pulloff_house", summary: "下架（已发布 → 已下架）; owner only.", module: r40 },
+  { path: "/api/sandbox/alipay/authorize", summary: "the sandbox authorize page's 同意授权 / 拒绝 form.", module: r41 },
+  { path: "/api/sandbox/alipay/checkout", summary: "the sandbox cashier's 确认付款 / 取消 form.", module: r42 },
+  { path: "/api/sandbox/alipay/gateway.do", summary: "the built-in Alipay gateway (sandbox mode only).", module: r43 },
+  { path: "/api/sandbox/wxpay/cashier", summary: "确认支付 / 取消 on the sandbox payment sheet (JSON in, {err_msg} out, as getBrandWCPayRequest reports it). 404 in live mode.", module: r44 },
+  { path: "/api/sandbox/wxpay/v3/{path}", summary: "the sandbox WeChat Pay API v3 (404 in live mode).", module: r45 },
+  { path: "/api/search_count", summary: "how many listings /search_house would find for the same parameters (paging ignored). Public.", module: r46 },
+  { path: "/api/search_house", summary: "published listings near a point, filtered, sorted and paged. Public, as the legacy service really was (any token is ignored).", module: r47 },
+  { path: "/api/search_map", summary: "published listings in a map view: markers, or clusters when dense.", module: r48 },
+  { path: "/api/set_house_photo_order", summary: "photo_ids \"3|1|2\": the new order, the first is the cover.", module: r49 },
+  { path: "/api/sms/send_code", summary: "sends a 6-digit code to `tel` for `purpose` (profile|viewing).", module: r50 },
+  { path: "/api/update_house_info", summary: "attr_name/attr_value, or several listing fields at once (JSON).", module: r51 },
+  { path: "/api/update_house_photo", summary: "replaces one photo's image; the old file goes after the commit.", module: r52 },
+  { path: "/api/update_house_video", summary: "replaces one video; the old file goes after the commit.", module: r53 },
+  { path: "/api/user_identification", summary: "real-name verification (multipart), pending review.", module: r54 },
+  { path: "/api/verification_status", summary: "the caller's identity and property verification states.", module: r55 },
+  { path: "/api/wechat/jssdk_config", summary: "the wx.config signature for a page on APP_URL's origin.", module: r56 },
+  { path: "/api/wechat/oa_openid", summary: "a browser navigation: redirects to WeChat's silent snsapi_base authorisation (or straight back when the user already has an Official Account openid). Errors (signed out: status 4) are envelopes.", module: r57 },
+  { path: "/api/wechat/oa_openid/callback", summary: "WeChat sends the browser back here after the silent authorisation; the answer is always a redirect to the page the user came from.", module: r58 },
+  { path: "/api/wx_fetch_userinfo", summary: "WeChat sign-in: exchanges an OAuth code (or, in sandbox mode or for a trusted server, a bare openid) for the user's profile and an API token.", module: r59 },
 ];

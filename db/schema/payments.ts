@@ -28,6 +28,8 @@ export const viewingRequests = sqliteTable(
       .references(() => users.id),
     status: integer("status").notNull().default(ViewingStatus.pending),
     paidAt: integer("paid_at", { mode: "timestamp_ms" }),
+    /** The tenant agreed that the landlord sees their Zhima score band for this request. */
+    creditConsent: integer("credit_consent", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -416,6 +416,25 @@ export interface Endpoints {
       release_time: string | null;
     }[];
   };
+  /** views, favourites and viewing requests of my listings (7/30 days). */
+  "/api/my_house_stats": {
+    params: Record<string, never>;
+    answer: {
+      house_id: number;
+      days_7: {
+        views: number;
+        favorites: number;
+        viewing_requests: number;
+        paid_requests: number;
+      };
+      days_30: {
+        views: number;
+        favorites: number;
+        viewing_requests: number;
+        paid_requests: number;
+      };
+    }[];
+  };
   /** my notifications, newest first (`shift`, `count`), and the number unread. */
   "/api/notification/list": {
     params: {

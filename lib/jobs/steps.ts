@@ -1,4 +1,5 @@
 import type { JobStep } from "@/lib/jobs/step";
+import { purgeViewKeys } from "@/lib/houses/stats";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { cleanupLeftovers } from "@/lib/storage/cleanup";
@@ -37,6 +38,13 @@ export const cleanupLeftoversStep: JobStep = {
   run: async ({ now }) => cleanupLeftovers({ now }),
 };
 
+/** Past days' visitor-hash keys are deleted, so the day's view hashes can no longer be linked. */
+export const purgeViewKeysStep: JobStep = {
+  name: "houses:view-keys",
+  exclusiveLeaseMs: 5 * MINUTE_MS,
+  run: async ({ now }) => purgeViewKeys(now),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
@@ -45,5 +53,6 @@ export function jobSteps(): JobStep[] {
     reconcilePaymentsStep(),
     purgeVerificationDocumentsStep,
     cleanupLeftoversStep,
+    purgeViewKeysStep,
   ];
 }
