@@ -12,7 +12,9 @@ export function SendCodeButton({ tel, purpose }: { tel: string; purpose: "profil
   const [sent, setSent] = useState(false);
   const sending = useAction(async () => {
     setSent(false);
-    const answer = await api("/api/sms/send_code", { form: { tel: normalizeMobile(tel), purpose } });
+    const answer = await api("/api/sms/send_code", {
+      form: { tel: normalizeMobile(tel), purpose },
+    });
     setWait(answer.resend_after);
     setSent(true);
   });

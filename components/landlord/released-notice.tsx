@@ -2,7 +2,7 @@
 
 import { ShareButton } from "@/components/house/share-button";
 import { WechatShare } from "@/components/house/wechat-share";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 
 /**
  * 发布成功: the listing is live; a preview of the page tenants see and a share action (inside
@@ -24,7 +24,12 @@ export function ReleasedNotice({
       data-testid="released-notice"
       className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-3"
     >
-      <WechatShare title={title} desc="直租 · 房东直租，无中介费" imagePath={coverUrl} linkPath={link} />
+      <WechatShare
+        title={title}
+        desc="直租 · 房东直租，无中介费"
+        imagePath={coverUrl}
+        linkPath={link}
+      />
       <p className="text-base font-semibold text-emerald-900">发布成功</p>
       <p className="text-sm text-emerald-900">租客现在可以在地图和列表中看到这套房源。</p>
       <div className="flex flex-wrap gap-2">

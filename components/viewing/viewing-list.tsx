@@ -38,6 +38,11 @@ function RequestCard({ item, role }: { item: ViewingRequestItem; role: "tenant" 
           {item.status_text}
         </span>
       </Link>
+      {item.tenant_credit_band && (
+        <p className="text-sm text-stone-700" data-testid="tenant-credit-band">
+          看房人芝麻分 <span className="font-semibold text-sky-700">{item.tenant_credit_band}</span>
+        </p>
+      )}
       {item.contact && (
         <ContactCard
           title={role === "tenant" ? "房东联系方式" : "看房人联系方式"}

@@ -37,13 +37,14 @@ export function ViewingRequestFlow({
   wechatPay: boolean;
 }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [creditConsent, setCreditConsent] = useState(false);
   const router = useRouter();
   const inWechat =
     inWechatOnServer || (typeof navigator !== "undefined" && isWechatBrowser(navigator.userAgent));
 
   async function createRequest(): Promise<number> {
     return api("/api/order/create_preorder", {
-      form: { owner_id: ownerId, house_id: houseId },
+      form: { owner_id: ownerId, house_id: houseId, credit_consent: creditConsent ? 1 : 0 },
     });
   }
 
@@ -153,6 +154,17 @@ export function ViewingRequestFlow({
           {step.message}
         </p>
       )}
+      <label className="flex min-h-11 items-start gap-2 text-sm text-stone-700">
+        <input
+          type="checkbox"
+          className="mt-1 h-4 w-4"
+          checked={creditConsent}
+          onChange={(event) => setCreditConsent(event.target.checked)}
+        />
+        <span>
+          向房东展示我的芝麻分区间（如 650+，不展示具体分数；需已在「支付宝」页绑定并获取芝麻分）
+        </span>
+      </label>
       {wechatFirst && (
         <button
           type="button"

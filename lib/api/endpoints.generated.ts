@@ -476,6 +476,7 @@ export interface Endpoints {
     params: {
       owner_id: number;
       house_id: number;
+      credit_consent?: boolean;
     };
     answer: number;
   };
@@ -509,6 +510,10 @@ export interface Endpoints {
         tel: string | null;
         wechat: string | null;
       } | null;
+      /** landlord only: the paying tenant's Zhima score band (650+), with their consent */
+      tenant_credit_band: string | null;
+      /** the tenant agreed to show their Zhima band */
+      credit_consent: boolean;
       role: "tenant" | "landlord";
     };
   };
@@ -567,6 +572,10 @@ export interface Endpoints {
           tel: string | null;
           wechat: string | null;
         } | null;
+        /** landlord only: the paying tenant's Zhima score band (650+), with their consent */
+        tenant_credit_band: string | null;
+        /** the tenant agreed to show their Zhima band */
+        credit_consent: boolean;
       }[];
       as_landlord: {
         id: number;
@@ -593,6 +602,10 @@ export interface Endpoints {
           tel: string | null;
           wechat: string | null;
         } | null;
+        /** landlord only: the paying tenant's Zhima score band (650+), with their consent */
+        tenant_credit_band: string | null;
+        /** the tenant agreed to show their Zhima band */
+        credit_consent: boolean;
       }[];
     };
   };

@@ -1,5 +1,5 @@
-import type { JobStep } from "@/lib/jobs/step";
 import { purgeViewKeys } from "@/lib/houses/stats";
+import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { cleanupLeftovers } from "@/lib/storage/cleanup";

@@ -12,6 +12,7 @@ import {
   viewingRequests,
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
+import { cachedScores, zhimaBand } from "@/lib/alipay/zhima";
 import { ApiError } from "@/lib/api/errors";
 import { fileUrl } from "@/lib/storage";
 
@@ -35,7 +36,7 @@ export const STATUS_TEXT: Record<number, string> = {
  */
 export async function createViewingRequest(
   tenantId: number,
-  input: { ownerId: number; houseId: number },
+  input: { ownerId: number; houseId: number; creditConsent?: boolean },
 ): Promise<number> {
   const house = await db().query.houses.findFirst({ where: eq(houses.id, input.houseId) });
   if (!house || house.status !== HouseStatus.published)
@@ -47,7 +48,12 @@ export async function createViewingRequest(
   return writeTransaction(async (tx) => {
     const [created] = await tx
       .insert(viewingRequests)
-      .values({ houseId: house.id, ownerId: house.userId, tenantId })
+      .values({
+        houseId: house.id,
+        ownerId: house.userId,
+        tenantId,
+        creditConsent: input.creditConsent ?? false,
+      })
       .onConflictDoNothing()
       .returning({ id: viewingRequests.id });
     if (created) return created.id;
@@ -63,6 +69,12 @@ export async function createViewingRequest(
       )
       .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
+    // Asking again with the consent given (or withdrawn) changes it for the open request.
+    if (input.creditConsent !== undefined)
+      await tx
+        .update(viewingRequests)
+        .set({ creditConsent: input.creditConsent })
+        .where(eq(viewingRequests.id, open.id));
     return open.id;
   });
 }
@@ -156,6 +168,7 @@ function present(
   role: Role,
   thumbs: Map<number, string | null>,
   providers: Map<number, keyof typeof PROVIDER_TEXT>,
+  scores: Map<number, number>,
 ) {
   const { request, house } = row;
   const provider = providers.get(request.id) ?? null;
@@ -180,6 +193,12 @@ function present(
     counterpart_nickname: nickname(counterpart),
     // Contact details are what the viewing fee pays for: shown to both sides once paid.
     contact: paid ? contact(counterpart) : null,
+    // The landlord sees a band of a paying tenant's Zhima score, only with the tenant's consent.
+    tenant_credit_band:
+      role === "landlord" && paid && request.creditConsent
+        ? zhimaBand(scores.get(request.tenantId))
+        : null,
+    credit_consent: request.creditConsent,
   };
 }
 
@@ -196,9 +215,10 @@ export async function listViewingRequests(userId: number) {
   const providers = await paymentProviders(
     [...asTenant, ...asLandlord].map((row) => row.request.id),
   );
+  const scores = cachedScores(asLandlord.map((row) => row.request.tenantId));
   return {
-    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers)),
-    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers)),
+    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers, scores)),
+    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers, scores)),
   };
 }
 
@@ -209,5 +229,6 @@ export async function viewingRequestDetail(userId: number, requestId: number) {
   const role: Role = request.tenantId === userId ? "tenant" : "landlord";
   const thumbs = await coverThumbs([row.house.id]);
   const providers = await paymentProviders([request.id]);
-  return { role, ...present(row, role, thumbs, providers) };
+  const scores = cachedScores(role === "landlord" ? [request.tenantId] : []);
+  return { role, ...present(row, role, thumbs, providers, scores) };
 }

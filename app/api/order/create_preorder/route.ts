@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "@/lib/api/fields";
+import { flag, id, optional } from "@/lib/api/fields";
 import { defineRoute, Reply } from "@/lib/api/route";
 import { createViewingRequest } from "@/lib/payments/viewing-requests";
 
@@ -7,12 +7,21 @@ import { createViewingRequest } from "@/lib/payments/viewing-requests";
 export const POST = defineRoute(
   {
     auth: "user",
-    params: z.object({ owner_id: id(), house_id: id() }),
+    params: z.object({
+      owner_id: id(),
+      house_id: id(),
+      /** 1: the landlord may see the tenant's Zhima score band for this request. */
+      credit_consent: optional(flag()),
+    }),
     answer: z.number().int().describe('the viewing request id (msg is "OK")'),
   },
   async ({ user, params }) =>
     new Reply(
-      await createViewingRequest(user.id, { ownerId: params.owner_id, houseId: params.house_id }),
+      await createViewingRequest(user.id, {
+        ownerId: params.owner_id,
+        houseId: params.house_id,
+        creditConsent: params.credit_consent,
+      }),
       "OK",
     ),
 );
