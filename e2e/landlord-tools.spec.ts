@@ -1,19 +1,11 @@
-import { type BrowserContext, expect, type Page, type Request, test } from "@playwright/test";
+import { expect, type Page, type Request, test } from "@playwright/test";
 import sharp from "sharp";
-import { devSignIn, ID_NUMBER, photo } from "./fixtures/session";
+import { devSignIn, ID_NUMBER, offline, photo } from "./fixtures/session";
 
 // The reproductions of the landlord-tools issue, at phone size: the location map centres on the
 // chosen county, errors come into view, an ID typo costs no upload, several photos go up at once
 // and can be reordered, feature tags come from the tenants' vocabulary, publishing confirms with
 // a preview and a share action, and 我的房源 counts views.
-
-async function offline(context: BrowserContext, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-}
 
 /** A camera-like photo: noise does not compress, so the original is several megabytes. */
 async function cameraPhoto(name: string, width = 4000, height = 3000) {

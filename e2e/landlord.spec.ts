@@ -1,18 +1,10 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import sharp from "sharp";
-import { devSignIn, ID_NUMBER, makeAdmin, photo, video } from "./fixtures/session";
+import { devSignIn, ID_NUMBER, makeAdmin, offline, photo, video } from "./fixtures/session";
 
 // A landlord's whole journey on a phone: sign in, profile, real-name and property verification
 // (approved by an admin), a listing with map location, photos and a video, released, seen in
 // 我的房源, pulled off and deleted. Map tiles cannot load here: the page must work without them.
-
-async function offline(context: BrowserContext, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-}
 
 async function fillProfile(page: Page, nickname: string) {
   await page.goto("/me/profile");
