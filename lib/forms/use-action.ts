@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { errorText, fieldError } from "@/lib/swr/fetcher";
 
 /**
  * One mutation's state: `pending` while it runs, the error it threw (an ApiRequestError names the
@@ -35,7 +35,6 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
     /** The message to show, or null when the last run succeeded. */
     failure: error ? errorText(error) : null,
     /** The server's reason for `field`, when it blamed that field. */
-    fieldError: (field: string) =>
-      error instanceof ApiRequestError && error.field === field ? error.message : undefined,
+    fieldError: (field: string) => fieldError(error, field),
   };
 }

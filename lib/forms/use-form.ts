@@ -105,8 +105,6 @@ export function useForm({ validate, submit }: FormOptions) {
   };
 }
 
-export type FormState = ReturnType<typeof useForm>;
-
 /** "请修改 2 处：手机号（应为 11 位中国大陆手机号）；QQ（…）" from the labels in the form. */
 function summaryText(form: HTMLFormElement, invalid: HTMLElement[], errors: FieldErrors): string {
   const described = new Set<string>();

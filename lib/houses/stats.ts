@@ -19,8 +19,7 @@ import { chinaDate } from "@/lib/china-time";
 // step), so a stored hash can no longer be linked to anyone, not even by us.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The longest period shown; older view rows are deleted with the keys. */
-export const STATS_DAYS = [7, 30] as const;
+/** Longer than the longest period shown (30 days); older view rows are deleted with the keys. */
 const VIEW_RETENTION_DAYS = 31;
 
 /** Who is viewing, before hashing: the signed-in user, else the client address and browser. */
