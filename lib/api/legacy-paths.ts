@@ -8,6 +8,7 @@ const LEGACY_ENDPOINTS = [
   "house_create|house_release|my_house_list|update_house_info|pulloff_house|delete_house_info",
   "house_detail|create_house_photo|update_house_photo|delete_house_photo|set_house_photo_order",
   "create_house_video|update_house_video|delete_house_video|favorite|my_favorites",
+  "place_search|my_house_stats",
 ].join("|");
 
 export const legacyRewrites = [
