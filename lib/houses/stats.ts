@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { and, count, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import {
   favorites,
@@ -75,50 +76,55 @@ const PAID_STATUSES = [
   ViewingStatus.refunded,
 ];
 
-function countsBy(rows: { houseId: number; n: number }[]): Map<number, number> {
-  return new Map(rows.map((row) => [row.houseId, row.n]));
+/** Rows of `table` per listing among `houseIds` that match `where`. */
+function countPerHouse(
+  table: SQLiteTable,
+  houseId: SQLiteColumn,
+  houseIds: number[],
+  where: SQL | undefined,
+): Map<number, number> {
+  const rows = db()
+    .select({ houseId, n: count() })
+    .from(table)
+    .where(and(inArray(houseId, houseIds), where))
+    .groupBy(houseId)
+    .all();
+  return new Map(rows.map((row) => [Number(row.houseId), row.n]));
 }
 
 function periodStats(houseIds: number[], days: number, now: Date) {
   const since = new Date(now.getTime() - days * DAY_MS);
   // Days are whole China days: the last `days` of them, today included.
   const firstDay = chinaDate(now.getTime() - (days - 1) * DAY_MS);
-  const views = db()
-    .select({ houseId: houseViews.houseId, n: count() })
-    .from(houseViews)
-    .where(and(inArray(houseViews.houseId, houseIds), gte(houseViews.day, firstDay)))
-    .groupBy(houseViews.houseId)
-    .all();
-  const favourites = db()
-    .select({ houseId: favorites.houseId, n: count() })
-    .from(favorites)
-    .where(and(inArray(favorites.houseId, houseIds), gte(favorites.createdAt, since)))
-    .groupBy(favorites.houseId)
-    .all();
-  const requests = db()
-    .select({ houseId: viewingRequests.houseId, n: count() })
-    .from(viewingRequests)
-    .where(and(inArray(viewingRequests.houseId, houseIds), gte(viewingRequests.createdAt, since)))
-    .groupBy(viewingRequests.houseId)
-    .all();
-  const paid = db()
-    .select({ houseId: viewingRequests.houseId, n: count() })
-    .from(viewingRequests)
-    .where(
-      and(
-        inArray(viewingRequests.houseId, houseIds),
-        inArray(viewingRequests.status, PAID_STATUSES),
-        gte(viewingRequests.paidAt, since),
-      ),
-    )
-    .groupBy(viewingRequests.houseId)
-    .all();
-  const maps = [views, favourites, requests, paid].map(countsBy);
+  const views = countPerHouse(
+    houseViews,
+    houseViews.houseId,
+    houseIds,
+    gte(houseViews.day, firstDay),
+  );
+  const favourites = countPerHouse(
+    favorites,
+    favorites.houseId,
+    houseIds,
+    gte(favorites.createdAt, since),
+  );
+  const requests = countPerHouse(
+    viewingRequests,
+    viewingRequests.houseId,
+    houseIds,
+    gte(viewingRequests.createdAt, since),
+  );
+  const paid = countPerHouse(
+    viewingRequests,
+    viewingRequests.houseId,
+    houseIds,
+    and(inArray(viewingRequests.status, PAID_STATUSES), gte(viewingRequests.paidAt, since)),
+  );
   return (houseId: number): PeriodStats => ({
-    views: maps[0]?.get(houseId) ?? 0,
-    favorites: maps[1]?.get(houseId) ?? 0,
-    viewing_requests: maps[2]?.get(houseId) ?? 0,
-    paid_requests: maps[3]?.get(houseId) ?? 0,
+    views: views.get(houseId) ?? 0,
+    favorites: favourites.get(houseId) ?? 0,
+    viewing_requests: requests.get(houseId) ?? 0,
+    paid_requests: paid.get(houseId) ?? 0,
   });
 }
 
