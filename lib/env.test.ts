@@ -33,6 +33,7 @@ describe("parseEnv", () => {
       "ALIPAY_APP_ID",
       "ALIPAY_PUBLIC_KEY",
       "APP_URL",
+      "AMAP_WEB_KEY",
     ]) {
       expect(message).toContain(name);
     }
@@ -46,6 +47,7 @@ describe("parseEnv", () => {
       AUTH_SECRET: "a-session-secret-of-32-characters",
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
       WECHAT_APP_ID: "wx",
+      AMAP_WEB_KEY: "amap-test-key",
       WECHAT_APP_SECRET: "wx-secret",
       ALIPAY_APP_ID: "2021000000000001",
       ALIPAY_PRIVATE_KEY: "private",
@@ -101,6 +103,7 @@ describe("notification and SMS settings", () => {
       AUTH_SECRET: "x".repeat(32),
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
       WECHAT_APP_ID: "wx1",
+      AMAP_WEB_KEY: "amap-test-key",
       WECHAT_APP_SECRET: "s",
       ALIPAY_APP_ID: "a",
       ALIPAY_PRIVATE_KEY: "k",

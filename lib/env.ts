@@ -128,6 +128,8 @@ const envSchema = z.object({
 
   BLOB_READ_WRITE_TOKEN: optional,
   BLOB_PRIVATE_READ_WRITE_TOKEN: optional,
+  /** AMap web service key: the editor's 小区 search in live mode (place text search). */
+  AMAP_WEB_KEY: optional,
   MAP_TILE_URL: z
     .string()
     .trim()
@@ -145,6 +147,7 @@ const liveRequired = [
   "WECHAT_APP_SECRET",
   "ALIPAY_APP_ID",
   "ALIPAY_PRIVATE_KEY",
+  "AMAP_WEB_KEY",
 ] as const;
 
 export class EnvError extends Error {}

@@ -32,52 +32,54 @@ import * as r28 from "./moderation/appeal/route";
 import * as r29 from "./moderation/report/route";
 import * as r30 from "./my_favorites/route";
 import * as r31 from "./my_house_list/route";
-import * as r32 from "./notification/list/route";
-import * as r33 from "./notification/read/route";
-import * as r34 from "./notification/read_all/route";
-import * as r35 from "./order/confirm_viewing/route";
-import * as r36 from "./order/create_preorder/route";
-import * as r37 from "./order/detail/route";
-import * as r38 from "./order/get_preorder_paymenturl/route";
-import * as r39 from "./order/get_preorder_wxpay_params/route";
-import * as r40 from "./order/landlord_respond/route";
-import * as r41 from "./order/list/route";
-import * as r42 from "./order/refund_decision/route";
-import * as r43 from "./order/request_refund/route";
-import * as r44 from "./order/respond_to_proposal/route";
-import * as r45 from "./payment/ali/auth_notify/route";
-import * as r46 from "./payment/ali/binding_status/route";
-import * as r47 from "./payment/ali/get_auth_url/route";
-import * as r48 from "./payment/ali/notify/route";
-import * as r49 from "./payment/ali/pay_to_customer/route";
-import * as r50 from "./payment/ali/zhima/route";
-import * as r51 from "./payment/ali/zhima_detail/route";
-import * as r52 from "./payment/wx/notify/route";
-import * as r53 from "./pulloff_house/route";
-import * as r54 from "./sandbox/alipay/authorize/route";
-import * as r55 from "./sandbox/alipay/checkout/route";
-import * as r56 from "./sandbox/alipay/gateway.do/route";
-import * as r57 from "./sandbox/wxpay/cashier/route";
-import * as r58 from "./sandbox/wxpay/v3/[...path]/route";
-import * as r59 from "./search_count/route";
-import * as r60 from "./search_house/route";
-import * as r61 from "./search_map/route";
-import * as r62 from "./set_house_photo_order/route";
-import * as r63 from "./sms/send_code/route";
-import * as r64 from "./update_house_info/route";
-import * as r65 from "./update_house_photo/route";
-import * as r66 from "./update_house_video/route";
-import * as r67 from "./user_identification/route";
-import * as r68 from "./verification_status/route";
-import * as r69 from "./wallet/route";
-import * as r70 from "./wallet/entries/route";
-import * as r71 from "./wallet/statement/route";
-import * as r72 from "./wallet/withdraw/route";
-import * as r73 from "./wallet/withdrawals/route";
-import * as r74 from "./wechat/jssdk_config/route";
-import * as r75 from "./wechat/oa_openid/route";
-import * as r76 from "./wechat/oa_openid/callback/route";
-import * as r77 from "./wx_fetch_userinfo/route";
+import * as r32 from "./my_house_stats/route";
+import * as r33 from "./notification/list/route";
+import * as r34 from "./notification/read/route";
+import * as r35 from "./notification/read_all/route";
+import * as r36 from "./order/confirm_viewing/route";
+import * as r37 from "./order/create_preorder/route";
+import * as r38 from "./order/detail/route";
+import * as r39 from "./order/get_preorder_paymenturl/route";
+import * as r40 from "./order/get_preorder_wxpay_params/route";
+import * as r41 from "./order/landlord_respond/route";
+import * as r42 from "./order/list/route";
+import * as r43 from "./order/refund_decision/route";
+import * as r44 from "./order/request_refund/route";
+import * as r45 from "./order/respond_to_proposal/route";
+import * as r46 from "./payment/ali/auth_notify/route";
+import * as r47 from "./payment/ali/binding_status/route";
+import * as r48 from "./payment/ali/get_auth_url/route";
+import * as r49 from "./payment/ali/notify/route";
+import * as r50 from "./payment/ali/pay_to_customer/route";
+import * as r51 from "./payment/ali/zhima/route";
+import * as r52 from "./payment/ali/zhima_detail/route";
+import * as r53 from "./payment/wx/notify/route";
+import * as r54 from "./place_search/route";
+import * as r55 from "./pulloff_house/route";
+import * as r56 from "./sandbox/alipay/authorize/route";
+import * as r57 from "./sandbox/alipay/checkout/route";
+import * as r58 from "./sandbox/alipay/gateway.do/route";
+import * as r59 from "./sandbox/wxpay/cashier/route";
+import * as r60 from "./sandbox/wxpay/v3/[...path]/route";
+import * as r61 from "./search_count/route";
+import * as r62 from "./search_house/route";
+import * as r63 from "./search_map/route";
+import * as r64 from "./set_house_photo_order/route";
+import * as r65 from "./sms/send_code/route";
+import * as r66 from "./update_house_info/route";
+import * as r67 from "./update_house_photo/route";
+import * as r68 from "./update_house_video/route";
+import * as r69 from "./user_identification/route";
+import * as r70 from "./verification_status/route";
+import * as r71 from "./wallet/route";
+import * as r72 from "./wallet/entries/route";
+import * as r73 from "./wallet/statement/route";
+import * as r74 from "./wallet/withdraw/route";
+import * as r75 from "./wallet/withdrawals/route";
+import * as r76 from "./wechat/jssdk_config/route";
+import * as r77 from "./wechat/oa_openid/route";
+import * as r78 from "./wechat/oa_openid/callback/route";
+import * as r79 from "./wx_fetch_userinfo/route";
 
 export const routeIndex: { path: string; summary: string; module: RouteModule }[] = [
   { path: "/api/admin/dispute_decide", summary: "decide a contested refund once: refund, or reject with a reason.", module: r0 },
@@ -112,50 +114,52 @@ export const routeIndex: { path: string; summary: string; module: RouteModule }[
   { path: "/api/moderation/report", summary: "report a published listing (1 已出租, 2 虚假房源, 3 中介冒充房东, 4 价格不符, 5 其他). Three open reports from different users, or one from a tenant who paid a viewing fee for it, hold the listing out of search until an admin decides.", module: r29 },
   { path: "/api/my_favorites", summary: "the caller's favourites, newest first; `available` is false for listings that are no longer published.", module: r30 },
   { path: "/api/my_house_list", summary: "the caller's listings (deleted ones excluded), newest first.", module: r31 },
-  { path: "/api/notification/list", summary: "my notifications, newest first (`shift`, `count`), and the number unread.", module: r32 },
-  { path: "/api/notification/read", summary: "marks my notifications `ids` (e.g. 3|1|2) read.", module: r33 },
-  { path: "/api/notification/read_all", summary: "marks all my notifications read.", module: r34 },
-  { path: "/api/order/confirm_viewing", summary: "the tenant's 已看房: a paid request becomes viewed (status 3).", module: r35 },
-  { path: "/api/order/create_preorder", summary: "the caller asks to view a listing; ans = request id, msg \"OK\".", module: r36 },
-  { path: "/api/order/detail", summary: "one request, for its tenant or landlord (the return page polls it).", module: r37 },
-  { path: "/api/order/get_preorder_paymenturl", summary: "the Alipay wap-pay URL for the viewing fee.", module: r38 },
-  { path: "/api/order/get_preorder_wxpay_params", summary: "WeChat Pay JSAPI parameters for the viewing fee, for WeixinJSBridge.invoke('getBrandWCPayRequest', …). Status 8 with ans.reason \"oa_openid_required\" when the payer has no Official Account openid yet.", module: r39 },
-  { path: "/api/order/landlord_respond", summary: "the landlord answers a paid request: accept, propose, let, unreachable or shown.", module: r40 },
-  { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r41 },
-  { path: "/api/order/refund_decision", summary: "the landlord accepts a refund request (refund) or contests it (admin queue).", module: r42 },
-  { path: "/api/order/request_refund", summary: "the tenant asks for the fee back (status 4); some cases are refunded at once.", module: r43 },
-  { path: "/api/order/respond_to_proposal", summary: "the tenant accepts or declines a proposed time, or says they can be reached.", module: r44 },
-  { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r45 },
-  { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r46 },
-  { path: "/api/payment/ali/get_auth_url", summary: "where to send the user to bind their Alipay account.", module: r47 },
-  { path: "/api/payment/ali/notify", summary: "Alipay's async notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly the text \"success\" or \"fail\", never the JSON envelope — even when handling it failed, so Alipay retries it later.", module: r48 },
-  { path: "/api/payment/ali/pay_to_customer", summary: "admins or a trusted server (X-Internal-Key) only. Parameters are validated only after the caller is authorised, so others learn nothing from them.", module: r49 },
-  { path: "/api/payment/ali/zhima", summary: "the Zhima score as a string (legacy), or -1 for \"none yet\".", module: r50 },
-  { path: "/api/payment/ali/zhima_detail", summary: "the cached score with its time, for the account page.", module: r51 },
-  { path: "/api/payment/wx/notify", summary: "WeChat Pay's v3 notify. A plain handler: the signature covers the raw body, and WeChat Pay expects 200/204 when handled, or 4xx/5xx with {\"code\":\"FAIL\",\"message\":…} to retry later, never the JSON envelope.", module: r52 },
-  { path: "/api/pulloff_house", summary: "下架（已发布 → 已下架）; owner only.", module: r53 },
-  { path: "/api/sandbox/alipay/authorize", summary: "the sandbox authorize page's 同意授权 / 拒绝 form.", module: r54 },
-  { path: "/api/sandbox/alipay/checkout", summary: "the sandbox cashier's 确认付款 / 取消 form.", module: r55 },
-  { path: "/api/sandbox/alipay/gateway.do", summary: "the built-in Alipay gateway (sandbox mode only).", module: r56 },
-  { path: "/api/sandbox/wxpay/cashier", summary: "确认支付 / 取消 on the sandbox payment sheet (JSON in, {err_msg} out, as getBrandWCPayRequest reports it). 404 in live mode.", module: r57 },
-  { path: "/api/sandbox/wxpay/v3/{path}", summary: "the sandbox WeChat Pay API v3 (404 in live mode).", module: r58 },
-  { path: "/api/search_count", summary: "how many listings /search_house would find for the same parameters (paging ignored). Public.", module: r59 },
-  { path: "/api/search_house", summary: "published listings near a point, filtered, sorted and paged. Public, as the legacy service really was (any token is ignored).", module: r60 },
-  { path: "/api/search_map", summary: "published listings in a map view: markers, or clusters when dense.", module: r61 },
-  { path: "/api/set_house_photo_order", summary: "photo_ids \"3|1|2\": the new order, the first is the cover.", module: r62 },
-  { path: "/api/sms/send_code", summary: "sends a 6-digit code to `tel` for `purpose` (profile|viewing).", module: r63 },
-  { path: "/api/update_house_info", summary: "attr_name/attr_value, or several listing fields at once (JSON).", module: r64 },
-  { path: "/api/update_house_photo", summary: "replaces one photo's image; the old file goes after the commit.", module: r65 },
-  { path: "/api/update_house_video", summary: "replaces one video; the old file goes after the commit.", module: r66 },
-  { path: "/api/user_identification", summary: "real-name verification (multipart), pending review.", module: r67 },
-  { path: "/api/verification_status", summary: "the caller's identity and property verification states.", module: r68 },
-  { path: "/api/wallet", summary: "my earnings (我的收益): pending, payable, paid, the rules, recent entries.", module: r69 },
-  { path: "/api/wallet/entries", summary: "my ledger entries, newest first (`shift`, `count`), with 来源.", module: r70 },
-  { path: "/api/wallet/statement", summary: "my monthly statement (`month` YYYY-MM, China time) as a CSV file.", module: r71 },
-  { path: "/api/wallet/withdraw", summary: "withdraw `amount` yuan (at least 10, two decimals at most) of my payable earnings to my bound Alipay account, in my verified real name.", module: r72 },
-  { path: "/api/wallet/withdrawals", summary: "my withdrawals (提现记录), newest first (`shift`, `count`).", module: r73 },
-  { path: "/api/wechat/jssdk_config", summary: "the wx.config signature for a page on APP_URL's origin.", module: r74 },
-  { path: "/api/wechat/oa_openid", summary: "a browser navigation: redirects to WeChat's silent snsapi_base authorisation (or straight back when the user already has an Official Account openid). Errors (signed out: status 4) are envelopes.", module: r75 },
-  { path: "/api/wechat/oa_openid/callback", summary: "WeChat sends the browser back here after the silent authorisation; the answer is always a redirect to the page the user came from.", module: r76 },
-  { path: "/api/wx_fetch_userinfo", summary: "WeChat sign-in: exchanges an OAuth code (or, in sandbox mode or for a trusted server, a bare openid) for the user's profile and an API token.", module: r77 },
+  { path: "/api/my_house_stats", summary: "views, favourites and viewing requests of my listings (7/30 days).", module: r32 },
+  { path: "/api/notification/list", summary: "my notifications, newest first (`shift`, `count`), and the number unread.", module: r33 },
+  { path: "/api/notification/read", summary: "marks my notifications `ids` (e.g. 3|1|2) read.", module: r34 },
+  { path: "/api/notification/read_all", summary: "marks all my notifications read.", module: r35 },
+  { path: "/api/order/confirm_viewing", summary: "the tenant's 已看房: a paid request becomes viewed (status 3).", module: r36 },
+  { path: "/api/order/create_preorder", summary: "the caller asks to view a listing; ans = request id, msg \"OK\".", module: r37 },
+  { path: "/api/order/detail", summary: "one request, for its tenant or landlord (the return page polls it).", module: r38 },
+  { path: "/api/order/get_preorder_paymenturl", summary: "the Alipay wap-pay URL for the viewing fee.", module: r39 },
+  { path: "/api/order/get_preorder_wxpay_params", summary: "WeChat Pay JSAPI parameters for the viewing fee, for WeixinJSBridge.invoke('getBrandWCPayRequest', …). Status 8 with ans.reason \"oa_openid_required\" when the payer has no Official Account openid yet.", module: r40 },
+  { path: "/api/order/landlord_respond", summary: "the landlord answers a paid request: accept, propose, let, unreachable or shown.", module: r41 },
+  { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r42 },
+  { path: "/api/order/refund_decision", summary: "the landlord accepts a refund request (refund) or contests it (admin queue).", module: r43 },
+  { path: "/api/order/request_refund", summary: "the tenant asks for the fee back (status 4); some cases are refunded at once.", module: r44 },
+  { path: "/api/order/respond_to_proposal", summary: "the tenant accepts or declines a proposed time, or says they can be reached.", module: r45 },
+  { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r46 },
+  { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r47 },
+  { path: "/api/payment/ali/get_auth_url", summary: "where to send the user to bind their Alipay account.", module: r48 },
+  { path: "/api/payment/ali/notify", summary: "Alipay's async notify. A plain handler: the signature covers the raw form body, and Alipay expects exactly the text \"success\" or \"fail\", never the JSON envelope — even when handling it failed, so Alipay retries it later.", module: r49 },
+  { path: "/api/payment/ali/pay_to_customer", summary: "admins or a trusted server (X-Internal-Key) only. Parameters are validated only after the caller is authorised, so others learn nothing from them.", module: r50 },
+  { path: "/api/payment/ali/zhima", summary: "the Zhima score as a string (legacy), or -1 for \"none yet\".", module: r51 },
+  { path: "/api/payment/ali/zhima_detail", summary: "the cached score with its time, for the account page.", module: r52 },
+  { path: "/api/payment/wx/notify", summary: "WeChat Pay's v3 notify. A plain handler: the signature covers the raw body, and WeChat Pay expects 200/204 when handled, or 4xx/5xx with {\"code\":\"FAIL\",\"message\":…} to retry later, never the JSON envelope.", module: r53 },
+  { path: "/api/place_search", summary: "小区 positions for the editor: own listings, then the map's POIs.", module: r54 },
+  { path: "/api/pulloff_house", summary: "下架（已发布 → 已下架）; owner only.", module: r55 },
+  { path: "/api/sandbox/alipay/authorize", summary: "the sandbox authorize page's 同意授权 / 拒绝 form.", module: r56 },
+  { path: "/api/sandbox/alipay/checkout", summary: "the sandbox cashier's 确认付款 / 取消 form.", module: r57 },
+  { path: "/api/sandbox/alipay/gateway.do", summary: "the built-in Alipay gateway (sandbox mode only).", module: r58 },
+  { path: "/api/sandbox/wxpay/cashier", summary: "确认支付 / 取消 on the sandbox payment sheet (JSON in, {err_msg} out, as getBrandWCPayRequest reports it). 404 in live mode.", module: r59 },
+  { path: "/api/sandbox/wxpay/v3/{path}", summary: "the sandbox WeChat Pay API v3 (404 in live mode).", module: r60 },
+  { path: "/api/search_count", summary: "how many listings /search_house would find for the same parameters (paging ignored). Public.", module: r61 },
+  { path: "/api/search_house", summary: "published listings near a point, filtered, sorted and paged. Public, as the legacy service really was (any token is ignored).", module: r62 },
+  { path: "/api/search_map", summary: "published listings in a map view: markers, or clusters when dense.", module: r63 },
+  { path: "/api/set_house_photo_order", summary: "photo_ids \"3|1|2\": the new order, the first is the cover.", module: r64 },
+  { path: "/api/sms/send_code", summary: "sends a 6-digit code to `tel` for `purpose` (profile|viewing).", module: r65 },
+  { path: "/api/update_house_info", summary: "attr_name/attr_value, or several listing fields at once (JSON).", module: r66 },
+  { path: "/api/update_house_photo", summary: "replaces one photo's image; the old file goes after the commit.", module: r67 },
+  { path: "/api/update_house_video", summary: "replaces one video; the old file goes after the commit.", module: r68 },
+  { path: "/api/user_identification", summary: "real-name verification (multipart), pending review.", module: r69 },
+  { path: "/api/verification_status", summary: "the caller's identity and property verification states.", module: r70 },
+  { path: "/api/wallet", summary: "my earnings (我的收益): pending, payable, paid, the rules, recent entries.", module: r71 },
+  { path: "/api/wallet/entries", summary: "my ledger entries, newest first (`shift`, `count`), with 来源.", module: r72 },
+  { path: "/api/wallet/statement", summary: "my monthly statement (`month` YYYY-MM, China time) as a CSV file.", module: r73 },
+  { path: "/api/wallet/withdraw", summary: "withdraw `amount` yuan (at least 10, two decimals at most) of my payable earnings to my bound Alipay account, in my verified real name.", module: r74 },
+  { path: "/api/wallet/withdrawals", summary: "my withdrawals (提现记录), newest first (`shift`, `count`).", module: r75 },
+  { path: "/api/wechat/jssdk_config", summary: "the wx.config signature for a page on APP_URL's origin.", module: r76 },
+  { path: "/api/wechat/oa_openid", summary: "a browser navigation: redirects to WeChat's silent snsapi_base authorisation (or straight back when the user already has an Official Account openid). Errors (signed out: status 4) are envelopes.", module: r77 },
+  { path: "/api/wechat/oa_openid/callback", summary: "WeChat sends the browser back here after the silent authorisation; the answer is always a redirect to the page the user came from.", module: r78 },
+  { path: "/api/wx_fetch_userinfo", summary: "WeChat sign-in: exchanges an OAuth code (or, in sandbox mode or for a trusted server, a bare openid) for the user's profile and an API token.", module: r79 },
 ];

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
-import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api, errorText } from "@/lib/swr/fetcher";
 import { type AdminVerifications, useAdminVerifications } from "@/lib/swr/hooks";
 
 type Kind = "identity" | "property";
@@ -80,30 +81,20 @@ function ReviewCard({
 }) {
   const [reason, setReason] = useState("");
   const [rejecting, setRejecting] = useState(false);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reasonError =
-    failure instanceof ApiRequestError && failure.field === "reason" ? failure.message : undefined;
-
-  async function decide(decision: "approve" | "reject") {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api("/api/admin/verification_decide", {
-        form: {
-          type: kind,
-          id,
-          decision,
-          ...(decision === "reject" ? { reason: reason.trim() } : {}),
-        },
-      });
-      await onDecided();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const decision = useAction(async (choice: "approve" | "reject") => {
+    await api("/api/admin/verification_decide", {
+      form: {
+        type: kind,
+        id,
+        decision: choice,
+        ...(choice === "reject" ? { reason: reason.trim() } : {}),
+      },
+    });
+    await onDecided();
+  });
+  const decide = decision.run;
+  const busy = decision.pending;
+  const reasonError = decision.fieldError("reason");
 
   return (
     <Card className="space-y-3">
@@ -133,10 +124,11 @@ function ReviewCard({
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             maxLength={200}
+            invalid={Boolean(reasonError)}
           />
         </Field>
       )}
-      {failure && !reasonError && <Notice>{errorText(failure)}</Notice>}
+      {decision.failure && !reasonError && <Notice>{decision.failure}</Notice>}
       <div className="flex justify-end gap-2">
         {rejecting ? (
           <>

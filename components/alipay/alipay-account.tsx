@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
 import { chinaDate } from "@/lib/china-time";
+import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
 import { useAlipayBinding, useZhima } from "@/lib/swr/hooks";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
@@ -29,41 +30,27 @@ export function AlipayAccount({
   const binding = useAlipayBinding();
   const zhima = useZhima();
   const [authUrl, setAuthUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"bind" | "refresh" | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
   const bound = binding.data === 1;
 
-  async function bind() {
-    setBusy("bind");
-    setMessage(null);
-    try {
-      const { auth_url: url } = await api("/api/payment/ali/get_auth_url", {
-        form: {},
-      });
-      if (inWechatOnServer || isWechatBrowser(navigator.userAgent)) {
-        setAuthUrl(url);
-        setBusy(null);
-      } else {
-        window.location.assign(url);
-      }
-    } catch (error) {
-      setMessage(errorText(error));
-      setBusy(null);
+  const binder = useAction(async () => {
+    const { auth_url: url } = await api("/api/payment/ali/get_auth_url", { form: {} });
+    if (inWechatOnServer || isWechatBrowser(navigator.userAgent)) {
+      setAuthUrl(url);
+    } else {
+      // Stays busy while the browser leaves for Alipay.
+      setLeaving(true);
+      window.location.assign(url);
     }
-  }
-
-  async function refresh() {
-    setBusy("refresh");
-    setMessage(null);
-    try {
-      await api("/api/payment/ali/zhima", { form: { refresh: "Y" } });
-      await zhima.mutate();
-    } catch (error) {
-      setMessage(errorText(error));
-    } finally {
-      setBusy(null);
-    }
-  }
+  });
+  const refresher = useAction(async () => {
+    await api("/api/payment/ali/zhima", { form: { refresh: "Y" } });
+    await zhima.mutate();
+  });
+  const bind = () => binder.run();
+  const refresh = () => refresher.run();
+  const busy = binder.pending || leaving ? "bind" : refresher.pending ? "refresh" : null;
+  const message = binder.failure ?? refresher.failure;
 
   const loadError = binding.error ?? zhima.error;
   return (

@@ -7,12 +7,14 @@ import { mutate } from "swr";
 import { MISSING_ITEMS, STEP_FIELDS, STEPS, type StepId } from "@/components/landlord/house-steps";
 import { type DivisionOptions, LocationStep } from "@/components/landlord/location-step";
 import { MediaStep } from "@/components/landlord/media-step";
+import { ReleasedNotice } from "@/components/landlord/released-notice";
 import { StepForm } from "@/components/landlord/step-form";
 import { VerificationLink } from "@/components/landlord/verification-link";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { HOUSE_STATUS, StatusBadge } from "@/components/ui/status-badge";
+import { useAction } from "@/lib/forms/use-action";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
 import { keys, useHouse } from "@/lib/swr/hooks";
 
@@ -108,6 +110,8 @@ export function HouseEditor({
           houseId={houseId}
           status={house?.status ?? 0}
           linkedVerification={house?.ownership.property_verification_id ?? null}
+          title={house?.description_title || house?.district_name || `房源 #${houseId}`}
+          coverUrl={house?.cover_url ?? null}
           onStep={goTo}
           onReleased={() => refresh()}
         />
@@ -138,37 +142,29 @@ function ReleaseStep({
   houseId,
   status,
   linkedVerification,
+  title,
+  coverUrl,
   onStep,
   onReleased,
 }: {
   houseId: number;
   status: number;
   linkedVerification: number | null;
+  title: string;
+  coverUrl: string | null;
   onStep: (step: StepId) => void;
   onReleased: () => Promise<unknown>;
 }) {
-  const router = useRouter();
-  const [missing, setMissing] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function release() {
-    setBusy(true);
-    setFailure(null);
-    setMissing([]);
-    try {
-      await api("/api/house_release", { form: { house_id: houseId } });
-      await Promise.all([onReleased(), mutate(keys.myHouses)]);
-      router.push("/me/houses?released=1");
-    } catch (error) {
-      const list =
-        (error instanceof ApiRequestError && (error.ans as { missing?: string[] })?.missing) || [];
-      if (list.length > 0) setMissing(list);
-      else setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const [released, setReleased] = useState(false);
+  const release = useAction(async () => {
+    await api("/api/house_release", { form: { house_id: houseId } });
+    setReleased(true);
+    await Promise.all([onReleased(), mutate(keys.myHouses)]);
+  });
+  const missing =
+    (release.error instanceof ApiRequestError &&
+      (release.error.ans as { missing?: string[] } | null)?.missing) ||
+    [];
 
   // Longitude and latitude are one item for the landlord.
   const items = [
@@ -184,7 +180,11 @@ function ReleaseStep({
         发布后租客即可在地图和列表中看到这套房源，你可以随时下架。
       </p>
       <VerificationLink houseId={houseId} linkedId={linkedVerification} onChanged={onReleased} />
-      {status === 1 && <Notice tone="success">这套房源已发布。</Notice>}
+      {released ? (
+        <ReleasedNotice houseId={houseId} title={title} coverUrl={coverUrl} />
+      ) : (
+        status === 1 && <Notice tone="success">这套房源已发布。</Notice>
+      )}
       {items.length > 0 && (
         <div role="alert" className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3">
           <p className="text-sm font-medium text-amber-900">还缺少以下信息：</p>
@@ -210,9 +210,9 @@ function ReleaseStep({
           </ul>
         </div>
       )}
-      {failure && <Notice>{failure}</Notice>}
-      {status !== 1 && (
-        <Button block busy={busy} onClick={release}>
+      {release.failure && missing.length === 0 && <Notice>{release.failure}</Notice>}
+      {status !== 1 && !released && (
+        <Button block busy={release.pending} onClick={() => release.run()}>
           发布房源
         </Button>
       )}

@@ -1,16 +1,20 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { mutate } from "swr";
 import { ConsentGate, retentionText } from "@/components/landlord/consent";
 import { VerificationState } from "@/components/landlord/verification-status";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Field, FormSummary, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { FilePicker, useUpload } from "@/components/ui/upload";
-import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { missingFiles, objectProblems } from "@/lib/forms/check";
+import { useForm } from "@/lib/forms/use-form";
+import { downscaleImage, MAX_DOCUMENT_SIDE } from "@/lib/images/downscale";
+import { errorText } from "@/lib/swr/fetcher";
 import { keys, useVerificationStatus } from "@/lib/swr/hooks";
+import { identityParams } from "@/lib/verifications/fields";
 
 const consentText = {
   title: "实名认证 · 个人信息处理说明",
@@ -54,32 +58,31 @@ function IdentityForm() {
   const [realname, setRealname] = useState("");
   const [idNumber, setIdNumber] = useState("");
   const [files, setFiles] = useState<Record<string, File | null>>({});
-  const [failure, setFailure] = useState<Error | null>(null);
   const { progress, upload } = useUpload();
-  const fieldError = (name: string) =>
-    failure instanceof ApiRequestError && failure.field === name ? failure.message : undefined;
-  const missing = !realname.trim() || !idNumber.trim() || FILES.some(([name]) => !files[name]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const form = new FormData();
-    form.append("realname", realname.trim());
-    form.append("idcardnumber", idNumber.trim());
-    for (const [name] of FILES) {
-      const file = files[name];
-      if (file) form.append(name, file);
-    }
-    try {
-      await upload("/api/user_identification", form);
+  const params = () => ({ realname: realname.trim(), idcardnumber: idNumber.trim() });
+  const form = useForm({
+    // Checked before anything is sent: a typo in the ID number never costs an upload.
+    validate: () => ({
+      ...objectProblems(identityParams, params()),
+      ...missingFiles(
+        Object.fromEntries(FILES.map(([name, label]) => [name, { label, file: files[name] }])),
+      ),
+    }),
+    submit: async () => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(params())) body.append(name, value);
+      for (const [name] of FILES) {
+        const file = files[name];
+        if (file) body.append(name, await downscaleImage(file, MAX_DOCUMENT_SIDE));
+      }
+      await upload("/api/user_identification", body);
       await mutate(keys.verification);
-    } catch (error) {
-      setFailure(error as Error);
-    }
-  }
+    },
+  });
+  const fieldError = form.error;
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <Card className="space-y-4">
         <Field label="真实姓名" htmlFor="id-realname" error={fieldError("realname")}>
           <TextInput
@@ -112,10 +115,8 @@ function IdentityForm() {
         ))}
       </Card>
       {progress !== null && <ProgressBar value={progress} label="证件上传进度" />}
-      {failure && !(failure instanceof ApiRequestError && failure.field) && (
-        <Notice>{errorText(failure)}</Notice>
-      )}
-      <Button type="submit" block busy={progress !== null} disabled={missing}>
+      <FormSummary form={form} />
+      <Button type="submit" block busy={form.pending}>
         提交实名认证
       </Button>
     </form>

@@ -1,10 +1,11 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Field, FormSummary, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
-import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { type FieldErrors, useForm } from "@/lib/forms/use-form";
+import { api, errorText } from "@/lib/swr/fetcher";
 import { useInvitation } from "@/lib/swr/hooks";
 
 export function Invite() {
@@ -55,43 +56,31 @@ export function Invite() {
 
 function FriendCodeForm({ onSaved }: { onSaved: () => Promise<unknown> }) {
   const [code, setCode] = useState("");
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fieldError =
-    failure instanceof ApiRequestError && failure.field === "invite_code"
-      ? failure.message
-      : undefined;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+  const form = useForm({
+    validate: (): FieldErrors => (code.trim() ? {} : { invite_code: "请填写邀请码" }),
+    submit: async () => {
       await api("/api/invitation/setcode", { form: { invite_code: code.trim() } });
       await onSaved();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-3" noValidate>
       <Field
         label="填写邀请你的好友的邀请码（只能填写一次）"
         htmlFor="invite-code"
-        error={fieldError ?? (failure && !fieldError ? errorText(failure) : undefined)}
+        error={form.error("invite_code")}
       >
         <TextInput
           id="invite-code"
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          invalid={Boolean(failure)}
+          invalid={Boolean(form.error("invite_code"))}
           autoCapitalize="characters"
         />
       </Field>
-      <Button type="submit" block busy={busy} disabled={!code.trim()}>
+      <FormSummary form={form} />
+      <Button type="submit" block busy={form.pending}>
         提交
       </Button>
     </form>

@@ -3,19 +3,22 @@
 import Link from "next/link";
 import { useState } from "react";
 import { HouseTrustPanel } from "@/components/landlord/house-trust";
+import { ReleasedNotice } from "@/components/landlord/released-notice";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { HOUSE_STATUS, StatusBadge } from "@/components/ui/status-badge";
+import { useAction } from "@/lib/forms/use-action";
 import { centsToYuan } from "@/lib/payments/money";
 import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
-import { type MyHouse, useMyHouses } from "@/lib/swr/hooks";
+import { type HouseStats, type MyHouse, useMyHouseStats, useMyHouses } from "@/lib/swr/hooks";
 
 export type HouseEarnings = Record<number, { pendingCents: number; settledCents: number }>;
 
 export function MyHouses({ earnings = {} }: { earnings?: HouseEarnings }) {
   const { data, error, isLoading, mutate } = useMyHouses();
+  const { data: stats } = useMyHouseStats();
   if (isLoading) return <LoadingBlock />;
   if (error || !data) return <Notice>{errorText(error)}</Notice>;
   if (data.length === 0) {
@@ -32,7 +35,12 @@ export function MyHouses({ earnings = {} }: { earnings?: HouseEarnings }) {
     <ul className="space-y-3">
       {data.map((house) => (
         <li key={house.id}>
-          <HouseCard house={house} earned={earnings[house.id]} onChanged={() => mutate()} />
+          <HouseCard
+            house={house}
+            earned={earnings[house.id]}
+            stats={stats?.find((item) => item.house_id === house.id)}
+            onChanged={() => mutate()}
+          />
         </li>
       ))}
     </ul>
@@ -42,39 +50,43 @@ export function MyHouses({ earnings = {} }: { earnings?: HouseEarnings }) {
 function HouseCard({
   house,
   earned,
+  stats,
   onChanged,
 }: {
   house: MyHouse;
   earned?: HouseEarnings[number];
+  stats: HouseStats | undefined;
   onChanged: () => Promise<unknown>;
 }) {
   const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [released, setReleased] = useState(false);
   const status = HOUSE_STATUS[house.status] ?? { label: "未知", tone: "neutral" as const };
   const title = house.description_title || house.district_name || `房源 #${house.id}`;
 
-  async function act(action: "house_release" | "pulloff_house" | "delete_house_info") {
-    setBusy(action);
-    setFailure(null);
-    try {
-      await api(`/api/${action}`, { form: { house_id: house.id } });
-      await onChanged();
-    } catch (error) {
-      const missing =
-        error instanceof ApiRequestError
-          ? (error.ans as { missing?: string[] } | null)?.missing
-          : undefined;
-      setFailure(
-        missing?.includes("verification_code")
-          ? "北京、上海的房源须填写房源核验码，请先在编辑页补全后再发布"
-          : missing?.length
-            ? "信息不完整，请先在编辑页补全后再发布"
-            : errorText(error),
-      );
-    } finally {
-      setBusy(null);
-    }
-  }
+  const action = useAction(
+    async (name: "house_release" | "pulloff_house" | "delete_house_info") => {
+      setBusy(name);
+      try {
+        await api(`/api/${name}`, { form: { house_id: house.id } });
+        setReleased(name === "house_release");
+        await onChanged();
+      } finally {
+        setBusy(null);
+      }
+    },
+  );
+  const act = action.run;
+  const missing =
+    action.error instanceof ApiRequestError
+      ? (action.error.ans as { missing?: string[] } | null)?.missing
+      : undefined;
+  const failure = missing?.includes("verification_code")
+    ? "北京、上海的房源须填写房源核验码，请先在编辑页补全后再发布"
+    : missing?.length
+      ? "信息不完整，请先在编辑页补全后再发布"
+      : action.error
+        ? errorText(action.error)
+        : null;
 
   return (
     <Card className="space-y-3">
@@ -114,6 +126,10 @@ function HouseCard({
         </div>
       </div>
       <HouseTrustPanel house={house} onChanged={onChanged} />
+      {stats && <StatsTable stats={stats} />}
+      {released && (
+        <ReleasedNotice houseId={house.id} title={title} coverUrl={house.cover_thumb_url} />
+      )}
       {failure && <Notice>{failure}</Notice>}
       <div className="flex flex-wrap justify-end gap-2">
         {/* The page tenants see, and the link to share in WeChat. */}
@@ -149,5 +165,54 @@ function HouseCard({
         </ConfirmButton>
       </div>
     </Card>
+  );
+}
+
+const STAT_COLUMNS = [
+  ["views", "浏览"],
+  ["favorites", "收藏"],
+  ["viewing_requests", "预约"],
+  ["paid_requests", "已付费"],
+] as const;
+
+/** Views (once per visitor a day), favourites and viewing requests over 7 and 30 days. */
+function StatsTable({ stats }: { stats: HouseStats }) {
+  return (
+    <table
+      className="w-full text-center text-xs text-stone-600"
+      data-testid={`stats-${stats.house_id}`}
+    >
+      <thead>
+        <tr>
+          <th scope="col" className="text-left font-normal">
+            <span className="sr-only">时间</span>
+          </th>
+          {STAT_COLUMNS.map(([key, label]) => (
+            <th key={key} scope="col" className="font-normal">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {(
+          [
+            ["days_7", "近 7 天"],
+            ["days_30", "近 30 天"],
+          ] as const
+        ).map(([period, label]) => (
+          <tr key={period}>
+            <th scope="row" className="text-left font-normal">
+              {label}
+            </th>
+            {STAT_COLUMNS.map(([key]) => (
+              <td key={key} className="font-semibold text-stone-800">
+                {stats[period][key]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -2,13 +2,23 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { isMobile, normalizeMobile } from "@/lib/phone/number";
+import { api } from "@/lib/swr/fetcher";
 
 /** 获取验证码: sends an SMS code to `tel`, then counts down until another may be sent. */
 export function SendCodeButton({ tel, purpose }: { tel: string; purpose: "profile" | "viewing" }) {
   const [wait, setWait] = useState(0);
-  const [message, setMessage] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState(false);
+  const sending = useAction(async () => {
+    setSent(false);
+    const answer = await api("/api/sms/send_code", {
+      form: { tel: normalizeMobile(tel), purpose },
+    });
+    setWait(answer.resend_after);
+    setSent(true);
+  });
+  const message = sending.failure ?? (sent ? "验证码已发送，5 分钟内有效" : null);
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -16,29 +26,14 @@ export function SendCodeButton({ tel, purpose }: { tel: string; purpose: "profil
     return () => clearTimeout(timer);
   }, [wait]);
 
-  async function send() {
-    setMessage(null);
-    setSending(true);
-    try {
-      const answer = await api("/api/sms/send_code", {
-        form: { tel: tel.trim(), purpose },
-      });
-      setWait(answer.resend_after);
-      setMessage("验证码已发送，5 分钟内有效");
-    } catch (error) {
-      setMessage(errorText(error));
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
     <div className="flex items-center gap-2">
       <Button
         type="button"
         variant="secondary"
-        onClick={send}
-        disabled={sending || wait > 0 || !/^1[3-9]\d{9}$/.test(tel.trim())}
+        onClick={() => sending.run()}
+        busy={sending.pending}
+        disabled={wait > 0 || !isMobile(tel)}
         data-testid="send-code"
       >
         {wait > 0 ? `${wait} 秒后重发` : "获取验证码"}

@@ -1,15 +1,18 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { mutate } from "swr";
 import { SendCodeButton } from "@/components/landlord/phone-code";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, Select, TextArea, TextInput } from "@/components/ui/field";
+import { Field, FormSummary, Notice, Select, TextArea, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { FilePicker, useUpload } from "@/components/ui/upload";
-import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { missingFiles, objectProblems } from "@/lib/forms/check";
+import { useForm } from "@/lib/forms/use-form";
+import { errorText } from "@/lib/swr/fetcher";
 import type { OwnProfile } from "@/lib/swr/hooks";
 import { keys, useProfile } from "@/lib/swr/hooks";
+import { FIRST_SAVE_REQUIRED, profileParams } from "@/lib/users/profile-fields";
 
 const SEXES = [
   [1, "男"],
@@ -71,11 +74,35 @@ function Form({
 }) {
   const [values, setValues] = useState(() => initialValues(profile));
   const [portrait, setPortrait] = useState<File | null>(null);
-  const [failure, setFailure] = useState<ApiRequestError | Error | null>(null);
   const [saved, setSaved] = useState(false);
   const { progress, upload } = useUpload();
-  const fieldError = (name: string) =>
-    failure instanceof ApiRequestError && failure.field === name ? failure.message : undefined;
+  // Empty optional fields are left out, so they keep their stored value.
+  const filled = () =>
+    Object.fromEntries(
+      Object.entries(values).flatMap(([name, value]) =>
+        value.trim() ? [[name, value.trim()]] : [],
+      ),
+    );
+  const form = useForm({
+    validate: () => {
+      const problems = objectProblems(profileParams, filled());
+      for (const name of FIRST_SAVE_REQUIRED) if (!values[name]?.trim()) problems[name] ??= "必填";
+      const hasPortrait = portrait || profile.headimgurl || profile.wx_headimgurl;
+      return { ...missingFiles({ portrait: { label: "头像", file: hasPortrait } }), ...problems };
+    },
+    submit: async () => {
+      setSaved(false);
+      const body = new FormData();
+      for (const [name, value] of Object.entries(filled())) body.append(name, value);
+      if (portrait) body.append("portrait", portrait);
+      await upload("/api/create_userinfo", body);
+      setSaved(true);
+      setPortrait(null);
+      setValues((current) => ({ ...current, tel_code: "" }));
+      await mutate(keys.profile);
+    },
+  });
+  const fieldError = form.error;
   const input = (name: string) => ({
     id: `profile-${name}`,
     name,
@@ -85,31 +112,8 @@ function Form({
       setValues((current) => ({ ...current, [name]: event.target.value })),
   });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    setSaved(false);
-    const form = new FormData();
-    // Empty optional fields are left out, so they keep their stored value.
-    for (const [name, value] of Object.entries(values))
-      if (value.trim()) form.append(name, value.trim());
-    if (portrait) form.append("portrait", portrait);
-    try {
-      await upload("/api/create_userinfo", form);
-      setSaved(true);
-      setPortrait(null);
-      setValues((current) => ({ ...current, tel_code: "" }));
-      await mutate(keys.profile);
-    } catch (error) {
-      setFailure(error as Error);
-    }
-  }
-
-  const generalError =
-    failure && !(failure instanceof ApiRequestError && failure.field) ? errorText(failure) : null;
-
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <Card className="space-y-4">
         <FilePicker
           id="profile-portrait"
@@ -229,9 +233,9 @@ function Form({
           <TextInput {...input("account_idcardnumber")} autoComplete="off" maxLength={18} />
         </Field>
       </Card>
-      {generalError && <Notice>{generalError}</Notice>}
+      <FormSummary form={form} />
       {saved && <Notice tone="success">资料已保存</Notice>}
-      <Button type="submit" block busy={progress !== null}>
+      <Button type="submit" block busy={form.pending}>
         保存资料
       </Button>
     </form>

@@ -1,16 +1,20 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { mutate } from "swr";
 import { ConsentGate, retentionText } from "@/components/landlord/consent";
 import { VerificationState } from "@/components/landlord/verification-status";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, Select, TextInput } from "@/components/ui/field";
+import { Field, FormSummary, Notice, Select, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { FilePicker, useUpload } from "@/components/ui/upload";
-import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
+import { missingFiles, objectProblems } from "@/lib/forms/check";
+import { useForm } from "@/lib/forms/use-form";
+import { downscaleImage, MAX_DOCUMENT_SIDE } from "@/lib/images/downscale";
+import { errorText } from "@/lib/swr/fetcher";
 import { keys, useVerificationStatus } from "@/lib/swr/hooks";
+import { propertyParams } from "@/lib/verifications/fields";
 
 const consentText = {
   title: "房东认证 · 个人信息处理说明",
@@ -72,11 +76,46 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
   });
   const [certPhoto, setCertPhoto] = useState<File | null>(null);
   const [leasePhoto, setLeasePhoto] = useState<File | null>(null);
-  const [failure, setFailure] = useState<Error | null>(null);
   const { progress, upload } = useUpload();
-  const fieldError = (name: string) =>
-    failure instanceof ApiRequestError && failure.field === name ? failure.message : undefined;
   const sublet = values.house_type === "2";
+  // What is sent: filled fields only, and the lease dates only for a re-let.
+  const trimmed = () =>
+    Object.fromEntries(
+      Object.entries(values)
+        .map(([name, value]) => [name, value.trim()] as const)
+        .filter(([name, value]) => value && (sublet || !name.startsWith("lease_"))),
+    );
+  const form = useForm({
+    validate: () => ({
+      ...objectProblems(propertyParams, trimmed()),
+      // The certificate's address is what the admin matches against the linked listings.
+      ...(values.community.trim() ? {} : { community: "请填写小区名称" }),
+      ...(values.room.trim() ? {} : { room: "请填写房号" }),
+      ...(sublet && !values.lease_start ? { lease_start: "请填写租期开始日期" } : {}),
+      ...(sublet && !values.lease_end ? { lease_end: "请填写租期结束日期" } : {}),
+      ...missingFiles({
+        property_cert_photo: { label: "房产证照片", file: certPhoto },
+        ...(sublet
+          ? { lease_agreement_photo_url: { label: "租赁合同照片", file: leasePhoto } }
+          : {}),
+      }),
+    }),
+    submit: async () => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(trimmed())) body.append(name, value);
+      if (certPhoto)
+        body.append("property_cert_photo", await downscaleImage(certPhoto, MAX_DOCUMENT_SIDE));
+      if (sublet && leasePhoto)
+        body.append(
+          "lease_agreement_photo_url",
+          await downscaleImage(leasePhoto, MAX_DOCUMENT_SIDE),
+        );
+      await upload("/api/house_identification", body);
+      await mutate(keys.verification);
+      onDone();
+    },
+  });
+  const fieldError = form.error;
   const input = (name: keyof typeof values) => ({
     id: `property-${name}`,
     value: values[name],
@@ -84,36 +123,8 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
     onChange: (event: { target: { value: string } }) =>
       setValues((current) => ({ ...current, [name]: event.target.value })),
   });
-  const missing =
-    !values.certname.trim() ||
-    !values.idcardnumber.trim() ||
-    !values.property_cert_number.trim() ||
-    !values.community.trim() ||
-    !values.room.trim() ||
-    !certPhoto ||
-    (sublet && (!leasePhoto || !values.lease_start || !values.lease_end));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFailure(null);
-    const form = new FormData();
-    for (const [name, value] of Object.entries(values)) {
-      if (!sublet && name.startsWith("lease_")) continue;
-      if (value.trim()) form.append(name, value.trim());
-    }
-    if (certPhoto) form.append("property_cert_photo", certPhoto);
-    if (sublet && leasePhoto) form.append("lease_agreement_photo_url", leasePhoto);
-    try {
-      await upload("/api/house_identification", form);
-      await mutate(keys.verification);
-      onDone();
-    } catch (error) {
-      setFailure(error as Error);
-    }
-  }
-
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <Card className="space-y-4">
         <Field label="出租类型" htmlFor="property-house_type" error={fieldError("house_type")}>
           <Select {...input("house_type")} options={HOUSE_TYPES} />
@@ -154,10 +165,8 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
         )}
       </Card>
       {progress !== null && <ProgressBar value={progress} label="证件上传进度" />}
-      {failure && !(failure instanceof ApiRequestError && failure.field) && (
-        <Notice>{errorText(failure)}</Notice>
-      )}
-      <Button type="submit" block busy={progress !== null} disabled={missing}>
+      <FormSummary form={form} />
+      <Button type="submit" block busy={form.pending}>
         提交房东认证
       </Button>
     </form>

@@ -1,12 +1,28 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { FieldSpec } from "@/components/landlord/house-steps";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, Select, TextArea, TextInput } from "@/components/ui/field";
+import {
+  Field,
+  FormSummary,
+  invalidProps,
+  Select,
+  TextArea,
+  TextInput,
+} from "@/components/ui/field";
 import { Card } from "@/components/ui/page-shell";
+import { fieldProblems } from "@/lib/forms/check";
+import { type FieldErrors, useForm } from "@/lib/forms/use-form";
 import { listingFields } from "@/lib/houses/fields";
-import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import {
+  customFeatures,
+  FEATURES,
+  featureProblem,
+  MAX_CUSTOM_FEATURES,
+  splitTags,
+} from "@/lib/houses/vocabulary";
+import { api } from "@/lib/swr/fetcher";
 import type { HouseDetail } from "@/lib/swr/hooks";
 
 export type Values = Record<string, string>;
@@ -17,29 +33,18 @@ export function initialValue(house: HouseDetail | undefined, field: FieldSpec): 
   if (value == null) return "";
   if (field.kind === "checks")
     return (value as { code: number }[]).map((item) => item.code).join("|");
-  if (field.kind === "tags") return (value as string[]).join(" ");
+  if (field.kind === "tags") return (value as string[]).join("|");
   return String(value);
 }
 
 /** What the API expects for a form value (tags are sent "a|b"). */
 function apiValue(field: FieldSpec, value: string): string {
-  return field.kind === "tags" ? value.trim().split(/\s+/).filter(Boolean).join("|") : value.trim();
-}
-
-/** Client-side check with the same zod schema the API uses; returns field → reason. */
-export function validate(changes: Record<string, string>): Record<string, string> {
-  const problems: Record<string, string> = {};
-  for (const [name, value] of Object.entries(changes)) {
-    const schema = listingFields[name as keyof typeof listingFields];
-    const result = schema?.safeParse(value);
-    if (result && !result.success) problems[name] = result.error.issues[0]?.message ?? "无效";
-  }
-  return problems;
+  return field.kind === "tags" ? splitTags(value).join("|") : value.trim();
 }
 
 /**
  * Saves the changed fields: creates the draft when there is no listing yet, otherwise one
- * update_house_info call with all of them. Errors land under the field the API names.
+ * update_house_info call with all of them.
  */
 export async function saveListing(
   houseId: number | null,
@@ -60,32 +65,30 @@ export async function saveListing(
 }
 
 /**
- * Validates and saves changed listing fields, keeping field errors (client- or server-side) and
- * a general failure message for the form to show.
+ * The one form hook of the editor steps: checks the changed fields with the API's listing
+ * schema, then saves them; errors (client- or server-side) land under their field, in view.
  */
-export function useListingSave(houseId: number | null) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+export function useListingForm(
+  houseId: number | null,
+  changes: () => Record<string, string>,
+  onSaved: (houseId: number) => void,
+  validate?: () => FieldErrors,
+) {
+  return useForm({
+    validate: () => ({ ...fieldProblems(listingFields, changes()), ...validate?.() }),
+    submit: async () => onSaved(await saveListing(houseId, changes())),
+  });
+}
 
-  async function save(changes: Record<string, string>, onSaved: (houseId: number) => void) {
-    setFailure(null);
-    const problems = validate(changes);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      onSaved(await saveListing(houseId, changes));
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.field)
-        setErrors({ [error.field]: error.message });
-      else setFailure(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+/** The editor's own rule for feature tags (at most a few outside the shared vocabulary). */
+function customTagProblem(fields: FieldSpec[], values: Values): FieldErrors {
+  const problems: FieldErrors = {};
+  for (const field of fields) {
+    if (field.kind !== "tags") continue;
+    const problem = featureProblem(splitTags(values[field.name] ?? ""));
+    if (problem) problems[field.name] = problem;
   }
-
-  return { errors, failure, setFailure, busy, save };
+  return problems;
 }
 
 export function StepForm({
@@ -105,10 +108,11 @@ export function StepForm({
     Object.fromEntries(fields.map((f) => [f.name, initialValue(house, f)])),
   );
   const [values, setValues] = useState<Values>(initial);
-  const { errors, failure, busy, save } = useListingSave(houseId);
+  const form = useListingForm(houseId, changedValues, onSaved, () =>
+    customTagProblem(fields, values),
+  );
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function changedValues() {
     const changes: Record<string, string> = {};
     for (const field of fields) {
       if (values[field.name] !== initial[field.name])
@@ -116,24 +120,24 @@ export function StepForm({
     }
     if (houseId === null)
       for (const name of Object.keys(changes)) if (changes[name] === "") delete changes[name];
-    await save(changes, onSaved);
+    return changes;
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <Card className="space-y-4">
         {fields.map((field) => (
           <FieldControl
             key={field.name}
             field={field}
             value={values[field.name] ?? ""}
-            error={errors[field.name]}
+            error={form.error(field.name)}
             onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
           />
         ))}
       </Card>
-      {failure && <Notice>{failure}</Notice>}
-      <Button type="submit" block busy={busy}>
+      <FormSummary form={form} />
+      <Button type="submit" block busy={form.pending}>
         {submitLabel}
       </Button>
     </form>
@@ -153,6 +157,8 @@ function FieldControl({
 }) {
   const id = `house-${field.name}`;
   const label = field.unit ? `${field.label}（${field.unit}）` : field.label;
+  if (field.kind === "tags")
+    return <TagPicker id={id} label={label} value={value} error={error} onChange={onChange} />;
   if (field.kind === "checks") {
     const chosen = new Set(value ? value.split("|") : []);
     const toggle = (code: string) => {
@@ -162,32 +168,21 @@ function FieldControl({
       onChange([...next].sort((a, b) => Number(a) - Number(b)).join("|"));
     };
     return (
-      <fieldset className="space-y-2">
+      <fieldset className="space-y-2" data-field>
         <legend className="text-sm font-medium text-stone-700">{label}</legend>
         <div className="flex flex-wrap gap-2">
-          {field.options?.map(([code, text]) => {
-            const on = chosen.has(String(code));
-            return (
-              <label
-                key={code}
-                className={`inline-flex min-h-11 cursor-pointer items-center rounded-full border px-3 text-sm ${on ? "border-brand bg-brand/10 text-brand" : "border-stone-300 text-stone-600"}`}
-              >
-                <input
-                  type="checkbox"
-                  className="sr-only"
-                  checked={on}
-                  onChange={() => toggle(String(code))}
-                />
-                {text}
-              </label>
-            );
-          })}
+          {field.options?.map(([code, text], index) => (
+            <Chip
+              key={code}
+              on={chosen.has(String(code))}
+              onToggle={() => toggle(String(code))}
+              invalid={index === 0 ? { id, error } : undefined}
+            >
+              {text}
+            </Chip>
+          ))}
         </div>
-        {error && (
-          <p role="alert" className="text-xs text-red-600">
-            {error}
-          </p>
-        )}
+        <FieldError id={id} error={error} />
       </fieldset>
     );
   }
@@ -212,5 +207,117 @@ function FieldControl({
         />
       )}
     </Field>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} role="alert" className="text-xs text-red-600">
+      {error}
+    </p>
+  );
+}
+
+/** A toggle chip; the first chip of a group carries the group's error for the form layer. */
+function Chip({
+  on,
+  onToggle,
+  invalid,
+  children,
+}: {
+  on: boolean;
+  onToggle: () => void;
+  invalid?: { id: string; error?: string };
+  children: string;
+}) {
+  return (
+    <label
+      className={`inline-flex min-h-11 cursor-pointer items-center rounded-full border px-3 text-sm ${on ? "border-brand bg-brand/10 text-brand" : "border-stone-300 text-stone-600"}`}
+    >
+      <input
+        type="checkbox"
+        className="sr-only"
+        checked={on}
+        onChange={onToggle}
+        {...(invalid ? invalidProps(invalid.id, Boolean(invalid.error)) : {})}
+      />
+      {children}
+    </label>
+  );
+}
+
+/**
+ * Feature tags: the chips tenants filter on (lib/houses/vocabulary.ts) plus a few custom ones.
+ * The value is the API's "a|b" form.
+ */
+function TagPicker({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
+  const [draft, setDraft] = useState("");
+  const tags = splitTags(value);
+  const custom = customFeatures(tags);
+  const set = (next: string[]) => onChange(next.join("|"));
+  const toggle = (tag: string) =>
+    set(tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag]);
+  const add = () => {
+    const tag = draft.trim();
+    if (!tag) return;
+    if (!tags.includes(tag)) set([...tags, tag]);
+    setDraft("");
+  };
+  return (
+    <fieldset className="space-y-2" data-field>
+      <legend className="text-sm font-medium text-stone-700">{label}</legend>
+      <div className="flex flex-wrap gap-2" data-testid="feature-chips">
+        {FEATURES.map((tag, index) => (
+          <Chip
+            key={tag}
+            on={tags.includes(tag)}
+            onToggle={() => toggle(tag)}
+            invalid={index === 0 ? { id, error } : undefined}
+          >
+            {tag}
+          </Chip>
+        ))}
+        {custom.map((tag) => (
+          <Chip key={tag} on onToggle={() => toggle(tag)}>
+            {tag}
+          </Chip>
+        ))}
+      </div>
+      {custom.length < MAX_CUSTOM_FEATURES && (
+        <div className="flex gap-2">
+          <TextInput
+            id={`${id}-custom`}
+            aria-label="自定义标签"
+            placeholder={`自定义标签（最多 ${MAX_CUSTOM_FEATURES} 个）`}
+            value={draft}
+            maxLength={10}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+          <Button variant="secondary" onClick={add} disabled={!draft.trim()}>
+            添加
+          </Button>
+        </div>
+      )}
+      <FieldError id={id} error={error} />
+    </fieldset>
   );
 }

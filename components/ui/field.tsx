@@ -21,7 +21,7 @@ export function Field({
 }) {
   const errorId = htmlFor ? `${htmlFor}-error` : undefined;
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" data-field>
       <label htmlFor={htmlFor} className="block text-sm font-medium text-stone-700">
         {label}
       </label>
@@ -39,6 +39,14 @@ export function Field({
 const control =
   "block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base outline-none focus:border-brand focus:ring-2 focus:ring-brand/50 aria-[invalid=true]:border-red-400";
 
+/** What a control needs to announce its error: `aria-invalid` and the error's id. */
+export function invalidProps(id: string | undefined, invalid: boolean | undefined) {
+  return {
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid && id ? `${id}-error` : undefined,
+  } as const;
+}
+
 export function TextInput({
   invalid,
   ...props
@@ -46,8 +54,7 @@ export function TextInput({
   return (
     <input
       {...props}
-      aria-invalid={invalid || undefined}
-      aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
+      {...invalidProps(props.id, invalid)}
       className={`${control} ${props.className ?? ""}`}
     />
   );
@@ -61,8 +68,7 @@ export function TextArea({
     <textarea
       rows={3}
       {...props}
-      aria-invalid={invalid || undefined}
-      aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
+      {...invalidProps(props.id, invalid)}
       className={`${control} ${props.className ?? ""}`}
     />
   );
@@ -81,8 +87,7 @@ export function Select({
   return (
     <select
       {...props}
-      aria-invalid={invalid || undefined}
-      aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
+      {...invalidProps(props.id, invalid)}
       className={`${control} ${props.className ?? ""}`}
     >
       <option value="">{placeholder}</option>
@@ -114,6 +119,24 @@ export function Notice({
       className={`rounded-lg border px-3 py-2 text-sm ${tones[tone]}`}
     >
       {children}
+    </div>
+  );
+}
+
+/**
+ * What went wrong, next to the submit button: the summary of fields in error or the failure
+ * (from lib/forms/use-form.ts), so the reason is in view where the landlord tapped.
+ */
+export function FormSummary({
+  form,
+}: {
+  form: { summary: string | null; failure: string | null };
+}) {
+  const text = form.failure ?? form.summary;
+  if (!text) return null;
+  return (
+    <div data-testid="form-summary">
+      <Notice>{text}</Notice>
     </div>
   );
 }

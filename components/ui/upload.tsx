@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { invalidProps } from "@/components/ui/field";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { type ApiPath, uploadWithProgress } from "@/lib/swr/fetcher";
 
@@ -41,7 +42,7 @@ export function FilePicker({
   }, [file]);
   const shown = preview ?? existingUrl;
   return (
-    <div className="space-y-2">
+    <div className="space-y-2" data-field>
       <span className="block text-sm font-medium text-stone-700">{label}</span>
       <div className="flex items-center gap-3">
         {shown ? (
@@ -63,6 +64,7 @@ export function FilePicker({
           type="file"
           accept={accept}
           aria-label={label}
+          {...invalidProps(id, Boolean(error))}
           className="sr-only"
           onChange={(event) => onChange(event.target.files?.[0] ?? null)}
         />
@@ -70,7 +72,7 @@ export function FilePicker({
       </div>
       {progress != null && <ProgressBar value={progress} label={`${label}上传进度`} />}
       {error && (
-        <p role="alert" className="text-xs text-red-600">
+        <p id={`${id}-error`} role="alert" className="text-xs text-red-600">
           {error}
         </p>
       )}

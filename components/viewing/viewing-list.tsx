@@ -47,6 +47,11 @@ function RequestCard({
           {item.status_text}
         </span>
       </Link>
+      {item.tenant_credit_band && (
+        <p className="text-sm text-stone-700" data-testid="tenant-credit-band">
+          看房人芝麻分 <span className="font-semibold text-sky-700">{item.tenant_credit_band}</span>
+        </p>
+      )}
       {paid && <RequestActions item={item} onChanged={onChanged} />}
       {item.contact && (
         <ContactCard

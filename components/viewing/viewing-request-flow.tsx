@@ -49,6 +49,7 @@ export function ViewingRequestFlow({
   const [date, setDate] = useState("");
   const [slot, setSlot] = useState<Slot>("afternoon");
   const [message, setMessage] = useState("");
+  const [creditConsent, setCreditConsent] = useState(false);
   const router = useRouter();
   const inWechat =
     inWechatOnServer || (typeof navigator !== "undefined" && isWechatBrowser(navigator.userAgent));
@@ -68,6 +69,7 @@ export function ViewingRequestFlow({
         owner_id: ownerId,
         house_id: houseId,
         consent: 1,
+        credit_consent: creditConsent ? 1 : 0,
         ...(verifiedTel ? {} : { tel, tel_code: code }),
         ...(date ? { preferred_date: date, preferred_slot: slot } : {}),
         ...(message.trim() ? { message: message.trim() } : {}),
@@ -262,6 +264,17 @@ export function ViewingRequestFlow({
           {step.message}
         </p>
       )}
+      <label className="flex min-h-11 items-start gap-2 text-sm text-stone-700">
+        <input
+          type="checkbox"
+          className="mt-1 h-4 w-4"
+          checked={creditConsent}
+          onChange={(event) => setCreditConsent(event.target.checked)}
+        />
+        <span>
+          向房东展示我的芝麻分区间（如 650+，不展示具体分数；需已在「支付宝」页绑定并获取芝麻分）
+        </span>
+      </label>
       {wechatFirst && (
         <button
           type="button"

@@ -9,6 +9,7 @@ export * from "./phone";
 export * from "./rate-limits";
 export * from "./refunds";
 export * from "./sandbox";
+export * from "./stats";
 export * from "./users";
 export * from "./wechat";
 export * from "./wechat-platform";

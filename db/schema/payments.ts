@@ -56,6 +56,8 @@ export const viewingRequests = sqliteTable(
     phaseBeforeRefund: text("phase_before_refund"),
     refundApprovedAt: integer("refund_approved_at", { mode: "timestamp_ms" }),
     refundedAt: integer("refunded_at", { mode: "timestamp_ms" }),
+    /** The tenant agreed that the landlord sees their Zhima score band for this request. */
+    creditConsent: integer("credit_consent", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -170,9 +170,26 @@ describe("/api/payment/ali/zhima", () => {
     }
   });
 
+  it("the bind return fetches the score, so N reads it without a separate tap", async () => {
+    const { token } = await createUser();
+    await bind(token);
+    const cached = await call(zhima, { token, form: { refresh: "N" } });
+    expect(cached.body).toMatchObject({ status: 0, ans: expect.stringMatching(/^\d{3}$/) });
+    const detail = await call(zhimaDetail, { token });
+    expect(detail.body.ans).toEqual({
+      bound: true,
+      score: Number(cached.body.ans),
+      updated_at: expect.any(String),
+    });
+  });
+
   it("AUTO fetches once then serves the cache, N reads the cache, Y always asks Alipay", async () => {
     const { user, token } = await createUser();
     await bind(token);
+    await db()
+      .update(alipayBindings)
+      .set({ zhimaScore: null, zhimaScoreAt: null })
+      .where(eq(alipayBindings.userId, user.id));
     expect((await call(zhima, { token, form: { refresh: "n" } })).body.ans).toBe(-1);
     const auto = await call(zhima, { token, form: { refresh: "auto" } });
     expect(auto.body.status).toBe(0);
@@ -225,6 +242,8 @@ describe("/api/payment/ali/zhima", () => {
   it("reports Alipay's refusal as status 11 with a plain message, never Alipay's payload", async () => {
     const { user, token } = await createUser();
     await bind(token);
+    const before = (await bindingOf(user.id))?.zhimaScore;
+    expect(before).toBeGreaterThan(0);
     // Alipay no longer honours the stored token (e.g. the user revoked the authorisation).
     await db()
       .update(alipayBindings)
@@ -235,7 +254,8 @@ describe("/api/payment/ali/zhima", () => {
       http: 502,
       body: { status: 11, msg: "芝麻分获取失败，请确认已授权芝麻信用", ans: -1 },
     });
-    expect((await bindingOf(user.id))?.zhimaScore).toBeNull();
+    // A failed refresh keeps the score fetched at binding; it never stores Alipay's answer.
+    expect((await bindingOf(user.id))?.zhimaScore).toBe(before);
   });
 
   it("works for any user id (the legacy queries broke from id 10 on)", async () => {

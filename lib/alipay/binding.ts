@@ -4,6 +4,11 @@ import { db } from "@/db";
 import { alipayAuthStates, alipayBindings } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { AlipayUnavailableError, alipaySettings, callAlipay } from "@/lib/alipay/client";
+import {
+  alipayZhimaProvider,
+  fetchScoreAfterBinding,
+  type ZhimaProvider,
+} from "@/lib/alipay/zhima";
 import { encryptText, keyedHash } from "@/lib/crypto";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -104,7 +109,10 @@ async function exchangeAuthCode(code: string) {
 }
 
 /** The browser's return from Alipay's authorize page; always ends in a redirect to the result page. */
-export async function completeAlipayAuth(query: URLSearchParams): Promise<Response> {
+export async function completeAlipayAuth(
+  query: URLSearchParams,
+  zhimaProvider: ZhimaProvider = alipayZhimaProvider,
+): Promise<Response> {
   const check = await consumeState(query.get("state") ?? "");
   if ("reason" in check) return resultRedirect("failed", check.reason);
   const code = query.get("auth_code") ?? "";
@@ -135,6 +143,7 @@ export async function completeAlipayAuth(query: URLSearchParams): Promise<Respon
       .onConflictDoUpdate({ target: alipayBindings.userId, set: { ...values, ...zhima } });
   });
   log.info("alipay.bound", { userId: check.userId });
+  await fetchScoreAfterBinding(check.userId, zhimaProvider);
   return resultRedirect("ok");
 }
 

@@ -67,6 +67,7 @@ beforeAll(async () => {
     AUTH_SECRET: "live-auth-secret-for-tests-0123456789",
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
     WECHAT_APP_ID: "wx-live",
+    AMAP_WEB_KEY: "amap-test-key",
     WECHAT_APP_SECRET: "wx-secret",
     ALIPAY_APP_ID: "2021004100000002",
     ALIPAY_PRIVATE_KEY: fs.readFileSync(file("app.key"), "utf8"),

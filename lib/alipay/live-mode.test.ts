@@ -27,6 +27,7 @@ beforeAll(() => {
     AUTH_SECRET: "live-auth-secret-for-tests-0123456789",
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     WECHAT_APP_ID: "wx-live",
+    AMAP_WEB_KEY: "amap-test-key",
     WECHAT_APP_SECRET: "wx-secret",
     ALIPAY_APP_ID: "2021004100000001",
     ALIPAY_PRIVATE_KEY: privateKey,

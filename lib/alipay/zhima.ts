@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { alipayBindings } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
@@ -6,6 +6,7 @@ import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipa
 import { chinaDateStamp, randomToken } from "@/lib/alipay/ids";
 import { ApiError, Status } from "@/lib/api/errors";
 import { decryptText } from "@/lib/crypto";
+import { describeError, log } from "@/lib/log";
 
 // The Zhima credit score. zhima.credit.score.get is a legacy Alipay product that may be replaced
 // (芝麻免押 / 信用服务), so callers depend on the ZhimaProvider interface, not on the method.
@@ -79,6 +80,43 @@ export async function zhimaScore(
     if (mode === "N") return -1;
   }
   return String(await refreshScore(userId, provider));
+}
+
+/**
+ * Right after the user authorised Alipay (the bind return): fetch the score once, so no separate
+ * tap is needed. A refusal (the product may be closed to new apps) is logged, never an error for
+ * the binding.
+ */
+export async function fetchScoreAfterBinding(
+  userId: number,
+  provider: ZhimaProvider = alipayZhimaProvider,
+): Promise<number | null> {
+  try {
+    return await refreshScore(userId, provider);
+  } catch (error) {
+    log.warn("alipay.zhima_after_binding_failed", { userId, ...describeError(error) });
+    return null;
+  }
+}
+
+/** Band width of what a landlord sees: "650+" rather than the score. */
+export const ZHIMA_BAND = 50;
+
+/** A score as the band a landlord may see ("650+"), or null without a score. */
+export function zhimaBand(score: number | null | undefined): string | null {
+  if (!score || score <= 0) return null;
+  return `${Math.floor(score / ZHIMA_BAND) * ZHIMA_BAND}+`;
+}
+
+/** Users' cached scores, for bands on the landlord's side of viewing requests. */
+export function cachedScores(userIds: number[]): Map<number, number> {
+  if (userIds.length === 0) return new Map();
+  const rows = db()
+    .select({ userId: alipayBindings.userId, score: alipayBindings.zhimaScore })
+    .from(alipayBindings)
+    .where(inArray(alipayBindings.userId, userIds))
+    .all();
+  return new Map(rows.flatMap((row) => (row.score ? [[row.userId, row.score]] : [])));
 }
 
 export async function zhimaDetail(userId: number) {

@@ -124,6 +124,7 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
     await check("/api/house_release", { token, form: { house_id: houseId } });
     await check("/api/house_detail", { query: { house_id: houseId } });
     await check("/api/my_house_list", { token });
+    await check("/api/place_search", { token, query: { keyword: "锦江", city: "成都市" } });
     await check("/api/search_house", { query: { longitude: 104.08, latitude: 30.65 } });
     await check("/api/search_map", {
       query: { bbox: "103,30,105,31", zoom: 12 },
@@ -157,6 +158,7 @@ describe("every endpoint's real answer matches the OpenAPI document", () => {
     });
     await check("/api/favorite", { token: tenant.token, form: { house_id: houseId } });
     await check("/api/my_favorites", { token: tenant.token });
+    await check("/api/my_house_stats", { token });
     await check("/api/sms/send_code", {
       token: tenant.token,
       form: { tel: "13800138000", purpose: "profile" },

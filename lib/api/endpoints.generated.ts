@@ -528,6 +528,7 @@ export interface Endpoints {
       create_date: string;
       cover_photo_id: number | null;
       cover_url: string | null;
+      photo_ids: number[];
       photos_by_room: {
         rooms_type: number;
         rooms_type_name: string;
@@ -719,6 +720,25 @@ export interface Endpoints {
       freshness_text: string;
     }[];
   };
+  /** views, favourites and viewing requests of my listings (7/30 days). */
+  "/api/my_house_stats": {
+    params: Record<string, never>;
+    answer: {
+      house_id: number;
+      days_7: {
+        views: number;
+        favorites: number;
+        viewing_requests: number;
+        paid_requests: number;
+      };
+      days_30: {
+        views: number;
+        favorites: number;
+        viewing_requests: number;
+        paid_requests: number;
+      };
+    }[];
+  };
   /** my notifications, newest first (`shift`, `count`), and the number unread. */
   "/api/notification/list": {
     params: {
@@ -773,6 +793,7 @@ export interface Endpoints {
       preferred_date?: string;
       preferred_slot?: "morning" | "afternoon" | "evening";
       message?: string;
+      credit_consent?: boolean;
     };
     answer: number;
   };
@@ -839,6 +860,10 @@ export interface Endpoints {
         tel: string | null;
         wechat: string | null;
       } | null;
+      /** landlord only: the paying tenant's Zhima score band (650+), with their consent */
+      tenant_credit_band: string | null;
+      /** the tenant agreed to show their Zhima band */
+      credit_consent: boolean;
       role: "tenant" | "landlord";
     };
   };
@@ -943,6 +968,10 @@ export interface Endpoints {
           tel: string | null;
           wechat: string | null;
         } | null;
+        /** landlord only: the paying tenant's Zhima score band (650+), with their consent */
+        tenant_credit_band: string | null;
+        /** the tenant agreed to show their Zhima band */
+        credit_consent: boolean;
       }[];
       as_landlord: {
         id: number;
@@ -1002,6 +1031,10 @@ export interface Endpoints {
           tel: string | null;
           wechat: string | null;
         } | null;
+        /** landlord only: the paying tenant's Zhima score band (650+), with their consent */
+        tenant_credit_band: string | null;
+        /** the tenant agreed to show their Zhima band */
+        credit_consent: boolean;
       }[];
     };
   };
@@ -1068,6 +1101,22 @@ export interface Endpoints {
       score: number | null;
       /** ISO 8601 */
       updated_at: string | null;
+    };
+  };
+  /** 小区 positions for the editor: own listings, then the map's POIs. */
+  "/api/place_search": {
+    params: {
+      keyword: string;
+      city?: string;
+    };
+    answer: {
+      places: {
+        name: string;
+        address: string;
+        longitude: number;
+        latitude: number;
+        source: "mine" | "demo" | "amap";
+      }[];
     };
   };
   /** 下架（已发布 → 已下架）; owner only. */

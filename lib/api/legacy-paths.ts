@@ -9,6 +9,7 @@ const LEGACY_ENDPOINTS = [
   "house_detail|create_house_photo|update_house_photo|delete_house_photo|set_house_photo_order",
   "create_house_video|update_house_video|delete_house_video|favorite|my_favorites",
   "confirm_house_available|link_house_verification",
+  "place_search|my_house_stats",
 ].join("|");
 
 export const legacyRewrites = [

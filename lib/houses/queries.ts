@@ -15,6 +15,7 @@ import {
 import { ApiError } from "@/lib/api/errors";
 import { chinaDate } from "@/lib/china-time";
 import { coverPhoto } from "@/lib/houses/cover";
+import { freshness } from "@/lib/houses/freshness";
 import {
   EXTRA_FEES,
   FACILITIES,
@@ -22,7 +23,6 @@ import {
   type PaymentType,
   ROOM_TYPES,
 } from "@/lib/houses/labels";
-import { freshness } from "@/lib/houses/freshness";
 import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
 import { houseOwnership } from "@/lib/houses/ownership";
 import { MODERATION_STATE_TEXT, moderationForOwner } from "@/lib/moderation/decisions";
@@ -242,6 +242,7 @@ export async function houseDetail(houseId: number, viewerId: number | null, now 
     create_date: chinaDate(house.createdAt),
     cover_photo_id: cover?.id ?? null,
     cover_url: fileUrl(cover?.storageKey),
+    photo_ids: photoList.map((photo) => photo.id),
     photos_by_room: [...rooms.entries()]
       .sort(([a], [b]) => a - b)
       .map(([roomsType, list]) => ({

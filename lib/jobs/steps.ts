@@ -1,5 +1,6 @@
 import { payWithdrawals } from "@/lib/earnings/withdrawals";
 import { applyFreshnessRules } from "@/lib/houses/freshness";
+import { purgeViewKeys } from "@/lib/houses/stats";
 import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
@@ -64,6 +65,13 @@ export const listingFreshnessStep: JobStep = {
   run: async ({ now }) => applyFreshnessRules(now),
 };
 
+/** Past days' visitor-hash keys are deleted, so the day's view hashes can no longer be linked. */
+export const purgeViewKeysStep: JobStep = {
+  name: "houses:view-keys",
+  exclusiveLeaseMs: 5 * MINUTE_MS,
+  run: async ({ now }) => purgeViewKeys(now),
+};
+
 /** Every step, in the order a pass runs them. */
 export function jobSteps(): JobStep[] {
   return [
@@ -75,5 +83,6 @@ export function jobSteps(): JobStep[] {
     purgeVerificationDocumentsStep,
     cleanupLeftoversStep,
     listingFreshnessStep,
+    purgeViewKeysStep,
   ];
 }

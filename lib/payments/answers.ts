@@ -69,4 +69,9 @@ export const viewingRequestAnswer = z.object({
     })
     .nullable()
     .describe("the other side's contact details, once the viewing fee is paid"),
+  tenant_credit_band: z
+    .string()
+    .nullable()
+    .describe("landlord only: the paying tenant's Zhima score band (650+), with their consent"),
+  credit_consent: z.boolean().describe("the tenant agreed to show their Zhima band"),
 }) satisfies z.ZodType<ViewingRequestItem>;

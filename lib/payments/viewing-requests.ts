@@ -12,6 +12,7 @@ import {
   ViewingStatus,
   viewingRequests,
 } from "@/db/schema";
+import { cachedScores, zhimaBand } from "@/lib/alipay/zhima";
 import { ApiError } from "@/lib/api/errors";
 import { writeWithPhoneCode } from "@/lib/phone/codes";
 import { fileUrl } from "@/lib/storage";
@@ -50,7 +51,7 @@ export const STATUS_TEXT: Record<number, string> = {
  */
 export async function createViewingRequest(
   tenantId: number,
-  input: { ownerId: number; houseId: number } & BeforePaying,
+  input: { ownerId: number; houseId: number; creditConsent?: boolean } & BeforePaying,
   now = new Date(),
 ): Promise<number> {
   const house = await db().query.houses.findFirst({ where: eq(houses.id, input.houseId) });
@@ -63,7 +64,12 @@ export async function createViewingRequest(
   return writeWithPhoneCode(async (tx) => {
     const [created] = await tx
       .insert(viewingRequests)
-      .values({ houseId: house.id, ownerId: house.userId, tenantId })
+      .values({
+        houseId: house.id,
+        ownerId: house.userId,
+        tenantId,
+        creditConsent: input.creditConsent ?? false,
+      })
       .onConflictDoNothing()
       .returning({
         id: viewingRequests.id,
@@ -91,6 +97,12 @@ export async function createViewingRequest(
       .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
     recordBeforePaying(tx, open, input, now);
+    // Asking again with the consent given (or withdrawn) changes it for the open request.
+    if (input.creditConsent !== undefined)
+      await tx
+        .update(viewingRequests)
+        .set({ creditConsent: input.creditConsent })
+        .where(eq(viewingRequests.id, open.id));
     return open.id;
   });
 }
@@ -191,6 +203,7 @@ function present(
   role: Role,
   thumbs: Map<number, string | null>,
   providers: Map<number, Payment>,
+  scores: Map<number, number>,
   now: Date,
 ) {
   const { request, house } = row;
@@ -245,6 +258,12 @@ function present(
     },
     counterpart_nickname: nickname(counterpart),
     contact: visible ? contact(counterpart, counterpartTel) : null,
+    // The landlord sees a band of a paying tenant's Zhima score, only with the tenant's consent.
+    tenant_credit_band:
+      role === "landlord" && visible && request.creditConsent
+        ? zhimaBand(scores.get(request.tenantId))
+        : null,
+    credit_consent: request.creditConsent,
   };
 }
 
@@ -261,9 +280,10 @@ export async function listViewingRequests(userId: number, now = new Date()) {
   const providers = await paymentProviders(
     [...asTenant, ...asLandlord].map((row) => row.request.id),
   );
+  const scores = cachedScores(asLandlord.map((row) => row.request.tenantId));
   return {
-    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers, now)),
-    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers, now)),
+    as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers, scores, now)),
+    as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers, scores, now)),
   };
 }
 
@@ -274,5 +294,6 @@ export async function viewingRequestDetail(userId: number, requestId: number, no
   const role: Role = request.tenantId === userId ? "tenant" : "landlord";
   const thumbs = await coverThumbs([row.house.id]);
   const providers = await paymentProviders([request.id]);
-  return { role, ...present(row, role, thumbs, providers, now) };
+  const scores = cachedScores(role === "landlord" ? [request.tenantId] : []);
+  return { role, ...present(row, role, thumbs, providers, scores, now) };
 }

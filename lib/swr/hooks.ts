@@ -8,6 +8,7 @@ export const keys = {
   profile: apiUrl("/api/fetch_userinfo"),
   verification: apiUrl("/api/verification_status"),
   myHouses: apiUrl("/api/my_house_list"),
+  myHouseStats: apiUrl("/api/my_house_stats"),
   house: (id: number) => apiUrl("/api/house_detail", { house_id: id }),
   invitation: apiUrl("/api/invitation/getcode"),
   adminVerifications: apiUrl("/api/admin/verifications"),
@@ -49,6 +50,8 @@ export type AdminWithdrawal = AnswerOf<"/api/admin/withdrawals">["withdrawals"][
 export const useProfile = () => useApi("/api/fetch_userinfo", keys.profile);
 export const useVerificationStatus = () => useApi("/api/verification_status", keys.verification);
 export const useMyHouses = () => useApi("/api/my_house_list", keys.myHouses);
+export const useMyHouseStats = () => useApi("/api/my_house_stats", keys.myHouseStats);
+export type HouseStats = AnswerOf<"/api/my_house_stats">[number];
 export const useHouse = (id: number | null) =>
   useApi("/api/house_detail", id ? keys.house(id) : null);
 export const useInvitation = () => useApi("/api/invitation/getcode", keys.invitation);

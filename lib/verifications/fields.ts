@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/api/fields";
+import { integer, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 import { checkIdNumber, idNumberProblemText, normalizeIdNumber } from "@/lib/identity/id-number";
 
 /** A person's name as on an ID card or certificate: 2–30 characters. */
@@ -34,3 +34,28 @@ export function certNumber() {
         .regex(/^[\p{Script=Han}A-Z0-9()-]{4,50}$/u, "应为 4–50 位汉字、字母、数字、括号或短横线"),
     );
 }
+
+/** /api/user_identification's text parameters (its three document images are files). */
+export const identityParams = z.object({ realname: personName(), idcardnumber: idNumber() });
+
+/** Rental type of a property verification: 1 own home, 2 sublet (needs the lease). */
+export const PROPERTY_HOUSE_TYPES = [1, 2] as const;
+
+/** /api/house_identification's text parameters (the certificate and lease are files). */
+export const propertyParams = z.object({
+  certname: personName(),
+  idcardnumber: idNumber(),
+  property_cert_number: certNumber(),
+  house_type: optional(oneOf(PROPERTY_HOUSE_TYPES)).transform((value) => value ?? 1),
+  // The address as on the certificate (the admin checks it against linked listings).
+  province_code: optional(integer({ min: 110000, max: 829999 })),
+  city_code: optional(integer({ min: 110000, max: 829999 })),
+  county_code: optional(integer({ min: 110000, max: 829999 })),
+  community: optional(text({ max: 50 })),
+  building: optional(text({ max: 20 })),
+  unit: optional(text({ max: 20 })),
+  room: optional(text({ max: 20 })),
+  // For a re-let (house_type 2): the lease's start and end dates.
+  lease_start: optional(isoDate()),
+  lease_end: optional(isoDate()),
+});

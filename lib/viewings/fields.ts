@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { flag, id, isoDate, optional, text } from "@/lib/api/fields";
-import { profileParams } from "@/lib/users/save-profile";
+import { profileParams } from "@/lib/users/profile-fields";
 import { REFUND_REASONS, SLOTS } from "@/lib/viewings/states";
 
 // Parameters of the viewing-request endpoints (shared by the routes and the contract).
@@ -18,6 +18,8 @@ export const createViewingParams = z.object({
   preferred_date: optional(isoDate()),
   preferred_slot: optional(slot),
   message: optional(text({ max: 200 })),
+  /** 1: the landlord may see the tenant's Zhima score band for this request. */
+  credit_consent: optional(flag()),
 });
 
 export const landlordRespondParams = z.object({

@@ -1,7 +1,8 @@
 import { emptyAnswer } from "@/lib/api/answers";
 import { defineRoute } from "@/lib/api/route";
 import { MAX_IMAGE_BYTES } from "@/lib/storage/images";
-import { profileParams, saveProfile } from "@/lib/users/save-profile";
+import { profileParams } from "@/lib/users/profile-fields";
+import { saveProfile } from "@/lib/users/save-profile";
 
 // GET|POST /api/create_userinfo – saves the caller's profile, portrait and payout account.
 export const POST = defineRoute(

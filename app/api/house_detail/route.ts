@@ -61,6 +61,8 @@ const answer = z.object({
   create_date: z.string(),
   cover_photo_id: int,
   cover_url: text,
+  /** Every photo id in display order (what set_house_photo_order saves; the first is the cover). */
+  photo_ids: z.array(z.number()),
   photos_by_room: z.array(
     z.object({
       rooms_type: z.number().int(),

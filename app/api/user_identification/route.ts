@@ -1,8 +1,7 @@
-import { z } from "zod";
 import { submittedNameAnswer } from "@/lib/api/answers";
 import { defineRoute } from "@/lib/api/route";
 import { documentRule, requiredFile } from "@/lib/verifications/documents";
-import { idNumber, personName } from "@/lib/verifications/fields";
+import { identityParams } from "@/lib/verifications/fields";
 import { submitIdentity } from "@/lib/verifications/identity";
 
 // GET|POST /api/user_identification – real-name verification (multipart), pending review.
@@ -10,7 +9,7 @@ export const POST = defineRoute(
   {
     auth: "user",
     answer: submittedNameAnswer,
-    params: z.object({ realname: personName(), idcardnumber: idNumber() }),
+    params: identityParams,
     files: { portrait: documentRule, idcardfront: documentRule, idcardback: documentRule },
   },
   async ({ user, params, files }) =>

@@ -13,6 +13,7 @@ vi.hoisted(() => {
     AUTH_SECRET: "live-test-auth-secret-0123456789abcdef",
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     WECHAT_APP_ID: "wx-live-test",
+    AMAP_WEB_KEY: "amap-test-key",
     WECHAT_APP_SECRET: "wx-live-secret",
     ALIPAY_APP_ID: "2021000000000000",
     ALIPAY_PRIVATE_KEY: "test-private-key",

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { BackToSearch } from "@/components/house/back-to-search";
 import { FavoriteToggle } from "@/components/house/favorite-button";
 import { HouseFacts } from "@/components/house/house-facts";
@@ -13,10 +15,12 @@ import { ReportListing } from "@/components/house/report-listing";
 import { ShareButton } from "@/components/house/share-button";
 import { VerificationBadges } from "@/components/house/verification-badges";
 import { TopNav } from "@/components/ui/bottom-nav";
+import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT_ADDRESS } from "@/lib/api/client-address";
 import { pageUser } from "@/lib/auth/next-auth";
 import { env } from "@/lib/env";
 import { favoritedIds } from "@/lib/favorites/favorites";
 import { publishedHouse } from "@/lib/houses/published-house";
+import { recordHouseView, visitorOf } from "@/lib/houses/stats";
 import { landlordOtherHouses, similarHouses } from "@/lib/search/similar";
 import { durationText } from "@/lib/viewings/reliability";
 
@@ -67,6 +71,16 @@ export default async function HouseDetailPage({ params }: Props) {
     house.owner ? landlordOtherHouses({ ...about, owner_id: house.owner.id }) : [],
   ]);
   const favorited = viewer ? favoritedIds(viewer.id, [house.id]).has(house.id) : false;
+  if (!isOwner) {
+    const request = await headers();
+    const visitor = visitorOf({
+      userId: viewer?.id ?? null,
+      address: request.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_ADDRESS,
+      userAgent: request.get("user-agent") ?? "",
+    });
+    // Counted after the response is sent: the page never waits for the statistics.
+    after(() => recordHouseView(house.id, visitor));
+  }
   const shareText = [
     house.house_rent ? `¥${house.house_rent}/月` : null,
     house.house_size ? `${house.house_size}㎡` : null,

@@ -21,6 +21,7 @@ export const POST = defineRoute(
         preferredDate: params.preferred_date,
         preferredSlot: params.preferred_slot,
         message: params.message,
+        creditConsent: params.credit_consent,
       }),
       "OK",
     ),

@@ -1,8 +1,12 @@
+// Browser-side image downscaling (canvas), for every image a user uploads.
+
 /** Longest side of a listing photo after client-side downscaling. */
 export const MAX_PHOTO_SIDE = 1600;
+/** Longest side of an identity or property document: larger, so small print stays legible. */
+export const MAX_DOCUMENT_SIDE = 2048;
 
 /**
- * Phone photos are often 5–15 MB; re-encoding to a ≤1600 px JPEG in the browser keeps uploads
+ * Phone photos are often 5–15 MB; re-encoding to a JPEG (quality 0.85) of at most `maxSide` px in the browser keeps uploads
  * small and fast on mobile networks (and under hosting upload limits). Falls back to the
  * original file when the browser cannot decode it (the server validates either way).
  */
