@@ -1,4 +1,5 @@
 import path from "node:path";
+import "./scripts/plain-node.mjs";
 import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs against a production build with its own DATA_DIR and build folder, on port 3100.

@@ -14,7 +14,14 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test("notification bell, inbox, outbox and a verified phone number", async ({ page }) => {
   const userId = await devSignIn(page, `inbox-${String(Date.now()).slice(-8)}`);
-  cli("npx", ["tsx", "e2e/fixtures/notify.ts", String(userId), `e2e:${Date.now()}`]);
+  cli("npx", [
+    "tsx",
+    "--import",
+    "./scripts/plain-node.mjs",
+    "e2e/fixtures/notify.ts",
+    String(userId),
+    `e2e:${Date.now()}`,
+  ]);
 
   await page.goto("/me");
   await expect(page.getByTestId("notification-unread")).toHaveText("1");

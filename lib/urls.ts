@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Redirect targets taken from a request (callbackUrl, a form field, next-auth's redirect callback)

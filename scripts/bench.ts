@@ -56,7 +56,11 @@ process.on("exit", () => {
 process.on("SIGINT", () => process.exit(130));
 
 function runJson<T>(args: string[], env: NodeJS.ProcessEnv): T {
-  const out = execFileSync(tsx, args, { env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 });
+  const out = execFileSync(tsx, ["--import", "./scripts/plain-node.mjs", ...args], {
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 20 * 60_000,
+  });
   return JSON.parse(out.toString()) as T;
 }
 
@@ -128,7 +132,17 @@ function ensureBuild(): boolean {
 async function startServer(dataDir: string, port: number, workers: number): Promise<number> {
   server = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/server.ts", "-H", "127.0.0.1", "-p", String(port)],
+    [
+      "--import",
+      "./scripts/plain-node.mjs",
+      "--import",
+      "tsx",
+      "scripts/server.ts",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
     {
       env: {
         ...baseEnv,
@@ -183,11 +197,15 @@ function load(
   const args = ["scripts/bench/load.ts", input];
   if (!pinLoad) return runJson<LoadResult>(args, baseEnv);
   const cpu = String(os.availableParallelism() - 1);
-  const out = execFileSync("taskset", ["-c", cpu, tsx, ...args], {
-    env: baseEnv,
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 20 * 60_000,
-  });
+  const out = execFileSync(
+    "taskset",
+    ["-c", cpu, tsx, "--import", "./scripts/plain-node.mjs", ...args],
+    {
+      env: baseEnv,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 20 * 60_000,
+    },
+  );
   return JSON.parse(out.toString()) as LoadResult;
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { AlipaySdk, type AlipaySdkCommonResult, type AlipaySdkConfig } from "alipay-sdk";
 import { privateKeyType, sandboxAlipayKeys, sandboxAppKeys } from "@/lib/alipay/keys";
 import { env, isSandbox } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ApiError, httpStatusOf, Status, type StatusCode } from "@/lib/api/errors";
 import { type FileRules, readRequest, type UploadedFile } from "@/lib/api/request";

@@ -1,3 +1,4 @@
+import "server-only";
 import { privateFileAccessLog } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";

@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { codeList, decimal, id, integer, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import { fileTypeFromFile } from "file-type";
 import { db } from "@/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Clock, systemClock } from "@/lib/clock";
 import { claimItem, processHolder } from "@/lib/jobs/claims";
 import { runJobPass } from "@/lib/jobs/run";

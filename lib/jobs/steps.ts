@@ -1,3 +1,4 @@
+import "server-only";
 import type { JobStep } from "@/lib/jobs/step";
 import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";

@@ -1,3 +1,4 @@
+import "server-only";
 import { env, isSandbox, type TemplateConfig } from "@/lib/env";
 import type { NotificationPayload } from "@/lib/notifications/notify";
 import { scrubPersonalData } from "@/lib/notifications/templates";

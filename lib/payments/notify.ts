@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { alipayNotifications, paymentAttempts } from "@/db/schema";
 import { writeTransaction } from "@/db/write";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ViewingStatus } from "@/db/schema";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
 import { ApiError } from "@/lib/api/errors";

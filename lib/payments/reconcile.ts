@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { type PaymentAttempt, paymentAttempts } from "@/db/schema";

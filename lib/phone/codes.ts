@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { phoneCodes, verifiedPhones } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { env, isSandbox } from "@/lib/env";
 import { recordOutboxMessage } from "@/lib/outbox/sandbox-outbox";

@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { decimal, integer, oneOf, optional, text } from "@/lib/api/fields";
 import { findCityCentre } from "./city-centres";

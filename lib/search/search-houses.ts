@@ -1,3 +1,4 @@
+import "server-only";
 import { chinaDate } from "@/lib/china-time";
 import { coverPhoto } from "@/lib/houses/cover";
 import { fileUrl } from "@/lib/storage";

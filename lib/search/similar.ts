@@ -1,3 +1,4 @@
+import "server-only";
 import { HouseStatus } from "@/db/schema";
 import { searchHouseParams } from "./params";
 import { prepared } from "./query";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { log } from "@/lib/log";
 import { storage } from "@/lib/storage";

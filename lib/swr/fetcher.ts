@@ -1,3 +1,4 @@
+import "client-only";
 import type { Endpoints } from "@/lib/api/endpoints.generated";
 
 // Client-side access to our own API: every call returns `ans` or throws an ApiRequestError

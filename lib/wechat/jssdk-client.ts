@@ -1,3 +1,4 @@
+import "client-only";
 // Browser side of WeChat's JS-SDK (client-safe: no server imports). Loads /jweixin-1.6.0.js
 // from our origin and calls wx.config only inside WeChat's browser; elsewhere every helper is
 // a no-op. iOS WeChat verifies the signature against the URL the page was first opened with,

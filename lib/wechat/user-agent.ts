@@ -1,4 +1,4 @@
-// Client-safe: used by server pages (request headers) and by the browser (navigator.userAgent).
+// client-safe: used by server pages (request headers) and by the browser (navigator.userAgent).
 
 /** WeChat's in-app browser identifies itself with "MicroMessenger" in the user agent. */
 export function isWechatBrowser(userAgent: string | null | undefined): boolean {

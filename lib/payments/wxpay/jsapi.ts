@@ -1,3 +1,4 @@
+import "server-only";
 import { ViewingStatus } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { type Clock, systemClock } from "@/lib/clock";

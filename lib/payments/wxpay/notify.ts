@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { paymentAttempts, refunds, wxpayNotifications } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PaymentAttempt, Refund } from "@/db/schema";
 import type { PaymentProvider, RefundReport, TradeReport } from "@/lib/payments/providers";
 import {
