@@ -1,4 +1,4 @@
-import "server-only";
+// Server-side, but without the "server-only" marker: next.config.ts loads it with plain Node.
 import path from "node:path";
 import { z } from "zod";
 

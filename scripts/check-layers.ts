@@ -79,6 +79,11 @@ function resolve(root: string, from: string, specifier: string): string | null {
   return base;
 }
 
+// next.config.ts is loaded by plain Node (no react-server condition), so what it imports at
+// runtime must not import "server-only", which would throw there.
+const NEXT_CONFIG = "next.config.ts";
+const ROOT_FILES = [NEXT_CONFIG, "proxy.ts"];
+
 const CLIENT_SAFE_COMMENT = /^\/\/ client-safe\b/;
 
 const isTestCode = (file: string) =>
@@ -88,7 +93,10 @@ const isTestCode = (file: string) =>
   /(^|\/)test-[^/]+\.ts$/.test(file);
 
 export function layerViolations(root: string): Violation[] {
-  const files = SOURCE_DIRS.flatMap((dir) => listFiles(root, dir));
+  const files = [
+    ...SOURCE_DIRS.flatMap((dir) => listFiles(root, dir)),
+    ...ROOT_FILES.filter((file) => fs.existsSync(path.join(root, file))),
+  ];
   const graph = new Map<string, { target: string | null; import: Import }[]>();
   for (const file of files) {
     const source = fs.readFileSync(path.join(root, file), "utf8");
@@ -133,10 +141,27 @@ export function layerViolations(root: string): Violation[] {
   const isClientFile = (file: string) =>
     /^\s*["']use client["']/.test(sources.get(file) ?? "") || file.startsWith("components/");
 
+  const loadedByNextConfig = new Set<string>();
+  const visit = (file: string) => {
+    for (const { target, import: entry } of graph.get(file) ?? []) {
+      if (entry.typeOnly || target === null || loadedByNextConfig.has(target)) continue;
+      loadedByNextConfig.add(target);
+      visit(target);
+    }
+  };
+  visit(NEXT_CONFIG);
+
   const violations: Violation[] = [];
   for (const file of graph.keys()) {
     if (!file.startsWith("lib/") || isTestCode(file)) continue;
-    if (isServerSide(file) && !imports(file, "server-only"))
+    if (loadedByNextConfig.has(file)) {
+      if (imports(file, "server-only"))
+        violations.push({
+          file,
+          specifier: "server-only",
+          rule: 'next.config.ts loads it: no "server-only"',
+        });
+    } else if (isServerSide(file) && !imports(file, "server-only"))
       violations.push({
         file,
         specifier: "server-only",

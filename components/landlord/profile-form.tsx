@@ -10,6 +10,7 @@ import { FilePicker, useUpload } from "@/components/ui/upload";
 import { ApiRequestError, errorText } from "@/lib/swr/fetcher";
 import type { OwnProfile } from "@/lib/swr/hooks";
 import { keys, useProfile } from "@/lib/swr/hooks";
+import { displayName } from "@/lib/users/display-name";
 
 const SEXES = [
   [1, "男"],
@@ -27,7 +28,7 @@ type TextFields = Record<string, string>;
 function initialValues(profile: OwnProfile): TextFields {
   const text = (value: unknown) => (value == null ? "" : String(value));
   return {
-    nickname: text(profile.nickname ?? profile.wx_nickname),
+    nickname: text(displayName(profile.nickname, profile.wx_nickname)),
     sex: text(profile.sex),
     user_type: text(profile.user_type),
     self_description: text(profile.self_description),

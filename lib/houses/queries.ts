@@ -23,6 +23,7 @@ import {
   ROOM_TYPES,
 } from "@/lib/houses/fields";
 import { fileUrl } from "@/lib/storage";
+import { displayName } from "@/lib/users/display-name";
 
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
 // in one query per table for all listings at once.
@@ -113,7 +114,7 @@ function ownerProfile(userId: number) {
     );
   return {
     id: owner.id,
-    nickname: owner.nickname || owner.wxNickname || "",
+    nickname: displayName(owner.nickname, owner.wxNickname) ?? "",
     headimgurl: fileUrl(owner.headimgurl) ?? owner.wxHeadimgurl ?? null,
     user_type: owner.userType,
     identity_verified: approved(identityVerifications),

@@ -15,6 +15,7 @@ import {
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { fileUrl } from "@/lib/storage";
+import { displayName } from "@/lib/users/display-name";
 
 // Viewing requests (看房申请): a tenant asks to view a published listing and pays the viewing fee.
 // Legacy status numbers are kept: 1 pending payment, 2 paid, 3 viewed, 4 refund requested, 5 refunded.
@@ -88,9 +89,8 @@ const owner = alias(users, "owner");
 
 type Person = typeof users.$inferSelect;
 
-const nickname = (person: Person) => person.nickname ?? person.wxNickname ?? null;
 const contact = (person: Person) => ({
-  nickname: nickname(person),
+  nickname: displayName(person.nickname, person.wxNickname),
   tel: person.tel,
   wechat: person.wechat,
 });
@@ -178,7 +178,7 @@ function present(
       rent: house.houseRent,
       cover_thumb_url: thumbs.get(house.id) ?? null,
     },
-    counterpart_nickname: nickname(counterpart),
+    counterpart_nickname: displayName(counterpart.nickname, counterpart.wxNickname),
     // Contact details are what the viewing fee pays for: shown to both sides once paid.
     contact: paid ? contact(counterpart) : null,
   };

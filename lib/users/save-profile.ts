@@ -6,6 +6,7 @@ import { payoutAccounts, users, verifiedPhones } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { flag, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
+import { chinaDate } from "@/lib/china-time";
 import { encryptText } from "@/lib/crypto";
 import {
   checkIdNumber,
@@ -13,11 +14,11 @@ import {
   maskIdNumber,
   normalizeIdNumber,
 } from "@/lib/identity/id-number";
-import { describeError, log } from "@/lib/log";
+import { log } from "@/lib/log";
 import { consumePhoneCode, markPhoneVerified, writeWithPhoneCode } from "@/lib/phone/codes";
-import { storage } from "@/lib/storage";
 import { cleanImage } from "@/lib/storage/images";
 import { newPublicKey, parseKey } from "@/lib/storage/keys";
+import { type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
 import { checkPayoutIdNumber } from "@/lib/users/payout-identity";
 import { BANK_CARD_ACCOUNT } from "@/lib/users/profile";
 
@@ -54,11 +55,6 @@ function digits(pattern: RegExp, message: string) {
   );
 }
 
-/** Today's date in China, as YYYY-MM-DD. */
-function chinaToday(): string {
-  return new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
 // Every field is optional here; the first save additionally requires nickname, sex and user_type.
 export const profileParams = z.object({
   nickname: optional(text({ max: 30 })),
@@ -67,7 +63,7 @@ export const profileParams = z.object({
   self_description: optional(text({ max: 500 })),
   addressProvince: optional(text({ max: 50 })),
   addressCity: optional(text({ max: 50 })),
-  birthday: optional(isoDate().refine((value) => value <= chinaToday(), "不能晚于今天")),
+  birthday: optional(isoDate().refine((value) => value <= chinaDate(Date.now()), "不能晚于今天")),
   constellations: optional(choice(CONSTELLATIONS)),
   education: optional(choice(EDUCATION_LEVELS)),
   occupation: optional(text({ max: 50 })),
@@ -111,19 +107,10 @@ function payoutValues(params: ProfileParams) {
   return Object.values(values).some((value) => value !== undefined) ? values : null;
 }
 
-async function storePortrait(file: UploadedFile): Promise<string> {
+/** The new portrait, cleaned and re-encoded, to store under a fresh key. */
+async function portraitFile(file: UploadedFile): Promise<NewFile> {
   const image = await cleanImage(file);
-  const key = newPublicKey(image.ext);
-  await storage().put(key, image.buffer, image.contentType);
-  return key;
-}
-
-async function deleteQuietly(key: string): Promise<void> {
-  try {
-    await storage().delete(key);
-  } catch (error) {
-    log.error("user.portrait_delete_failed", { key, ...describeError(error) });
-  }
+  return { key: newPublicKey(image.ext), body: image.buffer, contentType: image.contentType };
 }
 
 /**
@@ -148,11 +135,12 @@ export async function saveProfile(
   }
   const payout = payoutValues(params);
   checkPayoutIdNumber(userId, params.account_idcardnumber);
-  const newKey = portrait ? await storePortrait(portrait) : undefined;
+  const newFile = portrait ? await portraitFile(portrait) : undefined;
+  const newKey = newFile?.key;
 
-  let previousKey: string | null;
-  try {
-    previousKey = await writeWithPhoneCode((tx) => {
+  await writeFilesThenCommit(
+    newFile ? [newFile] : [],
+    (tx) => {
       const previous = tx
         .select({ headimgurl: users.headimgurl, tel: users.tel })
         .from(users)
@@ -200,13 +188,12 @@ export async function saveProfile(
           })
           .run();
       }
-      return previous.headimgurl;
-    });
-  } catch (error) {
-    if (newKey) await deleteQuietly(newKey);
-    throw error;
-  }
-  if (newKey && previousKey && parseKey(previousKey)) await deleteQuietly(previousKey);
+      // A stored portrait replaced by the new one (not a WeChat URL) is deleted after the commit.
+      const replaced = newKey && previous.headimgurl && parseKey(previous.headimgurl);
+      return { result: undefined, replacedKeys: replaced ? [previous.headimgurl] : [] };
+    },
+    writeWithPhoneCode,
+  );
   log.info("user.profile_saved", {
     userId,
     portrait: Boolean(newKey),
