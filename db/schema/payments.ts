@@ -32,10 +32,13 @@ export const viewingRequests = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // One open request per tenant and listing.
+    // One open (pending or paid) request per tenant and listing. The statuses are literals in the
+    // index's SQL: a partial index cannot take bound parameters.
     uniqueIndex("viewing_requests_open_unique")
       .on(t.tenantId, t.houseId)
-      .where(sql`${t.status} in (1, 2)`),
+      .where(
+        sql`${t.status} in (${sql.raw(String(ViewingStatus.pending))}, ${sql.raw(String(ViewingStatus.paid))})`,
+      ),
     index("viewing_requests_owner_idx").on(t.ownerId, t.status),
     index("viewing_requests_tenant_idx").on(t.tenantId),
   ],
