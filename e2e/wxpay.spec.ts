@@ -1,8 +1,9 @@
 import path from "node:path";
-import { devices, expect, type Page, test } from "@playwright/test";
+import { devices, expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { demoLandlords } from "../lib/demo/landlords";
 import { e2eDataDir } from "../playwright.config";
+import { devSignIn } from "./fixtures/session";
 
 // Inside WeChat a tenant pays the viewing fee with 微信支付 in the sandbox: the page asks the
 // server for JSAPI parameters (real v3 signing against the sandbox gateway), the sandbox
@@ -18,13 +19,6 @@ const WECHAT_UA = `${phone.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) Net
 const OA_APP_ID = "wx-stub-oa";
 
 test.use({ ...phone, userAgent: WECHAT_UA });
-
-async function devSignIn(page: Page, name: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent("/me")}`);
-  await page.getByLabel("显示名").fill(name);
-  await page.getByRole("button", { name: "开发登录" }).click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
 
 function giveOfficialAccountIdentity(devName: string): void {
   const sqlite = new Database(path.join(e2eDataDir, "zhizu.db"));
