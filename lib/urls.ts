@@ -62,7 +62,7 @@ export function isAllowedOrigin(target: unknown, origins: Iterable<string>): boo
 }
 
 /** The host names a browser may legitimately put in Origin: APP_URL's host. */
-export function appHost(): string {
+function appHost(): string {
   return new URL(env().APP_URL).host;
 }
 

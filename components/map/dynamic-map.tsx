@@ -12,4 +12,4 @@ export const DynamicLeafletMap = dynamic(() => import("./leaflet-map"), {
   ),
 });
 
-export type { LeafletMapProps, LngLat, MapMarker, MapView } from "./leaflet-map";
+export type { LngLat, MapMarker, MapView } from "./leaflet-map";

@@ -21,7 +21,7 @@ export interface CardActions {
   onOpen: (event: MouseEvent<HTMLAnchorElement>) => void;
 }
 
-export function ResultCard({
+function ResultCard({
   item,
   active = false,
   actions,

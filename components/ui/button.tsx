@@ -11,7 +11,7 @@ const variants: Record<Variant, string> = {
   ghost: "text-stone-600 active:bg-stone-100",
 };
 
-export function buttonClass(variant: Variant = "primary", block = false): string {
+function buttonClass(variant: Variant = "primary", block = false): string {
   return `inline-flex min-h-11 items-center justify-center gap-1 rounded-lg px-4 text-sm font-medium transition-colors disabled:cursor-not-allowed ${variants[variant]} ${block ? "w-full" : ""}`;
 }
 

@@ -11,14 +11,14 @@ import { decryptText } from "@/lib/crypto";
 // The Zhima credit score. zhima.credit.score.get is a legacy Alipay product that may be replaced
 // (芝麻免押 / 信用服务), so callers depend on the ZhimaProvider interface, not on the method.
 
-export class ZhimaRefusedError extends Error {}
+class ZhimaRefusedError extends Error {}
 
 export interface ZhimaProvider {
   /** The current score for the user behind this access token; throws ZhimaRefusedError. */
   creditScore(accessToken: string): Promise<number>;
 }
 
-export const alipayZhimaProvider: ZhimaProvider = {
+const alipayZhimaProvider: ZhimaProvider = {
   async creditScore(accessToken) {
     const result = await callAlipay("zhima.credit.score.get", {
       authToken: accessToken,

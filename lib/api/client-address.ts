@@ -8,7 +8,7 @@ import { isIP } from "node:net";
 export const CLIENT_ADDRESS_HEADER = "x-zhizu-client-ip";
 
 /** Used where no trusted address exists (see `clientAddress`): all such callers share one key. */
-export const UNKNOWN_CLIENT_ADDRESS = "unknown";
+const UNKNOWN_CLIENT_ADDRESS = "unknown";
 
 /** "::ffff:203.0.113.7" (an IPv4 peer on a dual-stack socket) is the IPv4 address. */
 function normalise(address: string): string {

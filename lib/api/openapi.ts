@@ -53,7 +53,7 @@ function rewriteTarget(rule: { source: string; destination: string }, pathname: 
 }
 
 /** The legacy paths that next.config.ts rewrites to this /api path (the first rule wins). */
-export function legacyPathsOf(apiPath: string): string[] {
+function legacyPathsOf(apiPath: string): string[] {
   const candidates = [
     ...legacyRewrites.filter((rule) => !rule.source.includes(":")).map((rule) => rule.source),
     apiPath.replace(/^\/api/, ""),

@@ -76,9 +76,9 @@ export const HOUSE_SOURCES = { 1: "房东直租", 2: "二房东合租", 3: "租�
 /** Who pays the property-management fee or heating charge. */
 export const FEE_PAYERS = { 1: "房东", 2: "租客", 3: "待定" } as const;
 
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 10;
-export const MAX_RENT_YUAN = 1_000_000;
+const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 10;
+const MAX_RENT_YUAN = 1_000_000;
 
 const codes = (labels: Record<number, string>) => Object.keys(labels).map(Number);
 

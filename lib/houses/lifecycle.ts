@@ -50,7 +50,7 @@ function houseForTransition(conn: Connection, houseId: number, userId: number): 
 }
 
 /** What a listing still lacks before it can be published (names the editor highlights). */
-export function missingForRelease(conn: Connection, house: House): string[] {
+function missingForRelease(conn: Connection, house: House): string[] {
   const missing: string[] = REQUIRED_FOR_RELEASE.filter((name) => house[columnName(name)] == null);
   const photos = conn
     .select({ n: count() })

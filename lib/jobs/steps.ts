@@ -18,21 +18,21 @@ export function reconcilePaymentsStep(minutes = 15): JobStep {
 }
 
 /** Verification document images are deleted 180 days after the decision. */
-export const purgeVerificationDocumentsStep: JobStep = {
+const purgeVerificationDocumentsStep: JobStep = {
   name: "verifications:purge",
   exclusiveLeaseMs: 30 * MINUTE_MS,
   run: async ({ now }) => purgeDecidedDocuments(now),
 };
 
 /** The Official Account's access token and jsapi_ticket are refreshed ahead of their expiry. */
-export const refreshWechatTokensStep: JobStep = {
+const refreshWechatTokensStep: JobStep = {
   name: "wechat:tokens",
   exclusiveLeaseMs: 2 * MINUTE_MS,
   run: async ({ now }) => refreshWechatTokens({ now }),
 };
 
 /** Temp uploads, .part files and media no row references, once older than an hour. */
-export const cleanupLeftoversStep: JobStep = {
+const cleanupLeftoversStep: JobStep = {
   name: "storage:cleanup",
   exclusiveLeaseMs: 30 * MINUTE_MS,
   run: async ({ now }) => cleanupLeftovers({ now }),

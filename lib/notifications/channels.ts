@@ -25,7 +25,7 @@ export interface NotificationChannel {
 }
 
 /** Sandbox: records the message in the sandbox outbox instead of sending it. */
-export const sandboxOutboxChannel: NotificationChannel = {
+const sandboxOutboxChannel: NotificationChannel = {
   async send(message) {
     await recordOutboxMessage({
       channel: "wechat_template",
@@ -43,7 +43,7 @@ export const sandboxOutboxChannel: NotificationChannel = {
 // refused messages.
 const UNREACHABLE_ERRCODES = new Set([40003, 43004, 43101]);
 
-export class WechatTemplateError extends Error {}
+class WechatTemplateError extends Error {}
 
 /** Live: an Official Account template message (`cgi-bin/message/template/send`). */
 export class WechatTemplateChannel implements NotificationChannel {

@@ -27,7 +27,7 @@ function allowedReturnOrigins(): Set<string> {
 }
 
 /** An absolute http(s) URL on an allowed origin, or a param error: no open redirect. */
-export function checkReturnUrl(value: string): string {
+function checkReturnUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -84,8 +84,3 @@ export async function reconcilePendingPayments(
   log.info("reconcile.done", { ...summary });
   return summary;
 }
-
-/** Job step: reconciliation of attempts pending for 15 minutes or more, and of refunds. */
-export async function reconcilePayments(context: { now: Date }): Promise<Record<string, number>> {
-  return { ...(await reconcilePendingPayments(15, context.now)) };
-}

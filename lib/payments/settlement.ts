@@ -20,7 +20,7 @@ import { newRefundNumber } from "@/lib/payments/numbers";
 
 export type SettleOutcome = "paid" | "already_paid" | "paid_request_not_pending";
 
-export const DUPLICATE_PAYMENT_REFUND_REASON = "重复支付，自动退款";
+const DUPLICATE_PAYMENT_REFUND_REASON = "重复支付，自动退款";
 
 export async function settlePaid(
   tx: WriteTx,

@@ -20,9 +20,9 @@ import { displayName } from "@/lib/users/display-name";
 // Viewing requests (看房申请): a tenant asks to view a published listing and pays the viewing fee.
 // Legacy status numbers are kept: 1 pending payment, 2 paid, 3 viewed, 4 refund requested, 5 refunded.
 
-export const OPEN_STATUSES = [ViewingStatus.pending, ViewingStatus.paid];
+const OPEN_STATUSES = [ViewingStatus.pending, ViewingStatus.paid];
 
-export const STATUS_TEXT: Record<number, string> = {
+const STATUS_TEXT: Record<number, string> = {
   1: "待支付",
   2: "已支付",
   3: "已看房",

@@ -92,7 +92,7 @@ export async function sendPhoneCode(input: {
 }
 
 /** A wrong code. `writeWithPhoneCode` records the guess after the caller's rollback. */
-export class WrongPhoneCodeError extends ApiError {
+class WrongPhoneCodeError extends ApiError {
   constructor(readonly codeId: number | null) {
     super(Status.badParam, "tel_code: 验证码错误或已失效，请重新获取", { field: "tel_code" });
   }

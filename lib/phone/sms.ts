@@ -14,10 +14,10 @@ export interface SmsSender {
   send(message: SmsCodeMessage): Promise<void>;
 }
 
-export class SmsProviderError extends Error {}
+class SmsProviderError extends Error {}
 
 /** Sandbox: the code goes to the sandbox outbox (`/sandbox/outbox`). */
-export const sandboxSmsSender: SmsSender = {
+const sandboxSmsSender: SmsSender = {
   async send({ tel, code, purpose }) {
     await recordOutboxMessage({
       channel: "sms",

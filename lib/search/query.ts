@@ -44,7 +44,7 @@ export function prepared(sqlText: string): Statement {
   return statement;
 }
 
-export function escapeLike(value: string): string {
+function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 

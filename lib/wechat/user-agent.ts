@@ -4,8 +4,3 @@
 export function isWechatBrowser(userAgent: string | null | undefined): boolean {
   return /MicroMessenger/i.test(userAgent ?? "");
 }
-
-/** Where a page sends a signed-in user inside WeChat to get their Official Account openid. */
-export function officialAccountOpenidHref(returnTo: string): string {
-  return `/api/wechat/oa_openid?return_to=${encodeURIComponent(returnTo)}`;
-}

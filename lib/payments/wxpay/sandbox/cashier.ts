@@ -23,8 +23,6 @@ import {
 // the merchant public key as WeChat does, and 确认支付 marks the order paid and sends the signed,
 // AES-GCM encrypted TRANSACTION.SUCCESS notify to its notify_url.
 
-export const CASHIER_PATH = "/sandbox/wxpay/cashier";
-
 export interface BridgeRequest {
   appId: string;
   timeStamp: string;
@@ -61,7 +59,7 @@ export async function checkBridgeRequest(fields: BridgeRequest): Promise<Cashier
 }
 
 /** POSTs the signed, encrypted notify for a paid order; stores the merchant's HTTP status. */
-export async function sendTradeNotify(trade: SandboxWxpayTrade): Promise<number | null> {
+async function sendTradeNotify(trade: SandboxWxpayTrade): Promise<number | null> {
   const platform = sandboxPlatformKey();
   const now = new Date();
   const body = JSON.stringify({

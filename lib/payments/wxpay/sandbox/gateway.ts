@@ -28,7 +28,7 @@ import {
 type Body = Record<string, unknown>;
 export type SandboxWxpayTrade = typeof sandboxWxpayTrades.$inferSelect;
 
-export function signedWxpayResponse(status: number, body?: Body): Response {
+function signedWxpayResponse(status: number, body?: Body): Response {
   const text = body === undefined ? "" : JSON.stringify(body);
   const platform = sandboxPlatformKey();
   return new Response(status === 204 ? null : text, {
