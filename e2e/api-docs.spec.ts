@@ -26,9 +26,7 @@ test("the API docs page renders the public OpenAPI document", async ({ page, bas
   const legacy = page.locator('.opblock-tag[data-tag="legacy paths"]');
   await expect(legacy).toHaveAttribute("data-is-open", "false");
   await expect(operation("/house_detail")).toHaveCount(0);
-  // Opened, the list passes Swagger UI's 150 rows and is virtualized: rows render as they scroll in.
-  await legacy.click();
-  await expect(legacy).toHaveAttribute("data-is-open", "true");
+  // (Opened, the list passes Swagger UI's 150 rows and is virtualized: only rows in view render.)
   expect(foreign).toEqual([]);
 
   const document = await (await page.request.get("/api/openapi.json")).json();
