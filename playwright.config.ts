@@ -1,4 +1,5 @@
 import path from "node:path";
+import "./scripts/plain-node.mjs";
 import { defineConfig, devices } from "@playwright/test";
 
 // e2e runs against a production build with its own DATA_DIR and build folder, on port 3100.
@@ -7,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? "e2e/.tmp/data");
 export const e2eBaseUrl = `http://127.0.0.1:${port}`;
 export const e2eDataDir = dataDir;
+// The signed-in users' sessions (e2e/auth.setup.ts writes them, e2e/fixtures/users.ts reads them).
+export const e2eAuthDir = path.join(path.dirname(dataDir), "auth");
 // Local stand-in for WeChat's OAuth servers (e2e/fixtures/wechat-stub.ts), next to the app's port.
 const wechatStubPort = Number(process.env.E2E_WECHAT_STUB_PORT ?? port + 99);
 export const wechatStubUrl = `http://127.0.0.1:${wechatStubPort}`;
@@ -43,7 +46,19 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
     launchOptions: chromium,
   },
-  projects: [{ name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } }],
+  projects: [
+    // Signs in the fixtures' landlord, tenant and admin once per run (dub's auth setup project).
+    {
+      name: "setup",
+      testMatch: /auth\.setup\.ts$/,
+      use: { ...devices["Pixel 7"], launchOptions: chromium },
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], launchOptions: chromium },
+      dependencies: ["setup"],
+    },
+  ],
   webServer: [
     {
       command: `npx tsx e2e/fixtures/wechat-stub.ts ${wechatStubPort}`,

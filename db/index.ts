@@ -14,7 +14,7 @@ export function databasePath(): string {
   return path.join(env().DATA_DIR, "zhizu.db");
 }
 
-export function openDatabase(file: string): AppDatabase {
+function openDatabase(file: string): AppDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");

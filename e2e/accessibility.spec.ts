@@ -13,8 +13,9 @@ import { e2eDataDir } from "../playwright.config";
 import {
   devSignIn,
   giveOfficialAccountIdentity,
-  localOnly,
   makeAdmin,
+  myUserId,
+  offline,
   photo,
 } from "./fixtures/session";
 import { type TargetBox, tapTargetProblems } from "./fixtures/tap-targets";
@@ -168,7 +169,7 @@ async function phoneContext(browser: Browser, baseURL: string, signedIn: boolean
     userAgent: wechat ? WECHAT_UA : phone.userAgent,
     storageState: signedIn ? storageFile : undefined,
   });
-  await localOnly(context, baseURL);
+  await offline(context, baseURL);
   return context;
 }
 
@@ -177,7 +178,8 @@ async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
   const page = await context.newPage();
   const headers = { origin: baseURL };
   const name = `无障碍${Date.now() % 1_000_000}`;
-  const userId = await devSignIn(page, name);
+  await devSignIn(page, name);
+  const userId = await myUserId(page, name);
   makeAdmin(userId);
   giveOfficialAccountIdentity(name);
   const saved = await page.request.post("/api/create_userinfo", {

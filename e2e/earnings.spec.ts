@@ -1,11 +1,5 @@
-import {
-  type Browser,
-  type BrowserContext,
-  devices,
-  expect,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type Browser, devices, expect, type Page, test } from "@playwright/test";
+import { offline } from "./fixtures/session";
 import { payFee } from "./fixtures/viewing";
 
 // Earnings end to end in the sandbox: a tenant invited by a friend pays two viewing fees of one
@@ -15,14 +9,6 @@ import { payFee } from "./fixtures/viewing";
 
 const phone = devices["Pixel 7"];
 const LANDLORD = "demo-landlord-3";
-
-async function offline(context: BrowserContext, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-}
 
 async function signedIn(browser: Browser, baseURL: string, name: string, callbackUrl = "/me") {
   const context = await browser.newContext({ ...phone });

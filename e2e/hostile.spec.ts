@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { e2eBaseUrl } from "../playwright.config";
-import { devSignIn } from "./fixtures/session";
+import { expect, test } from "./fixtures/users";
 
 // Attacks an outsider tried on sign-in, cookies, pages and unknown paths: each answers cleanly.
 
@@ -83,9 +82,8 @@ test("a missing listing's 404 page is rendered on the server", async ({ request 
   expect(html).toContain("你要找的页面不存在");
 });
 
-test("the admin review page answers 403 to a signed-in non-admin", async ({ page }) => {
-  await devSignIn(page, "hostile-not-admin");
-  const response = await page.goto("/admin/verifications");
+test("the admin review page answers 403 to a signed-in non-admin", async ({ tenantPage }) => {
+  const response = await tenantPage.goto("/admin/verifications");
   expect(response?.status()).toBe(403);
-  await expect(page.getByText("仅对管理员开放")).toBeVisible();
+  await expect(tenantPage.getByText("仅对管理员开放")).toBeVisible();
 });

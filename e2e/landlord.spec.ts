@@ -1,6 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { devSignIn, ID_NUMBER, makeAdmin, offline, photo, video } from "./fixtures/session";
+import { ID_NUMBER } from "../tests/files";
+import { offline, photo, video } from "./fixtures/session";
+import { expect, test } from "./fixtures/users";
 
 // A landlord's whole journey on a phone: sign in, profile, real-name and property verification
 // (approved by an admin), a listing with map location, photos and a video, released, seen in
@@ -31,19 +33,18 @@ async function agree(page: Page) {
 }
 
 test("a landlord verifies, publishes a listing, pulls it off and deletes it", async ({
-  page,
-  context,
-  browser,
+  landlordPage: page,
+  adminPage: admin,
   baseURL,
 }) => {
   if (!baseURL) throw new Error("baseURL missing");
   test.setTimeout(240_000);
-  await offline(context, baseURL);
+  await offline(page.context(), baseURL);
+  await offline(admin.context(), baseURL);
   const suffix = String(Date.now() % 1_000_000);
   const realname = `李${suffix}`;
   const certNumber = `京房权证${suffix}`;
 
-  await devSignIn(page, `房东${suffix}`);
   await fillProfile(page, `李先生${suffix}`);
 
   await page.goto("/me/verify/identity");
@@ -73,11 +74,6 @@ test("a landlord verifies, publishes a listing, pulls it off and deletes it", as
   await expect(page.getByText("它仅对管理员开放")).toBeVisible();
 
   // An admin approves both submissions, looking at the private documents.
-  const adminContext = await browser.newContext({ ...test.info().project.use, baseURL });
-  await offline(adminContext, baseURL);
-  const admin = await adminContext.newPage();
-  const adminId = await devSignIn(admin, `管理员${suffix}`);
-  makeAdmin(adminId);
   await admin.goto("/admin/verifications");
   const identityCard = admin
     .locator("section")
@@ -93,7 +89,6 @@ test("a landlord verifies, publishes a listing, pulls it off and deletes it", as
   const propertyCard = admin.locator("section").filter({ hasText: certNumber });
   await propertyCard.getByRole("button", { name: "通过" }).click();
   await expect(propertyCard).toHaveCount(0);
-  await adminContext.close();
 
   await page.goto("/me/verify/identity");
   await expect(page.getByTestId("verification-state")).toContainText("已通过");

@@ -62,7 +62,17 @@ test.describe("npm start with two workers", () => {
     test.setTimeout(180_000);
     server = spawn(
       process.execPath,
-      ["--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"],
+      [
+        "--import",
+        "./scripts/plain-node.mjs",
+        "--import",
+        "tsx",
+        "scripts/server.ts",
+        "-p",
+        String(port),
+        "-H",
+        "127.0.0.1",
+      ],
       {
         env: {
           ...process.env,

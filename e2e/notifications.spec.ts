@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { e2eDataDir } from "../playwright.config";
-import { devSignIn, photo } from "./fixtures/session";
+import { devSignIn, myUserId, photo } from "./fixtures/session";
 
 // The inbox and the sandbox outbox as a person sees them: a notification appears on the bell,
 // the delivery step (npm run jobs:run) records the template message in /sandbox/outbox, and
@@ -13,8 +13,18 @@ const cli = (command: string, args: string[]) =>
 test.use({ viewport: { width: 390, height: 844 } });
 
 test("notification bell, inbox, outbox and a verified phone number", async ({ page }) => {
-  const userId = await devSignIn(page, `inbox-${String(Date.now()).slice(-8)}`);
-  cli("npx", ["tsx", "e2e/fixtures/notify.ts", String(userId), `e2e:${Date.now()}`]);
+  // A fresh user, not the fixtures' tenant: the bell must count this test's notification only.
+  const name = `inbox-${String(Date.now()).slice(-8)}`;
+  await devSignIn(page, name);
+  const userId = await myUserId(page, name);
+  cli("npx", [
+    "tsx",
+    "--import",
+    "./scripts/plain-node.mjs",
+    "e2e/fixtures/notify.ts",
+    String(userId),
+    `e2e:${Date.now()}`,
+  ]);
 
   await page.goto("/me");
   await expect(page.getByTestId("notification-unread")).toHaveText("1");

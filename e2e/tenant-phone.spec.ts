@@ -1,4 +1,5 @@
-import { type BrowserContext, devices, expect, type Page, test } from "@playwright/test";
+import { devices, expect, type Page, test } from "@playwright/test";
+import { offline } from "./fixtures/session";
 
 // Issue 16's reproductions, on a phone inside WeChat against the seeded demo data (成都, 北京
 // and 上海 have listings, the other picker cities none).
@@ -8,17 +9,8 @@ const WECHAT_UA = `${phone.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) Net
 
 test.use({ ...phone, userAgent: WECHAT_UA });
 
-/** Map tiles come from the internet: block them so the page must work without. */
-async function localOnly(context: BrowserContext, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-}
-
 test.beforeEach(async ({ context, baseURL }) => {
-  await localOnly(context, baseURL ?? "");
+  await offline(context, baseURL ?? "");
 });
 
 const results = (page: Page) => page.getByTestId("search-result");

@@ -1,6 +1,7 @@
-import { type BrowserContext, devices, expect, type Page, test } from "@playwright/test";
+import { devices, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { demoLandlords } from "../lib/demo/landlords";
+import { devSignIn, offline } from "./fixtures/session";
 import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 // The tenant's whole journey on a phone inside WeChat, against the seeded demo data: search,
@@ -12,22 +13,6 @@ const WECHAT_UA = `${phone.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) Net
 
 test.use({ ...phone, userAgent: WECHAT_UA });
 
-/** Nothing may leave the machine: map tiles fail, and the page must work anyway. */
-async function offline(context: BrowserContext, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-}
-
-async function devSignIn(page: Page, name: string, callbackUrl = "/") {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel("显示名").fill(name);
-  await page.getByRole("button", { name: "开发登录" }).click();
-  await page.waitForURL((url) => url.pathname === callbackUrl);
-}
-
 test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and the landlord sees it", async ({
   page,
   context,
@@ -37,7 +22,7 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   if (!baseURL) throw new Error("baseURL missing");
   await offline(context, baseURL);
   const tenantName = `租客${Date.now() % 1_000_000}`;
-  await devSignIn(page, tenantName);
+  await devSignIn(page, tenantName, "/");
 
   // Contact details the landlord gets once the fee is paid.
   const tenantTel = "13912345678";

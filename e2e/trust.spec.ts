@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { devSignIn, makeAdmin } from "./fixtures/session";
+import { devSignIn, makeAdmin, myUserId } from "./fixtures/session";
 
 // Copied photos: a second landlord uploads a demo landlord's photo (re-encoded and smaller, as
 // a copy taken from the page would be). The listing is held out of search, the admin sees both
@@ -87,7 +87,8 @@ test("a copied photo holds the listing until an admin takes it down, and the lan
   // The admin sees both listings side by side and takes the copy down.
   const adminContext = await browser.newContext({ ...test.info().project.use, baseURL });
   const admin = await adminContext.newPage();
-  makeAdmin(await devSignIn(admin, `审核员${suffix}`));
+  await devSignIn(admin, `审核员${suffix}`);
+  makeAdmin(await myUserId(admin, `审核员${suffix}`));
   await admin.goto("/admin/moderation");
   const item = admin.getByTestId(`moderation-${houseId}`);
   await expect(item).toContainText("被审核的房源");

@@ -1,28 +1,14 @@
 import path from "node:path";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { demoLandlords } from "../lib/demo/landlords";
 import { e2eDataDir } from "../playwright.config";
+import { devSignIn, offline } from "./fixtures/session";
 import { payFee } from "./fixtures/viewing";
 
 // After the fee is paid, as both sides see it in a phone browser (Alipay sandbox): the landlord
 // marks 房源已出租 and the tenant is refunded at once through the sandbox; and a tenant confirms
 // 已看房. The landlord is a seeded demo landlord, signed in with the development sign-in.
-
-async function localOnly(context: BrowserContext, baseURL: string) {
-  const origin = new URL(baseURL).origin;
-  await context.route(
-    (url) => url.origin !== origin,
-    (route) => route.abort(),
-  );
-}
-
-async function devSignIn(page: Page, name: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent("/me")}`);
-  await page.getByLabel("显示名").fill(name);
-  await page.getByRole("button", { name: "开发登录" }).click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
 
 /** A seeded listing in 成都 (the nth result) and its demo landlord's development sign-in name. */
 async function listing(page: Page, nth: number) {
@@ -58,14 +44,14 @@ test("a tenant pays, the landlord marks 房源已出租, and the tenant is refun
   baseURL,
 }) => {
   if (!baseURL) throw new Error("baseURL missing");
-  await localOnly(page.context(), baseURL);
+  await offline(page.context(), baseURL);
   const stamp = String(Date.now()).slice(-8);
   await devSignIn(page, `退款租客${stamp}`);
   const { houseId, landlordName } = await listing(page, 3);
   const requestId = await payFee(page, houseId, `135${stamp}`);
 
   const landlordContext = await browser.newContext();
-  await localOnly(landlordContext, baseURL);
+  await offline(landlordContext, baseURL);
   const landlord = await landlordContext.newPage();
   await devSignIn(landlord, landlordName);
   await landlord.goto("/viewings");
@@ -89,7 +75,7 @@ test("a tenant pays, the landlord marks 房源已出租, and the tenant is refun
 
 test("a tenant confirms 已看房 and the request is viewed", async ({ page, baseURL }) => {
   if (!baseURL) throw new Error("baseURL missing");
-  await localOnly(page.context(), baseURL);
+  await offline(page.context(), baseURL);
   const stamp = String(Date.now()).slice(-8);
   await devSignIn(page, `看房租客${stamp}`);
   const { houseId } = await listing(page, 5);

@@ -1,6 +1,6 @@
-import { devices, expect, type Page, test } from "@playwright/test";
+import { devices, expect, test } from "@playwright/test";
 import { demoLandlords } from "../lib/demo/landlords";
-import { giveOfficialAccountIdentity } from "./fixtures/session";
+import { devSignIn, giveOfficialAccountIdentity } from "./fixtures/session";
 import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 // Inside WeChat a tenant pays the viewing fee with 微信支付 in the sandbox: the page asks the
@@ -16,13 +16,6 @@ const phone = devices["Pixel 7"];
 const WECHAT_UA = `${phone.userAgent} MicroMessenger/8.0.47.2560(0x28002F30) NetType/WIFI Language/zh_CN`;
 
 test.use({ ...phone, userAgent: WECHAT_UA });
-
-async function devSignIn(page: Page, name: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent("/me")}`);
-  await page.getByLabel("显示名").fill(name);
-  await page.getByRole("button", { name: "开发登录" }).click();
-  await page.waitForURL((url) => url.pathname === "/me");
-}
 
 test("a tenant inside WeChat pays the viewing fee with 微信支付 and sees the landlord's contact", async ({
   page,

@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 // China has one time zone (UTC+8, no daylight saving). Dates shown to users and the legacy
 // `create_date` fields are in China time, whatever the server's or the browser's zone.
 

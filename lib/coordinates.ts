@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 import gcoord from "gcoord";
 
 // Stored and searched coordinates, and the Chinese basemaps, are GCJ-02; browsers, GPS and

@@ -1,3 +1,4 @@
+// Server-side, but without the "server-only" marker: next.config.ts loads it with plain Node.
 import path from "node:path";
 import { z } from "zod";
 

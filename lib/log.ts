@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // One JSON line per event. Callers pass identifiers and outcomes, never request parameters,

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 
 // Redirect targets taken from a request (callbackUrl, a form field, next-auth's redirect callback)
@@ -61,7 +62,7 @@ export function isAllowedOrigin(target: unknown, origins: Iterable<string>): boo
 }
 
 /** The host names a browser may legitimately put in Origin: APP_URL's host. */
-export function appHost(): string {
+function appHost(): string {
   return new URL(env().APP_URL).host;
 }
 

@@ -92,10 +92,14 @@ async function startServer(port: number) {
     LOG_LEVEL: "warn",
   };
   // Migrations, secrets and the demo seed, as `npm start` does.
-  execFileSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    path.join("node_modules", ".bin", "tsx"),
+    ["--import", "./scripts/plain-node.mjs", "scripts/prepare-data.ts"],
+    {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   server = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],

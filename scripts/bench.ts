@@ -48,6 +48,8 @@ const onlyRoutes = options.routes?.split(",");
 const distDir = ".next-bench";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "zhizu-bench-"));
 const tsx = path.join("node_modules", ".bin", "tsx");
+// Lib modules import `server-only`; plain Node resolves it to its empty module through this.
+const plainNode = ["--import", "./scripts/plain-node.mjs"];
 const baseEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -73,7 +75,11 @@ process.on("SIGINT", () => process.exit(130));
 process.on("SIGTERM", () => process.exit(143));
 
 function runJson<T>(args: string[], env: NodeJS.ProcessEnv): T {
-  const out = execFileSync(tsx, args, { env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 });
+  const out = execFileSync(tsx, [...plainNode, ...args], {
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 20 * 60_000,
+  });
   return JSON.parse(out.toString()) as T;
 }
 
@@ -163,6 +169,8 @@ async function startServer(dataDir: string, workers: number): Promise<Server> {
   const node = [
     ...(cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : []),
     "--import",
+    "./scripts/plain-node.mjs",
+    "--import",
     "tsx",
     "scripts/server.ts",
     "-H",
@@ -239,7 +247,9 @@ function load(
     headers,
   });
   const args = ["scripts/bench/load.ts", input];
-  const [command, commandArgs] = canPin ? ["taskset", ["-c", loadCpu, tsx, ...args]] : [tsx, args];
+  const [command, commandArgs] = canPin
+    ? ["taskset", ["-c", loadCpu, tsx, ...plainNode, ...args]]
+    : [tsx, [...plainNode, ...args]];
   try {
     const out = execFileSync(command, commandArgs, {
       env: baseEnv,

@@ -5,6 +5,10 @@
 //   db → db and @/lib/env only       non-test code → never tests/
 // A lib module is server-side when it imports the database, a Node built-in, a server-only
 // package or another server-side module; components may still import its types (erased).
+// Markers: every server-side lib module imports "server-only"; a lib module that client code
+// imports at runtime is marked client-safe, either `import "client-only"` (browser only) or a
+// first-line comment `// client-safe: …` (shared with the server), and neither kind may import a
+// server-side module. A "use client" file anywhere imports no server-side module either.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -75,6 +79,13 @@ function resolve(root: string, from: string, specifier: string): string | null {
   return base;
 }
 
+// next.config.ts is loaded by plain Node (no react-server condition), so what it imports at
+// runtime must not import "server-only", which would throw there.
+const NEXT_CONFIG = "next.config.ts";
+const ROOT_FILES = [NEXT_CONFIG, "proxy.ts"];
+
+const CLIENT_SAFE_COMMENT = /^\/\/ client-safe\b/;
+
 const isTestCode = (file: string) =>
   file.startsWith("tests/") ||
   file.startsWith("e2e/") ||
@@ -82,7 +93,10 @@ const isTestCode = (file: string) =>
   /(^|\/)test-[^/]+\.ts$/.test(file);
 
 export function layerViolations(root: string): Violation[] {
-  const files = SOURCE_DIRS.flatMap((dir) => listFiles(root, dir));
+  const files = [
+    ...SOURCE_DIRS.flatMap((dir) => listFiles(root, dir)),
+    ...ROOT_FILES.filter((file) => fs.existsSync(path.join(root, file))),
+  ];
   const graph = new Map<string, { target: string | null; import: Import }[]>();
   for (const file of files) {
     const source = fs.readFileSync(path.join(root, file), "utf8");
@@ -117,7 +131,43 @@ export function layerViolations(root: string): Violation[] {
     return result;
   };
 
+  const sources = new Map(
+    files.map((file) => [file, fs.readFileSync(path.join(root, file), "utf8")]),
+  );
+  const imports = (file: string, specifier: string) =>
+    (graph.get(file) ?? []).some(({ import: entry }) => entry.specifier === specifier);
+  const isClientMarked = (file: string) =>
+    imports(file, "client-only") || CLIENT_SAFE_COMMENT.test(sources.get(file) ?? "");
+  const isClientFile = (file: string) =>
+    /^\s*["']use client["']/.test(sources.get(file) ?? "") || file.startsWith("components/");
+
+  const loadedByNextConfig = new Set<string>();
+  const visit = (file: string) => {
+    for (const { target, import: entry } of graph.get(file) ?? []) {
+      if (entry.typeOnly || target === null || loadedByNextConfig.has(target)) continue;
+      loadedByNextConfig.add(target);
+      visit(target);
+    }
+  };
+  visit(NEXT_CONFIG);
+
   const violations: Violation[] = [];
+  for (const file of graph.keys()) {
+    if (!file.startsWith("lib/") || isTestCode(file)) continue;
+    if (loadedByNextConfig.has(file)) {
+      if (imports(file, "server-only"))
+        violations.push({
+          file,
+          specifier: "server-only",
+          rule: 'next.config.ts loads it: no "server-only"',
+        });
+    } else if (isServerSide(file) && !imports(file, "server-only"))
+      violations.push({
+        file,
+        specifier: "server-only",
+        rule: 'server-side lib module lacks import "server-only"',
+      });
+  }
   for (const [file, imports] of graph) {
     for (const { target, import: entry } of imports) {
       // Tests may import anything (integration tests call route handlers and render components).
@@ -131,11 +181,24 @@ export function layerViolations(root: string): Violation[] {
         add("lib imports components or app");
       if (file.startsWith("db/") && target.startsWith("lib/") && target !== "lib/env.ts")
         add("db imports lib (only @/lib/env is allowed)");
+      if (entry.typeOnly) continue;
+      if (isClientMarked(file) && (target.startsWith("db/") || isServerSide(target)))
+        add("client-safe module imports a server-side module");
       if (
-        file.startsWith("components/") &&
-        !entry.typeOnly &&
-        !(file in ALLOWED_SERVER_IMPORTS_IN_COMPONENTS)
-      ) {
+        file.startsWith("app/") &&
+        isClientFile(file) &&
+        (target.startsWith("db/") || isServerSide(target))
+      )
+        add('"use client" module imports a server-side module');
+      if (
+        (isClientFile(file) || isClientMarked(file)) &&
+        !(file in ALLOWED_SERVER_IMPORTS_IN_COMPONENTS) &&
+        target.startsWith("lib/") &&
+        !isServerSide(target) &&
+        !isClientMarked(target)
+      )
+        add("client code imports a lib module not marked client-safe");
+      if (file.startsWith("components/") && !(file in ALLOWED_SERVER_IMPORTS_IN_COMPONENTS)) {
         if (target.startsWith("db/")) add("components import the database");
         else if (target.startsWith("app/")) add("components import app");
         else if (target.startsWith("lib/") && isServerSide(target))

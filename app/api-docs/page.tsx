@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { OpenApiViewer } from "@/components/api-docs/openapi-viewer";
+import { LEGACY_TAG } from "@/lib/api/openapi";
 import { pageUser } from "@/lib/auth/next-auth";
 
 export const metadata: Metadata = { title: "开放接口文档" };
 
 const PUBLIC_DOCUMENT = { name: "开放接口", url: "/api/openapi.json" };
+// The legacy paths repeat every /api/ operation: their group starts closed.
+const COLLAPSED_TAGS = [LEGACY_TAG];
 const OPERATORS_DOCUMENT = { name: "运营接口（仅管理员）", url: "/api/openapi-admin.json" };
 
 export default async function ApiDocsPage() {
@@ -20,7 +23,7 @@ export default async function ApiDocsPage() {
         </a>
         ，可用于生成客户端代码。每个接口同时提供 /api/ 路径与旧版路径，GET 与 POST 均可调用。
       </p>
-      <OpenApiViewer urls={urls} />
+      <OpenApiViewer urls={urls} collapsedTags={COLLAPSED_TAGS} />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { Card, PageShell } from "@/components/ui/page-shell";
 import { StatusBadge, VERIFICATION_STATUS } from "@/components/ui/status-badge";
 import { requirePageUser } from "@/lib/auth/next-auth";
 import { unreadCount } from "@/lib/notifications/notify";
+import { displayName } from "@/lib/users/display-name";
 import { ownProfile } from "@/lib/users/profile";
 import { verificationStatus } from "@/lib/verifications/review";
 
@@ -24,7 +25,7 @@ export default async function MePage() {
     ownProfile(user.id),
     verificationStatus(user.id),
   ]);
-  const name = profile.nickname || profile.wx_nickname || `用户${profile.id}`;
+  const name = displayName(profile.nickname, profile.wx_nickname) ?? `用户${profile.id}`;
   const avatar = profile.headimgurl ?? profile.wx_headimgurl;
   const identity = VERIFICATION_STATUS[verification.identity.status];
   const property = VERIFICATION_STATUS[propertyState(verification.property)];

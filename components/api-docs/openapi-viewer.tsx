@@ -4,32 +4,49 @@ import { useEffect, useRef } from "react";
 import "swagger-ui-dist/swagger-ui.css";
 import "@/components/api-docs/swagger-contrast.css";
 
+interface SwaggerUi {
+  layoutActions: { show: (key: [string, string], shown: boolean) => void };
+}
+
 /**
  * Swagger UI, bundled from swagger-ui-dist (no CDN) and loaded only on this page: the ES bundle
  * is imported when the viewer mounts, so its weight never reaches another page.
+ *
+ * `collapsedTags` start closed (the legacy paths, which repeat every /api/ operation). Swagger UI
+ * (5.3x) virtualizes its list once it has 150 rows or more (tag headers plus the operations of open
+ * tags): it then renders only the rows in the viewport, so operations below the fold are missing
+ * from the page (not findable with Ctrl+F) until scrolled to. With the legacy copies closed the
+ * public document stays well below that and every /api/ operation is on the page.
  */
-export function OpenApiViewer({ urls }: { urls: { name: string; url: string }[] }) {
+export function OpenApiViewer({
+  urls,
+  collapsedTags = [],
+}: {
+  urls: { name: string; url: string }[];
+  collapsedTags?: string[];
+}) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let cancelled = false;
     import("swagger-ui-dist/swagger-ui-es-bundle.js").then(({ default: SwaggerUI }) => {
       if (cancelled || !container.current) return;
-      SwaggerUI({
+      const ui = SwaggerUI({
         domNode: container.current,
         ...(urls.length > 1 ? { urls } : { url: urls[0]?.url }),
         // Deep links put a link inside each operation's toggle button (a nested control that
         // screen readers cannot reach); the page stays without them.
         deepLinking: false,
         tryItOutEnabled: false,
-        // Swagger UI's server picker has no label of its own.
         onComplete: () => {
+          for (const tag of collapsedTags) ui.layoutActions.show(["operations-tag", tag], false);
+          // Swagger UI's server picker has no label of its own.
           container.current?.querySelector("#servers")?.setAttribute("aria-label", "服务器");
         },
-      });
+      }) as SwaggerUi;
     });
     return () => {
       cancelled = true;
     };
-  }, [urls]);
+  }, [urls, collapsedTags]);
   return <div ref={container} className="openapi-viewer" data-testid="openapi-viewer" />;
 }

@@ -14,14 +14,14 @@ export interface FavoriteAnswer {
   praise_count: number;
 }
 
-export function setFavorite(houseId: number, on: boolean): Promise<FavoriteAnswer> {
+function setFavorite(houseId: number, on: boolean): Promise<FavoriteAnswer> {
   return api("/api/favorite", {
     form: { house_id: houseId, action: on ? "add" : "remove" },
   });
 }
 
 /** Sends a signed-out user to sign in, back to this page with the intent in the URL. */
-export function signInToFavorite(houseId: number) {
+function signInToFavorite(houseId: number) {
   const back = new URL(window.location.href);
   back.searchParams.set(INTENT_PARAM, String(houseId));
   window.location.assign(`/login?callbackUrl=${encodeURIComponent(back.pathname + back.search)}`);

@@ -23,7 +23,7 @@ export const STEPS: { id: StepId; label: string }[] = [
   { id: "release", label: "发布" },
 ];
 
-export type FieldKind = "text" | "number" | "select" | "textarea" | "date" | "checks" | "tags";
+type FieldKind = "text" | "number" | "select" | "textarea" | "date" | "checks" | "tags";
 
 export interface FieldSpec {
   name: ListingFieldName;
@@ -123,23 +123,3 @@ export const MISSING_ITEMS: Record<string, { label: string; step?: StepId; href?
   profile: { label: "个人资料（称呼、性别、身份）", href: "/me/profile" },
   verification_code: { label: "房源核验码（北京、上海必填）", step: "terms" },
 };
-
-/** Which step shows a field, for putting an API error next to it. */
-export function stepOfField(name: string): StepId | null {
-  if (
-    [
-      "longitude",
-      "latitude",
-      "province_code",
-      "city_code",
-      "county_code",
-      "district_name",
-      "house_number",
-    ].includes(name)
-  )
-    return "location";
-  for (const [step, fields] of Object.entries(STEP_FIELDS)) {
-    if (fields?.some((field) => field.name === name)) return step as StepId;
-  }
-  return null;
-}

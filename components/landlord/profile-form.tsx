@@ -12,6 +12,7 @@ import { useForm } from "@/lib/forms/use-form";
 import { errorText } from "@/lib/swr/fetcher";
 import type { OwnProfile } from "@/lib/swr/hooks";
 import { keys, useProfile } from "@/lib/swr/hooks";
+import { displayName } from "@/lib/users/display-name";
 import { FIRST_SAVE_REQUIRED, profileParams } from "@/lib/users/profile-fields";
 
 const SEXES = [
@@ -30,7 +31,7 @@ type TextFields = Record<string, string>;
 function initialValues(profile: OwnProfile): TextFields {
   const text = (value: unknown) => (value == null ? "" : String(value));
   return {
-    nickname: text(profile.nickname ?? profile.wx_nickname),
+    nickname: text(displayName(profile.nickname, profile.wx_nickname)),
     sex: text(profile.sex),
     user_type: text(profile.user_type),
     self_description: text(profile.self_description),

@@ -28,7 +28,7 @@ import type { HouseDetail } from "@/lib/swr/hooks";
 export type Values = Record<string, string>;
 
 /** The form value of a field as stored on the listing ("" when unset). */
-export function initialValue(house: HouseDetail | undefined, field: FieldSpec): string {
+function initialValue(house: HouseDetail | undefined, field: FieldSpec): string {
   const value = house?.[field.name as keyof HouseDetail];
   if (value == null) return "";
   if (field.kind === "checks")
@@ -46,7 +46,7 @@ function apiValue(field: FieldSpec, value: string): string {
  * Saves the changed fields: creates the draft when there is no listing yet, otherwise one
  * update_house_info call with all of them.
  */
-export async function saveListing(
+async function saveListing(
   houseId: number | null,
   changes: Record<string, unknown>,
 ): Promise<number> {

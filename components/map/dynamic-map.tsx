@@ -44,4 +44,4 @@ export function DynamicLeafletMap(props: LeafletMapProps) {
   );
 }
 
-export type { LeafletMapProps, LngLat, MapMarker, MapView } from "./leaflet-map";
+export type { LngLat, MapMarker, MapView } from "./leaflet-map";

@@ -4,9 +4,9 @@ import { CITY_CENTRES, type CityCentre } from "@/lib/search/city-centres";
 // reopens the same search), and its translation to /api/search_house and /api/search_map
 // parameters. Client-safe.
 
-export const DEFAULT_CITY_CODE = 510100;
-export const DEFAULT_RADIUS_KM = 10;
-export const DEFAULT_ZOOM = 12;
+const DEFAULT_CITY_CODE = 510100;
+const DEFAULT_RADIUS_KM = 10;
+const DEFAULT_ZOOM = 12;
 /** Listings per page of the list (the server renders the first one). */
 export const PAGE_SIZE = 20;
 /** The basemap's deepest zoom (the tile layer's maxZoom in components/map/leaflet-map.tsx). */

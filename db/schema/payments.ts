@@ -62,10 +62,13 @@ export const viewingRequests = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // One open request per tenant and listing: pending payment, paid or refund requested.
+    // One open request per tenant and listing: pending payment, paid or refund requested. The
+    // statuses are literals in the index's SQL: a partial index cannot take bound parameters.
     uniqueIndex("viewing_requests_open_unique")
       .on(t.tenantId, t.houseId)
-      .where(sql`${t.status} in (1, 2, 4)`),
+      .where(
+        sql`${t.status} in (${sql.raw([ViewingStatus.pending, ViewingStatus.paid, ViewingStatus.refundRequested].join(", "))})`,
+      ),
     index("viewing_requests_phase_idx").on(t.status, t.phase),
     index("viewing_requests_owner_idx").on(t.ownerId, t.status),
     index("viewing_requests_tenant_idx").on(t.tenantId),

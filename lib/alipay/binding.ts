@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db";
@@ -17,9 +18,9 @@ import { log } from "@/lib/log";
 // user (stored only as a keyed hash, 10-minute expiry) carries the user through Alipay's page; the
 // callback exchanges auth_code via alipay.system.oauth.token and keeps the token encrypted.
 
-export const AUTH_STATE_TTL_MS = 10 * 60 * 1000;
+const AUTH_STATE_TTL_MS = 10 * 60 * 1000;
 const STATE_PURPOSE = "alipay-auth-state";
-export const BIND_RESULT_PATH = "/alipay";
+const BIND_RESULT_PATH = "/alipay";
 
 export async function alipayAuthUrl(
   userId: number,

@@ -1,3 +1,4 @@
+import "server-only";
 import { AlipaySdk, type AlipaySdkCommonResult, type AlipaySdkConfig } from "alipay-sdk";
 import { privateKeyType, sandboxAlipayKeys, sandboxAppKeys } from "@/lib/alipay/keys";
 import { env, isSandbox } from "@/lib/env";
@@ -11,10 +12,10 @@ import { log } from "@/lib/log";
 export const SANDBOX_APP_ID = "9021000000000001";
 export const SANDBOX_SELLER_ID = "2088000000000001";
 
-export const SANDBOX_GATEWAY_PATH = "/api/sandbox/alipay/gateway.do";
-export const SANDBOX_AUTHORIZE_PATH = "/sandbox/alipay/authorize";
-export const NOTIFY_PATH = "/api/payment/ali/notify";
-export const AUTH_REDIRECT_PATH = "/api/payment/ali/auth_notify";
+const SANDBOX_GATEWAY_PATH = "/api/sandbox/alipay/gateway.do";
+const SANDBOX_AUTHORIZE_PATH = "/sandbox/alipay/authorize";
+const NOTIFY_PATH = "/api/payment/ali/notify";
+const AUTH_REDIRECT_PATH = "/api/payment/ali/auth_notify";
 
 export interface AlipaySettings {
   sandbox: boolean;

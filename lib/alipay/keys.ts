@@ -1,3 +1,4 @@
+import "server-only";
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { readOrCreateSecretFile } from "@/lib/secrets";
 

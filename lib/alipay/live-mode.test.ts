@@ -1,5 +1,4 @@
-import { generateKeyPairSync } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as authorize } from "@/app/api/sandbox/alipay/authorize/route";
 import { POST as checkout } from "@/app/api/sandbox/alipay/checkout/route";
 import { GET as gateway } from "@/app/api/sandbox/alipay/gateway.do/route";
@@ -10,34 +9,17 @@ import { sandboxAlipayTrades } from "@/db/schema";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
 import { privateKeyType } from "@/lib/alipay/keys";
 import { buildRequest } from "@/tests/helpers";
+import { liveEnv, rsaKeys, withEnv } from "@/tests/live-mode";
 
 // Live mode: the same code with real configuration; the sandbox does not exist.
 
-const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
-const saved = { ...process.env };
-
-beforeAll(() => {
-  Object.assign(process.env, {
-    APP_MODE: "live",
-    APP_URL: "https://zhizu.example",
-    AUTH_SECRET: "live-auth-secret-for-tests-0123456789",
-    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-    WECHAT_APP_ID: "wx-live",
-    AMAP_WEB_KEY: "amap-test-key",
-    WECHAT_APP_SECRET: "wx-secret",
-    ALIPAY_APP_ID: "2021004100000001",
-    ALIPAY_PRIVATE_KEY: privateKey,
-    ALIPAY_PUBLIC_KEY: publicKey,
-    ALIPAY_GATEWAY: "https://openapi-sandbox.dl.alipaydev.com/gateway.do",
-  });
-});
-afterAll(() => {
-  process.env = saved;
-});
+const { privateKey, publicKey } = rsaKeys("pkcs1");
+withEnv(
+  liveEnv(
+    { privateKey, publicKey },
+    { ALIPAY_GATEWAY: "https://openapi-sandbox.dl.alipaydev.com/gateway.do" },
+  ),
+);
 
 describe("live mode", () => {
   it("has no sandbox routes", async () => {
@@ -88,11 +70,7 @@ describe("live mode", () => {
 
 describe("private key formats", () => {
   it("accepts PKCS1 and PKCS8, with or without PEM armour", () => {
-    const pkcs8 = generateKeyPairSync("rsa", {
-      modulusLength: 1024,
-      privateKeyEncoding: { type: "pkcs8", format: "pem" },
-      publicKeyEncoding: { type: "spki", format: "pem" },
-    }).privateKey;
+    const pkcs8 = rsaKeys("pkcs8").privateKey;
     const bare = (pem: string) => pem.replace(/-----[^-]+-----/g, "").replace(/\s+/g, "");
     expect(privateKeyType(privateKey)).toBe("PKCS1");
     expect(privateKeyType(pkcs8)).toBe("PKCS8");

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { alipayBindings } from "@/db/schema";
@@ -11,7 +12,7 @@ import { describeError, log } from "@/lib/log";
 // The Zhima credit score. zhima.credit.score.get is a legacy Alipay product that may be replaced
 // (芝麻免押 / 信用服务), so callers depend on the ZhimaProvider interface, not on the method.
 
-export class ZhimaRefusedError extends Error {}
+class ZhimaRefusedError extends Error {}
 
 export interface ZhimaProvider {
   /** The current score for the user behind this access token; throws ZhimaRefusedError. */
@@ -100,7 +101,7 @@ export async function fetchScoreAfterBinding(
 }
 
 /** Band width of what a landlord sees: "650+" rather than the score. */
-export const ZHIMA_BAND = 50;
+const ZHIMA_BAND = 50;
 
 /** A score as the band a landlord may see ("650+"), or null without a score. */
 export function zhimaBand(score: number | null | undefined): string | null {

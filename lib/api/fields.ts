@@ -1,3 +1,4 @@
+// client-safe: the pages share these zod field rules, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 
 // Zod builders for request parameters, which arrive as strings (query, form) or JSON values.

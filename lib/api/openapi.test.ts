@@ -6,7 +6,7 @@ import {
 } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import { routeIndex } from "@/app/api/routes.generated";
-import { audienceOf, contractOf, openApiDocument } from "@/lib/api/openapi";
+import { audienceOf, contractOf, LEGACY_TAG, openApiDocument } from "@/lib/api/openapi";
 import nextConfig from "@/next.config";
 import { endpointTypesSource } from "@/scripts/contract/endpoint-types";
 import {
@@ -69,6 +69,17 @@ describe("the OpenAPI documents", () => {
         "/api/sandbox/alipay/gateway.do",
       ]),
     );
+  });
+
+  it("list every /api/ path before the legacy copies, which share one tag", () => {
+    const paths = Object.keys(publicDocument.paths);
+    const firstLegacy = paths.findIndex((path) => !path.startsWith("/api/"));
+    expect(paths.slice(firstLegacy).filter((path) => path.startsWith("/api/"))).toEqual([]);
+    const legacyTags = paths
+      .slice(firstLegacy)
+      .flatMap((path) => Object.values(publicDocument.paths[path]!) as { tags: string[] }[])
+      .flatMap((operation) => operation.tags);
+    expect(new Set(legacyTags)).toEqual(new Set([LEGACY_TAG]));
   });
 
   it("list as legacy paths exactly those next.config.ts rewrites to the endpoint", async () => {

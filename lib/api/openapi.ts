@@ -21,6 +21,8 @@ export type Audience = "public" | "operators";
 type JsonSchema = Record<string, unknown>;
 
 const METHODS = ["GET", "POST"] as const;
+/** The one tag of every legacy path's operation (each repeats an /api/ operation). */
+export const LEGACY_TAG = "legacy paths";
 
 export function contractOf(handler: unknown): Contract | undefined {
   return (handler as Partial<Handler> | undefined)?.contract;
@@ -51,7 +53,7 @@ function rewriteTarget(rule: { source: string; destination: string }, pathname: 
 }
 
 /** The legacy paths that next.config.ts rewrites to this /api path (the first rule wins). */
-export function legacyPathsOf(apiPath: string): string[] {
+function legacyPathsOf(apiPath: string): string[] {
   const candidates = [
     ...legacyRewrites.filter((rule) => !rule.source.includes(":")).map((rule) => rule.source),
     apiPath.replace(/^\/api/, ""),
@@ -251,26 +253,33 @@ function operation(entry: RegistryEntry, method: "GET" | "POST", path: string, c
     operationId: `${method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+/g, "_")}`,
     summary: entry.summary,
     ...(legacy ? { description: `Legacy path of ${entry.path}: always HTTP 200.` } : {}),
-    tags: [legacy ? "legacy paths" : (entry.path.split("/")[2] ?? "api")],
+    tags: [legacy ? LEGACY_TAG : (entry.path.split("/")[2] ?? "api")],
     security: security(contract),
     ...requestParts(path, method, contract),
     responses: responses(contract, legacy),
   };
 }
 
-/** The OpenAPI 3.1 document of one audience's endpoints, at their /api and legacy paths. */
+/**
+ * The OpenAPI 3.1 document of one audience's endpoints, at their /api and legacy paths. Every
+ * /api/ path comes first and the legacy copies after them, so viewers (which group operations by
+ * tag in order of appearance) list the endpoints before the one group of legacy paths.
+ */
 export function openApiDocument(registry: RegistryEntry[], audience: Audience) {
-  const paths: Record<string, Record<string, unknown>> = {};
+  const apiPaths: Record<string, Record<string, unknown>> = {};
+  const legacyPaths: Record<string, Record<string, unknown>> = {};
   for (const entry of registry) {
     for (const method of METHODS) {
       const contract = contractOf(entry.module[method]);
       if (!contract || audienceOf(contract) !== audience) continue;
       for (const path of [entry.path, ...legacyPathsOf(entry.path)]) {
-        paths[path] ??= {};
-        paths[path][method.toLowerCase()] = operation(entry, method, path, contract);
+        const into = path === entry.path ? apiPaths : legacyPaths;
+        into[path] ??= {};
+        into[path][method.toLowerCase()] = operation(entry, method, path, contract);
       }
     }
   }
+  const paths = { ...apiPaths, ...legacyPaths };
   return {
     openapi: "3.1.0",
     info: {

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, lte, sql } from "drizzle-orm";
 import { rateLimitWindows } from "@/db/schema";
 import { writeTransaction } from "@/db/write";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -27,9 +28,9 @@ export interface ParsedRequest {
 }
 
 /** JSON and urlencoded bodies, and all multipart text fields together. */
-export const MAX_TEXT_BODY_BYTES = 1024 * 1024;
+const MAX_TEXT_BODY_BYTES = 1024 * 1024;
 /** Multipart text fields per request (the largest endpoint declares about 40). */
-export const MAX_FIELDS = 200;
+const MAX_FIELDS = 200;
 /** Room for each part's boundary and headers in a multipart body. */
 const PART_OVERHEAD_BYTES = 1024;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ApiError, httpStatusOf, Status, type StatusCode } from "@/lib/api/errors";
 import { type FileRules, readRequest, type UploadedFile } from "@/lib/api/request";
@@ -19,7 +20,7 @@ export function isLegacyPath(request: Request): boolean {
   return !new URL(request.url).pathname.startsWith("/api/");
 }
 
-export interface Envelope {
+interface Envelope {
   status: number;
   msg: string;
   ans: unknown;
@@ -44,7 +45,7 @@ export interface RouteContext<P, A extends AuthMode> {
   files: Record<string, UploadedFile[]>;
 }
 
-export function envelopeResponse(
+function envelopeResponse(
   request: Request,
   status: StatusCode,
   msg: string,

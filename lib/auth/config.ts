@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -18,6 +19,7 @@ import { type Env, env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authSecret } from "@/lib/secrets";
 import { safeLocalPath } from "@/lib/urls";
+import { displayName } from "@/lib/users/display-name";
 import { upsertWechatUser } from "@/lib/users/wechat";
 import type { WechatProfile } from "@/lib/wechat/oauth";
 
@@ -127,7 +129,7 @@ export function authConfig(settings: Env): NextAuthConfig {
             },
             wechatAppId(account.provider),
           );
-          claims = { uid: row.id, role: row.role, name: row.nickname ?? row.wxNickname };
+          claims = { uid: row.id, role: row.role, name: displayName(row.nickname, row.wxNickname) };
         } else {
           const row = await userById(Number(user?.id));
           if (!row) throw new Error("signed-in user vanished");

@@ -1,3 +1,4 @@
+import "server-only";
 import { redirect } from "next/navigation";
 import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
@@ -15,7 +16,8 @@ const nextAuth = NextAuth(() => {
   return authConfig(settings);
 });
 
-export const { auth, signIn, signOut } = nextAuth;
+const { auth } = nextAuth;
+export const { signIn, signOut } = nextAuth;
 
 /**
  * Auth.js builds absolute redirects (its error page, `/login?error=…`) from the request's origin

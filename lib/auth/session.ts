@@ -1,3 +1,4 @@
+import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { authSecret } from "@/lib/secrets";
@@ -31,7 +32,7 @@ export async function encodeSession(claims: SessionClaims): Promise<string> {
 }
 
 /** The claims of a valid, unexpired session token; null for anything forged or stale. */
-export async function decodeSession(token: string): Promise<SessionClaims | null> {
+async function decodeSession(token: string): Promise<SessionClaims | null> {
   try {
     const payload = await decode({ token, secret: authSecret(), salt: SESSION_COOKIE });
     const uid = Number(payload?.uid);
@@ -64,7 +65,7 @@ function cookieValue(request: Request, name: string): string | null {
  * and the API answers GET as well as POST), so a cookie only counts on requests the browser
  * marks as same-origin: Sec-Fetch-Site, or Origin/Referer on browsers that lack it.
  */
-export function isSameOriginRequest(request: Request): boolean {
+function isSameOriginRequest(request: Request): boolean {
   const allowed = new Set([new URL(request.url).origin, new URL(env().APP_URL).origin]);
   const site = request.headers.get("sec-fetch-site");
   if (site) return site === "same-origin" || site === "none";

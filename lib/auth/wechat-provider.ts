@@ -1,3 +1,4 @@
+import "server-only";
 import { customFetch } from "@auth/core";
 import type { OAuthConfig } from "next-auth/providers";
 import WeChat from "next-auth/providers/wechat";

@@ -1,3 +1,4 @@
+import "server-only";
 import sharp from "sharp";
 import { photoHash } from "@/lib/houses/photo-hash";
 import { makeThumbnail } from "@/lib/storage/images";

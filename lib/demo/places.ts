@@ -1,3 +1,4 @@
+// client-safe: the editor's division picker shows these places, so no server imports (scripts/check-layers.ts).
 // Real districts of three cities, with GCJ-02 centres (as AMap shows them) and real residential
 // compounds, so demo listings sit where a newcomer would expect them on the map.
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ledgerEventKinds, withdrawalStatuses } from "@/db/schema";
 
@@ -5,7 +6,7 @@ import { ledgerEventKinds, withdrawalStatuses } from "@/db/schema";
 
 const cents = z.number().int();
 
-export const walletEntryAnswer = z.object({
+const walletEntryAnswer = z.object({
   id: z.number().int(),
   kind: z.enum(ledgerEventKinds),
   kind_label: z.string(),

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import {
   type LedgerAccount,
@@ -17,7 +18,7 @@ import type { WriteTx } from "@/db/write";
 export type LedgerReader = Pick<WriteTx, "select">;
 
 /** Accounts kept per user; the others are the platform's. */
-export const USER_ACCOUNTS = new Set<LedgerAccount>([
+const USER_ACCOUNTS = new Set<LedgerAccount>([
   "commission_pending",
   "commission_payable",
   "payout_reserved",

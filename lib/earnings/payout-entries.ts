@@ -1,3 +1,4 @@
+import "server-only";
 import type { Payout } from "@/db/schema";
 import type { WriteTx } from "@/db/write";
 import { post } from "@/lib/earnings/ledger";

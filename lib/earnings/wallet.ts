@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
@@ -33,7 +34,7 @@ import { centsToYuan } from "@/lib/payments/money";
 // What a user reads about their earnings: balances, entries with their source, withdrawals and
 // the monthly statement. Amounts are integer cents; yuan only in the CSV.
 
-export const ACCOUNT_LABELS: Record<LedgerAccount, string> = {
+const ACCOUNT_LABELS: Record<LedgerAccount, string> = {
   provider_funds: "平台资金",
   fees_unearned: "待结算服务费",
   fee_income: "服务费收入",
@@ -46,7 +47,7 @@ export const ACCOUNT_LABELS: Record<LedgerAccount, string> = {
   owed_back: "待抵扣",
 };
 
-export const EVENT_LABELS: Record<LedgerEventKind, string> = {
+const EVENT_LABELS: Record<LedgerEventKind, string> = {
   fee_paid: "服务费到账",
   commission_earned: "获得佣金（待结算）",
   fee_settled: "看房完成，佣金可提现",
@@ -57,7 +58,7 @@ export const EVENT_LABELS: Record<LedgerEventKind, string> = {
   platform_payout: "平台转账",
 };
 
-export function withdrawalAnswer(row: Withdrawal) {
+function withdrawalAnswer(row: Withdrawal) {
   return {
     id: row.id,
     amount_cents: row.amountCents,
@@ -204,8 +205,6 @@ export async function walletOf(userId: number) {
   };
 }
 
-export type WalletAnswer = Awaited<ReturnType<typeof walletOf>>;
-
 /** The earnings a user's invited friends brought: pending and settled, and how many fees. */
 export async function inviteEarnings(userId: number) {
   return commissionTotals(userId, "invite_reward");
@@ -260,7 +259,7 @@ function signedYuan(cents: number): string {
 }
 
 /** The month's statement (China time, `YYYY-MM`) as CSV: every commission and payout line. */
-export async function monthlyStatement(userId: number, month: string) {
+async function monthlyStatement(userId: number, month: string) {
   const [year, index] = month.split("-").map(Number);
   const range = chinaMonth(new Date(Date.UTC(year ?? 1970, (index ?? 1) - 1, 15)));
   const { rows } = await entryRows(userId, {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, notInArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import {
@@ -308,7 +309,7 @@ export function withdrawalOutBizNo(id: number): string {
  * Takes one queued or sending withdrawal a step further: queued → sending, then the transfer
  * (sent once; an earlier unknown outcome is queried first). Safe to repeat.
  */
-export async function advanceWithdrawal(id: number, clock: Clock = systemClock) {
+async function advanceWithdrawal(id: number, clock: Clock = systemClock) {
   const started = await writeTransaction((tx) =>
     transition(tx, id, ["queued"], { status: "sending" }),
   );

@@ -1,3 +1,4 @@
+import "server-only";
 import { privateFileAccessLog } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
@@ -10,7 +11,7 @@ import { type ParsedKey, parseKey } from "@/lib/storage/keys";
 type Outcome = "served" | "denied" | "missing";
 
 /** `bytes=0-99`, `bytes=100-`, `bytes=-500`; anything else (incl. several ranges) → whole file. */
-export function parseRangeHeader(value: string | null): RangeRequest | undefined {
+function parseRangeHeader(value: string | null): RangeRequest | undefined {
   const match = /^bytes=(\d*)-(\d*)$/.exec(value?.trim() ?? "");
   if (!match || (!match[1] && !match[2])) return undefined;
   if (!match[1]) return { suffix: Number(match[2]) };

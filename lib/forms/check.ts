@@ -1,3 +1,4 @@
+// client-safe: the forms check input with the API's own rules, so no server imports (scripts/check-layers.ts).
 import type { ZodType } from "zod";
 import type { FieldErrors } from "@/lib/forms/use-form";
 

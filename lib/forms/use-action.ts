@@ -1,3 +1,4 @@
+// client-safe: client components use it; no server imports, so no server imports (scripts/check-layers.ts).
 "use client";
 
 import { useCallback, useRef, useState } from "react";

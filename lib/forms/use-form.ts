@@ -1,3 +1,4 @@
+// client-safe: client components use it; no server imports, so no server imports (scripts/check-layers.ts).
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";

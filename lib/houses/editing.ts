@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { HouseStatus, houses } from "@/db/schema";
@@ -42,7 +43,7 @@ const CONTROL = new Set(["house_id", "attr_name", "attr_value", "coord_type", "t
  * or several listing fields sent directly (the editor's JSON). Anything outside the listing
  * field schema (status, user_id, id, praise_count, times…) is refused, never ignored.
  */
-export function requestedChanges(params: Record<string, unknown>): Record<string, unknown> {
+function requestedChanges(params: Record<string, unknown>): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   if (params.attr_name !== undefined && params.attr_name !== "") {
     const name = String(params.attr_name);

@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { codeList, decimal, id, integer, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 import {
@@ -16,9 +17,9 @@ import {
 // Every field is optional because drafts may be incomplete, but a value that is sent must be
 // valid: nothing is coerced or replaced by a default (the legacy "insert ignore" bug).
 
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 10;
-export const MAX_RENT_YUAN = 1_000_000;
+const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 10;
+const MAX_RENT_YUAN = 1_000_000;
 
 const codes = (labels: Record<number, string>) => Object.keys(labels).map(Number);
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { HouseStatus, houses } from "@/db/schema";
@@ -10,8 +11,8 @@ import { notify } from "@/lib/notifications/notify";
 // CONFIRM_EVERY_DAYS; after that it shows "N 天未确认在租" and the owner is reminded, and after
 // PULL_OFF_AFTER_DAYS without a confirmation it is pulled off (status 2) and the owner told.
 
-export const CONFIRM_EVERY_DAYS = 14;
-export const PULL_OFF_AFTER_DAYS = 30;
+const CONFIRM_EVERY_DAYS = 14;
+const PULL_OFF_AFTER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MY_HOUSES = "/me/houses";
 

@@ -1,3 +1,4 @@
+// client-safe: the tenant pages show these labels, so no server imports (scripts/check-layers.ts).
 // The labels of listing codes shown to tenants and landlords. Client-safe and free of zod, so
 // the tenant pages can show them without the listing schema in their JavaScript.
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, inArray } from "drizzle-orm";
 import {
   type House,
@@ -51,7 +52,7 @@ function houseForTransition(conn: Connection, houseId: number, userId: number): 
 }
 
 /** What a listing still lacks before it can be published (names the editor highlights). */
-export function missingForRelease(conn: Connection, house: House): string[] {
+function missingForRelease(conn: Connection, house: House): string[] {
   const missing: string[] = REQUIRED_FOR_RELEASE.filter((name) => house[columnName(name)] == null);
   const photos = conn
     .select({ n: count() })
@@ -71,7 +72,7 @@ export function missingForRelease(conn: Connection, house: House): string[] {
 }
 
 /** Beijing and Shanghai require the government 房源核验码 on every online rental listing. */
-export const VERIFICATION_CODE_PROVINCES: readonly number[] = [110000, 310000];
+const VERIFICATION_CODE_PROVINCES: readonly number[] = [110000, 310000];
 
 export function needsVerificationCode(provinceCode: number | null): boolean {
   return provinceCode !== null && VERIFICATION_CODE_PROVINCES.includes(provinceCode);

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { houses, moderationFlags, propertyVerifications } from "@/db/schema";

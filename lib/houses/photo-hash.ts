@@ -1,3 +1,4 @@
+import "server-only";
 import sharp from "sharp";
 
 // A 64-bit perceptual hash (dHash: each bit says whether a pixel of the 9×8 greyscale thumbnail is

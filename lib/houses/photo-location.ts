@@ -1,3 +1,4 @@
+// client-safe: client components use it; no server imports, so no server imports (scripts/check-layers.ts).
 import { distanceKm, pointToGcj02 } from "@/lib/search/geo";
 
 // Browser side of the photo-location signal: the GPS position in a photo's EXIF (read before

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { HouseStatus } from "@/db/schema";
 import { ApiError, Status } from "@/lib/api/errors";

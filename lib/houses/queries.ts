@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { db, preparedQuery } from "@/db";
@@ -27,6 +28,7 @@ import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
 import { houseOwnership } from "@/lib/houses/ownership";
 import { MODERATION_STATE_TEXT, moderationForOwner } from "@/lib/moderation/decisions";
 import { fileUrl } from "@/lib/storage";
+import { displayName } from "@/lib/users/display-name";
 import { landlordReliability } from "@/lib/viewings/reliability";
 
 // Read models for the owner's list and the public detail page. Photos and videos are fetched
@@ -158,7 +160,7 @@ function ownerProfile(userId: number) {
     );
   return {
     id: owner.id,
-    nickname: owner.nickname || owner.wxNickname || "",
+    nickname: displayName(owner.nickname, owner.wxNickname) ?? "",
     headimgurl: fileUrl(owner.headimgurl) ?? owner.wxHeadimgurl ?? null,
     user_type: owner.userType,
     user_type_text: USER_TYPE_LABELS[owner.userType ?? 0] ?? "",

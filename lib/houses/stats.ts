@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { and, count, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -62,7 +63,7 @@ export async function purgeViewKeys(now = new Date()) {
   });
 }
 
-export interface PeriodStats {
+interface PeriodStats {
   views: number;
   favorites: number;
   viewing_requests: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import { fileTypeFromFile } from "file-type";
 import { db } from "@/db";
@@ -11,7 +12,7 @@ import { newPublicKey, type StoredExtension } from "@/lib/storage/keys";
 import { deleteFilesQuietly, type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
 
 export const MAX_VIDEO_BYTES = 200 * 1024 * 1024;
-export const MAX_VIDEOS_PER_HOUSE = 5;
+const MAX_VIDEOS_PER_HOUSE = 5;
 
 const VIDEO_TYPES: Record<string, StoredExtension> = {
   "video/mp4": "mp4",

@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 // The words for listing fields that are free text in the API (decoration, features): the search
 // sheet offers them as filter choices and the demo seed writes them.
 

@@ -1,3 +1,4 @@
+// client-safe: the verification forms check ID numbers in the browser, so no server imports (scripts/check-layers.ts).
 // Mainland resident ID numbers (GB 11643-1999): 6-digit area, 8-digit birth date, 3-digit
 // sequence, ISO 7064 MOD 11-2 check digit. Historical area codes stay valid on real cards, so only
 // the province prefix is checked (plus 81/82/83 for Hong Kong, Macau and Taiwan residence permits).

@@ -1,7 +1,8 @@
+// client-safe: client components use it; no server imports, so no server imports (scripts/check-layers.ts).
 // Browser-side image downscaling (canvas), for every image a user uploads.
 
 /** Longest side of a listing photo after client-side downscaling. */
-export const MAX_PHOTO_SIDE = 1600;
+const MAX_PHOTO_SIDE = 1600;
 /** Longest side of an identity or property document: larger, so small print stays legible. */
 export const MAX_DOCUMENT_SIDE = 2048;
 

@@ -1,12 +1,13 @@
+import "server-only";
 import { type Clock, systemClock } from "@/lib/clock";
 import { claimItem, processHolder } from "@/lib/jobs/claims";
 import { runJobPass } from "@/lib/jobs/run";
 import type { JobStep } from "@/lib/jobs/step";
 import { describeError, log } from "@/lib/log";
 
-export const SCHEDULER_STEP = "scheduler";
+const SCHEDULER_STEP = "scheduler";
 const SCHEDULER_KEY = "passes";
-export const PASS_INTERVAL_MS = 60_000;
+const PASS_INTERVAL_MS = 60_000;
 /** The scheduler lease outlives two missed ticks, then another process takes over. */
 const SCHEDULER_LEASE_MS = 3 * PASS_INTERVAL_MS;
 

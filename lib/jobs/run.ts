@@ -1,3 +1,4 @@
+import "server-only";
 import { type Clock, systemClock } from "@/lib/clock";
 import { claimItem, processHolder, releaseClaim, WHOLE_STEP } from "@/lib/jobs/claims";
 import type { JobStep } from "@/lib/jobs/step";

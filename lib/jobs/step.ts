@@ -1,6 +1,6 @@
 import type { Clock } from "@/lib/clock";
 
-export interface JobContext {
+interface JobContext {
   now: Date;
   /** Claims items of this step with `claimItem` under this holder. */
   holder: string;

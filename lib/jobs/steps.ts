@@ -1,3 +1,4 @@
+import "server-only";
 import { payWithdrawals } from "@/lib/earnings/withdrawals";
 import { applyFreshnessRules } from "@/lib/houses/freshness";
 import { purgeViewKeys } from "@/lib/houses/stats";
@@ -21,21 +22,21 @@ export function reconcilePaymentsStep(minutes = 15): JobStep {
 }
 
 /** Verification document images are deleted 180 days after the decision. */
-export const purgeVerificationDocumentsStep: JobStep = {
+const purgeVerificationDocumentsStep: JobStep = {
   name: "verifications:purge",
   exclusiveLeaseMs: 30 * MINUTE_MS,
   run: async ({ now }) => purgeDecidedDocuments(now),
 };
 
 /** The Official Account's access token and jsapi_ticket are refreshed ahead of their expiry. */
-export const refreshWechatTokensStep: JobStep = {
+const refreshWechatTokensStep: JobStep = {
   name: "wechat:tokens",
   exclusiveLeaseMs: 2 * MINUTE_MS,
   run: async ({ now }) => refreshWechatTokens({ now }),
 };
 
 /** Temp uploads, .part files and media no row references, once older than an hour. */
-export const cleanupLeftoversStep: JobStep = {
+const cleanupLeftoversStep: JobStep = {
   name: "storage:cleanup",
   exclusiveLeaseMs: 30 * MINUTE_MS,
   run: async ({ now }) => cleanupLeftovers({ now }),
@@ -45,21 +46,21 @@ export const cleanupLeftoversStep: JobStep = {
  * Withdrawals queued (automatic, or approved by an admin) are paid to Alipay; one sent with an
  * unknown outcome is settled by querying its out_biz_no, never by sending a new transfer.
  */
-export const payWithdrawalsStep: JobStep = {
+const payWithdrawalsStep: JobStep = {
   name: "earnings:payouts",
   exclusiveLeaseMs: 10 * MINUTE_MS,
   run: async ({ clock }) => payWithdrawals(clock),
 };
 
 /** The viewing requests' deadlines: reminders, automatic refunds, viewed, refund retries. */
-export const viewingRulesStep: JobStep = {
+const viewingRulesStep: JobStep = {
   name: "viewings:rules",
   exclusiveLeaseMs: 10 * MINUTE_MS,
   run: async ({ now, clock }) => runViewingRules({ now, clock }),
 };
 
 /** Listings unconfirmed for 14 days: the owner is reminded; for 30 days: pulled off, owner told. */
-export const listingFreshnessStep: JobStep = {
+const listingFreshnessStep: JobStep = {
   name: "houses:freshness",
   exclusiveLeaseMs: 10 * MINUTE_MS,
   run: async ({ now }) => applyFreshnessRules(now),

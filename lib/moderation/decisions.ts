@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import {
   HouseStatus,
@@ -30,7 +31,7 @@ export const DECISION_TEXT: Record<ModerationDecisionKind, string> = {
 const MY_HOUSES = "/me/houses";
 
 /** Whether the listing has an open case (an unresolved finding or report). */
-export function openCase(conn: Connection, houseId: number): boolean {
+function openCase(conn: Connection, houseId: number): boolean {
   const flag = conn
     .select({ id: moderationFlags.id })
     .from(moderationFlags)

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import {
   HouseStatus,
@@ -142,9 +143,9 @@ export function checkCopiedPhotos(
   return found;
 }
 
-export const GPS_BUCKETS = { near: 1, middle: 2, far: 3 } as const;
+const GPS_BUCKETS = { near: 1, middle: 2, far: 3 } as const;
 /** How many photos taken > 20 km away make a note. */
-export const FAR_PHOTOS_FOR_NOTE = 2;
+const FAR_PHOTOS_FOR_NOTE = 2;
 
 /** Several photos whose EXIF position is over 20 km from the listing: a moderation note. */
 export function checkPhotoLocations(tx: WriteTx, houseId: number, now: Date): void {

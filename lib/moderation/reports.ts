@@ -1,3 +1,4 @@
+import "server-only";
 import { and, countDistinct, eq, gte, isNull } from "drizzle-orm";
 import {
   HouseStatus,
@@ -19,10 +20,10 @@ export const REPORT_REASONS: Record<number, string> = {
   5: "其他",
 };
 /** Open reports from this many different users hold the listing until an admin decides. */
-export const REPORTS_TO_HOLD = 3;
+const REPORTS_TO_HOLD = 3;
 
 /** Whether the user paid a viewing fee for this listing (the request reached "paid" or later). */
-export function paidViewingFee(tx: WriteTx, userId: number, houseId: number): boolean {
+function paidViewingFee(tx: WriteTx, userId: number, houseId: number): boolean {
   return Boolean(
     tx
       .select({ id: viewingRequests.id })

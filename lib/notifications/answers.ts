@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The API contract of /api/notification/*.
-export const inboxItemAnswer = z.object({
+const inboxItemAnswer = z.object({
   id: z.number().int(),
   kind: z.string(),
   payload: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),

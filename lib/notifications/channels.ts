@@ -1,3 +1,4 @@
+import "server-only";
 import { env, isSandbox, type TemplateConfig } from "@/lib/env";
 import type { NotificationPayload } from "@/lib/notifications/notify";
 import { scrubPersonalData } from "@/lib/notifications/templates";
@@ -24,7 +25,7 @@ export interface NotificationChannel {
 }
 
 /** Sandbox: records the message in the sandbox outbox instead of sending it. */
-export const sandboxOutboxChannel: NotificationChannel = {
+const sandboxOutboxChannel: NotificationChannel = {
   async send(message) {
     await recordOutboxMessage({
       channel: "wechat_template",
@@ -42,7 +43,7 @@ export const sandboxOutboxChannel: NotificationChannel = {
 // refused messages.
 const UNREACHABLE_ERRCODES = new Set([40003, 43004, 43101]);
 
-export class WechatTemplateError extends Error {}
+class WechatTemplateError extends Error {}
 
 /** Live: an Official Account template message (`cgi-bin/message/template/send`). */
 export class WechatTemplateChannel implements NotificationChannel {

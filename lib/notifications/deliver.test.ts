@@ -71,7 +71,7 @@ describe("notifications:deliver", () => {
     await notifyMany(user.id, 60);
     const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
     const child = () =>
-      run(tsx, ["tests/fixtures/deliver-pass.ts"], {
+      run(tsx, ["--import", "./scripts/plain-node.mjs", "tests/fixtures/deliver-pass.ts"], {
         env: { ...process.env, DATA_DIR: env().DATA_DIR },
         timeout: 60_000,
       });

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxOutbox } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AlipaySdkCommonResult } from "alipay-sdk";
 import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipay/client";
 import { centsToYuan, yuanToCents } from "@/lib/payments/money";

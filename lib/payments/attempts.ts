@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt } from "drizzle-orm";
 import { type PaymentAttempt, paymentAttempts } from "@/db/schema";
 import { writeTransaction } from "@/db/write";

@@ -1,3 +1,4 @@
+// client-safe: shared by the wallet pages and the server, so no server imports (scripts/check-layers.ts).
 // Money is integer cents everywhere; Alipay's "10.00" yuan strings exist only at its boundary.
 
 const YUAN = /^(0|[1-9]\d{0,9})(?:\.(\d{1,2}))?$/;

@@ -1,10 +1,13 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { alipayNotifications, paymentAttempts } from "@/db/schema";
-import { writeTransaction } from "@/db/write";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
-import { log } from "@/lib/log";
 import { yuanToCents } from "@/lib/payments/money";
-import { sendOwedRefund } from "@/lib/payments/refunds";
+import {
+  MAX_NOTIFY_BODY_CHARS,
+  type NotifyDecision,
+  recordNotify,
+} from "@/lib/payments/notify-tail";
 import { closeAttempt, PAID_TRADE_STATUSES, settlePaid } from "@/lib/payments/settlement";
 
 // Alipay's async notify (at-least-once, ~8 retries over 25 h, no timestamp in the signature):
@@ -14,8 +17,6 @@ import { closeAttempt, PAID_TRADE_STATUSES, settlePaid } from "@/lib/payments/se
 // refund, TRADE_CLOSED after a full one, both with refund_fee): those never pay or close.
 // "success" tells Alipay to stop retrying, so it is answered once the notify is handled or was
 // already handled; anything we cannot accept is answered "fail".
-
-const MAX_BODY_CHARS = 64 * 1024;
 
 export interface NotifyResult {
   answer: "success" | "fail";
@@ -42,14 +43,15 @@ function refusal(params: Record<string, string>): string | null {
 }
 
 export async function processAlipayNotify(rawBody: string): Promise<NotifyResult> {
-  const tooLarge = rawBody.length > MAX_BODY_CHARS;
+  const tooLarge = rawBody.length > MAX_NOTIFY_BODY_CHARS;
   const params = tooLarge ? {} : Object.fromEntries(new URLSearchParams(rawBody));
   const outTradeNo = params.out_trade_no?.slice(0, 64) || null;
   const notifyId = params.notify_id?.slice(0, 64) || null;
   const preCheck = tooLarge ? "too_large" : refusal(params);
 
-  const result = await writeTransaction(async (tx) => {
-    const decide = async (): Promise<NotifyResult & { attemptId?: number }> => {
+  const result = await recordNotify(
+    "alipay.notify",
+    async (tx): Promise<NotifyResult & NotifyDecision> => {
       if (preCheck) return { answer: "fail", outcome: preCheck };
       const [attempt] = outTradeNo
         ? await tx
@@ -65,23 +67,21 @@ export async function processAlipayNotify(rawBody: string): Promise<NotifyResult
       const status = params.trade_status ?? "";
       if (PAID_TRADE_STATUSES.has(status)) {
         const outcome = await settlePaid(tx, attempt, params.trade_no);
-        return { answer: "success", outcome, attemptId: attempt.id };
+        const owed = outcome === "paid_request_not_pending";
+        return { answer: "success", outcome, owedRefundAttemptId: owed ? attempt.id : undefined };
       }
       if (status === "TRADE_CLOSED")
         return { answer: "success", outcome: await closeAttempt(tx, attempt) };
       return { answer: "success", outcome: `ignored_${status || "no_status"}`.slice(0, 64) };
-    };
-    const decided = await decide();
-    await tx.insert(alipayNotifications).values({
-      rawBody: rawBody.slice(0, MAX_BODY_CHARS),
-      outTradeNo,
-      notifyId,
-      outcome: decided.outcome,
-    });
-    return decided;
-  });
-  log.info("alipay.notify", { outcome: result.outcome, answer: result.answer });
-  if (result.outcome === "paid_request_not_pending" && result.attemptId)
-    await sendOwedRefund(result.attemptId);
+    },
+    (tx, decided) =>
+      tx.insert(alipayNotifications).values({
+        rawBody: rawBody.slice(0, MAX_NOTIFY_BODY_CHARS),
+        outTradeNo,
+        notifyId,
+        outcome: decided.outcome,
+      }),
+    (decided) => ({ answer: decided.answer }),
+  );
   return { answer: result.answer, outcome: result.outcome };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { chinaDateStamp, randomToken } from "@/lib/alipay/ids";
 
 // Our numbers at the providers: 30 characters of [0-9A-Za-z], valid for both Alipay (≤64) and

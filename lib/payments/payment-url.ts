@@ -1,3 +1,4 @@
+import "server-only";
 import { ViewingStatus } from "@/db/schema";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
 import { ApiError } from "@/lib/api/errors";
@@ -27,7 +28,7 @@ function allowedReturnOrigins(): Set<string> {
 }
 
 /** An absolute http(s) URL on an allowed origin, or a param error: no open redirect. */
-export function checkReturnUrl(value: string): string {
+function checkReturnUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { optional, text } from "@/lib/api/fields";
 import { yuanToCents } from "@/lib/payments/money";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PaymentAttempt, Refund } from "@/db/schema";
 import type { Clock } from "@/lib/clock";
 import { alipayProvider } from "@/lib/payments/alipay-provider";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lt } from "drizzle-orm";
 import { db } from "@/db";
 import { type PaymentAttempt, paymentAttempts } from "@/db/schema";
@@ -82,9 +83,4 @@ export async function reconcilePendingPayments(
   };
   log.info("reconcile.done", { ...summary });
   return summary;
-}
-
-/** Job step: reconciliation of attempts pending for 15 minutes or more, and of refunds. */
-export async function reconcilePayments(context: { now: Date }): Promise<Record<string, number>> {
-  return { ...(await reconcilePendingPayments(15, context.now)) };
 }

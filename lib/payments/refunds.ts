@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
 import { type PaymentAttempt, paymentAttempts, type Refund, refunds } from "@/db/schema";

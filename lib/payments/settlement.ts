@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import {
   type PaymentAttempt,
@@ -21,7 +22,7 @@ import { onViewingPaid, onViewingRefunded } from "@/lib/viewings/notices";
 
 export type SettleOutcome = "paid" | "already_paid" | "paid_request_not_pending";
 
-export const DUPLICATE_PAYMENT_REFUND_REASON = "重复支付，自动退款";
+const DUPLICATE_PAYMENT_REFUND_REASON = "重复支付，自动退款";
 
 export async function settlePaid(
   tx: WriteTx,

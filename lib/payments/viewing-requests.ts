@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
@@ -16,6 +17,7 @@ import { cachedScores, zhimaBand } from "@/lib/alipay/zhima";
 import { ApiError } from "@/lib/api/errors";
 import { writeWithPhoneCode } from "@/lib/phone/codes";
 import { fileUrl } from "@/lib/storage";
+import { displayName } from "@/lib/users/display-name";
 import { type BeforePaying, recordBeforePaying } from "@/lib/viewings/consent";
 import { timeText } from "@/lib/viewings/notices";
 import {
@@ -35,7 +37,7 @@ export const OPEN_STATUSES = [
   ViewingStatus.refundRequested,
 ];
 
-export const STATUS_TEXT: Record<number, string> = {
+const STATUS_TEXT: Record<number, string> = {
   1: "待支付",
   2: "已支付",
   3: "已看房",
@@ -127,9 +129,8 @@ const owner = alias(users, "owner");
 
 type Person = typeof users.$inferSelect;
 
-const nickname = (person: Person) => person.nickname ?? person.wxNickname ?? null;
 const contact = (person: Person, tel: string | null) => ({
-  nickname: nickname(person),
+  nickname: displayName(person.nickname, person.wxNickname),
   tel,
   wechat: person.wechat,
 });
@@ -156,7 +157,7 @@ async function coverThumbs(houseIds: number[]): Promise<Map<number, string | nul
 
 type Role = "tenant" | "landlord";
 
-export const PROVIDER_TEXT = { alipay: "支付宝", wxpay: "微信支付" } as const;
+const PROVIDER_TEXT = { alipay: "支付宝", wxpay: "微信支付" } as const;
 
 type Payment = { provider: keyof typeof PROVIDER_TEXT; refundStatus: string | null };
 
@@ -256,7 +257,7 @@ function present(
       rent: house.houseRent,
       cover_thumb_url: thumbs.get(house.id) ?? null,
     },
-    counterpart_nickname: nickname(counterpart),
+    counterpart_nickname: displayName(counterpart.nickname, counterpart.wxNickname),
     contact: visible ? contact(counterpart, counterpartTel) : null,
     // The landlord sees a band of a paying tenant's Zhima score, only with the tenant's consent.
     tenant_credit_band:

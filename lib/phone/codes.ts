@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { phoneCodes, verifiedPhones } from "@/db/schema";
@@ -91,7 +92,7 @@ export async function sendPhoneCode(input: {
 }
 
 /** A wrong code. `writeWithPhoneCode` records the guess after the caller's rollback. */
-export class WrongPhoneCodeError extends ApiError {
+class WrongPhoneCodeError extends ApiError {
   constructor(readonly codeId: number | null) {
     super(Status.badParam, "tel_code: 验证码错误或已失效，请重新获取", { field: "tel_code" });
   }

@@ -1,3 +1,4 @@
+// client-safe: the phone-code form checks numbers with this rule, so no server imports (scripts/check-layers.ts).
 // A mainland mobile number: 11 digits starting 13–19. Plain (zod-free) so that a tenant page can
 // check it without bundling zod; the API's schemas build on the same rule.
 

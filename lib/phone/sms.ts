@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { env, isSandbox } from "@/lib/env";
 import { recordOutboxMessage } from "@/lib/outbox/sandbox-outbox";
@@ -13,10 +14,10 @@ export interface SmsSender {
   send(message: SmsCodeMessage): Promise<void>;
 }
 
-export class SmsProviderError extends Error {}
+class SmsProviderError extends Error {}
 
 /** Sandbox: the code goes to the sandbox outbox (`/sandbox/outbox`). */
-export const sandboxSmsSender: SmsSender = {
+const sandboxSmsSender: SmsSender = {
   async send({ tel, code, purpose }) {
     await recordOutboxMessage({
       channel: "sms",

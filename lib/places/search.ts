@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { HouseStatus, houses } from "@/db/schema";
@@ -29,7 +30,7 @@ export interface PlaceProvider {
   search(query: PlaceQuery): Promise<Place[]>;
 }
 
-export const PLACE_LIMIT = 8;
+const PLACE_LIMIT = 8;
 
 /** The demo communities, placed at their district's centre. */
 export const sandboxPlaceProvider: PlaceProvider = {

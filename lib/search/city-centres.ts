@@ -1,6 +1,7 @@
-// City centres for `loccity` searches and the pages' city picker (kept free of server-only
-// imports). Codes are GB/T 2260 city-level codes (municipalities use their 市辖区 code xx0100);
-// centres are GCJ-02, as the basemaps and stored listings use.
+// client-safe: the pages' city picker imports it, so no server imports (scripts/check-layers.ts).
+// City centres for `loccity` searches and the city picker. Codes are GB/T 2260 city-level codes
+// (municipalities use their 市辖区 code xx0100); centres are GCJ-02, as the basemaps and stored
+// listings use.
 
 export interface CityCentre {
   code: number;

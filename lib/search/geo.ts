@@ -1,3 +1,4 @@
+// client-safe: the editor measures photo distances in the browser, so no server imports (scripts/check-layers.ts).
 import { type CoordType, toGcj02 } from "@/lib/coordinates";
 
 /**

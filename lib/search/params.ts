@@ -1,3 +1,4 @@
+// client-safe: client components import it, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { decimal, integer, oneOf, optional, text } from "@/lib/api/fields";
 import { findCityCentre } from "./city-centres";
@@ -7,7 +8,7 @@ import { MAX_BBOX_SPAN } from "./limits";
 // with its intended meaning (the legacy rent, size and rent-time filters never worked); anything
 // malformed is status 2 naming it.
 
-export interface Range {
+interface Range {
   min?: number;
   max?: number;
 }
@@ -16,7 +17,7 @@ const RANGE = /^\[\s*(\d+(?:\.\d+)?)?\s*,\s*(\d+(?:\.\d+)?)?\s*\]$/;
 const RANGE_ERROR = "应为区间，如 [100,500]、[,800]、[1000,]";
 
 /** Legacy inclusive interval `[a,b]`, `[,b]`, `[a,]` (whitespace and decimals allowed). */
-export function range() {
+function range() {
   return optional(
     z.string({ error: RANGE_ERROR }).transform((value, context): Range => {
       const match = RANGE.exec(value);
@@ -145,8 +146,8 @@ const bbox = z.string({ error: "缺少此参数" }).transform((value, context) =
 
 export type BBox = z.output<typeof bbox>;
 
-export const MAX_RADIUS_KM = 50;
-export const SORTS = [1, 2, 3, 4, 5, 6] as const;
+const MAX_RADIUS_KM = 50;
+const SORTS = [1, 2, 3, 4, 5, 6] as const;
 export type Sort = (typeof SORTS)[number];
 
 const coordType = optional(

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Statement } from "better-sqlite3";
 import { db } from "@/db";
 import { HouseStatus, ModerationState } from "@/db/schema";

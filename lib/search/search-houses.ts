@@ -1,3 +1,4 @@
+import "server-only";
 import { chinaDate } from "@/lib/china-time";
 import { coverPhoto } from "@/lib/houses/cover";
 import { freshness } from "@/lib/houses/freshness";
@@ -192,7 +193,7 @@ export function countHouses(params: SearchHouseParams): SearchCount {
   return { count, more: row.n > COUNT_CAP, area_has_listings: areaHasListings };
 }
 
-export function searchCentre(params: SearchHouseParams): Point {
+function searchCentre(params: SearchHouseParams): Point {
   if (params.longitude !== undefined && params.latitude !== undefined)
     return pointToGcj02(
       { longitude: params.longitude, latitude: params.latitude },

@@ -1,3 +1,4 @@
+import "server-only";
 import Supercluster from "supercluster";
 import { type BBox, filterFields, type SearchMapParams } from "./params";
 import {

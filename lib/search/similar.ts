@@ -1,13 +1,14 @@
+import "server-only";
 import { searchHouseParams } from "./params";
 import { prepared, searchableSql } from "./query";
 import { resultsFor, type SearchResult, searchHouses } from "./search-houses";
 
 // The detail page's 附近相似房源 and 房东的其他房源.
 
-export const SIMILAR_RADIUS_KM = 5;
+const SIMILAR_RADIUS_KM = 5;
 /** Rent within ±25% of the listing's. */
-export const SIMILAR_RENT_SHARE = 0.25;
-export const SIMILAR_LIMIT = 6;
+const SIMILAR_RENT_SHARE = 0.25;
+const SIMILAR_LIMIT = 6;
 
 export interface SimilarTo {
   id: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import fs from "node:fs";
 import { BlobError, del, get, list, put } from "@vercel/blob";
 import type { RangeRequest, StorageDriver, StoredFile } from "@/lib/storage/driver";

@@ -1,3 +1,4 @@
+import "server-only";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/db";
@@ -11,7 +12,7 @@ import { parseKey } from "@/lib/storage/keys";
 // stored file whose row was never committed (files are written before the transaction). Only
 // files older than an hour are touched, so uploads still in flight are never removed.
 
-export const LEFTOVER_MIN_AGE_MS = 60 * 60 * 1000;
+const LEFTOVER_MIN_AGE_MS = 60 * 60 * 1000;
 
 /** Every column that holds a storage key (cleanup.test.ts checks the schema has no other). */
 export const STORAGE_KEY_COLUMNS = [

@@ -45,7 +45,7 @@ export interface StorageDriver {
   list(): AsyncIterable<StoredEntry>;
 }
 
-export interface StoredEntry {
+interface StoredEntry {
   key: string;
   modifiedAt: Date;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import fsp from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";

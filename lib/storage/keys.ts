@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 
 // Storage keys are generated here only, never from user text:
@@ -5,7 +6,7 @@ import { randomUUID } from "node:crypto";
 //   private/u<userId>/<uuid>.<ext>     identity documents, readable by their owner and admins
 // Anything that does not match these shapes is rejected, which rules out path traversal.
 
-export const contentTypes = {
+const contentTypes = {
   jpg: "image/jpeg",
   png: "image/png",
   webp: "image/webp",

@@ -1,3 +1,4 @@
+import "server-only";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { log } from "@/lib/log";
 import { storage } from "@/lib/storage";
@@ -41,15 +42,19 @@ function writeFile(file: NewFile): Promise<void> {
     : storage().putFile(file.key, file.path, file.contentType);
 }
 
+type Commit<T> = (tx: WriteTx) => Promise<Committed<T>> | Committed<T>;
+
 /**
  * The upload-then-transaction step: writes `files` (already checked and re-encoded), then runs
  * `commit` in one write transaction. If writing or the transaction fails, the files written so
  * far are removed, so a failed request leaves nothing behind; the files the committed rows
- * replaced are deleted only after the commit.
+ * replaced are deleted only after the commit. `transaction` is `writeTransaction` unless the
+ * caller wraps it (e.g. `writeWithPhoneCode`, which records a wrong code after the rollback).
  */
 export async function writeFilesThenCommit<T>(
   files: readonly NewFile[],
-  commit: (tx: WriteTx) => Promise<Committed<T>> | Committed<T>,
+  commit: Commit<T>,
+  transaction: (work: Commit<T>) => Promise<Committed<T>> = writeTransaction,
 ): Promise<T> {
   const written: string[] = [];
   let committed: Committed<T>;
@@ -60,7 +65,7 @@ export async function writeFilesThenCommit<T>(
       written.push(...batch.map((file) => file.key));
       await Promise.all(batch.map(writeFile));
     }
-    committed = await writeTransaction(commit);
+    committed = await transaction(commit);
   } catch (error) {
     await deleteFilesQuietly(written);
     throw error;

@@ -1,3 +1,4 @@
+import "client-only";
 import type { Endpoints } from "@/lib/api/endpoints.generated";
 
 // Client-side access to our own API: every call returns `ans` or throws an ApiRequestError
@@ -42,7 +43,7 @@ function toError(envelope: Envelope<unknown>): ApiRequestError {
   return new ApiRequestError(envelope.status, message || "请求失败", field, envelope.ans);
 }
 
-export function parseEnvelope<T>(text: string, httpStatus: number): T {
+function parseEnvelope<T>(text: string, httpStatus: number): T {
   let envelope: Envelope<T>;
   try {
     envelope = JSON.parse(text);
@@ -141,7 +142,9 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : "操作失败，请重试";
 }
 
-/** Field → message, for the error under a form input. */
+/**
+ * Field → message, for the error under a form input.
+ */
 export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiRequestError && error.field === field ? error.message : undefined;
 }

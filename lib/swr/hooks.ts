@@ -1,3 +1,4 @@
+import "client-only";
 import useSWR, { type SWRConfiguration } from "swr";
 import { type AnswerOf, type ApiPath, apiUrl, fetcher } from "@/lib/swr/fetcher";
 

@@ -1,3 +1,4 @@
+// client-safe: the profile form validates with these rules, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { flag, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 import { chinaDate } from "@/lib/china-time";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { preparedQuery } from "@/db";
 import { payoutAccounts, users, verifiedPhones } from "@/db/schema";

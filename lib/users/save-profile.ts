@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { payoutAccounts, users, verifiedPhones } from "@/db/schema";
@@ -5,11 +6,11 @@ import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
 import { encryptText } from "@/lib/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
-import { describeError, log } from "@/lib/log";
+import { log } from "@/lib/log";
 import { consumePhoneCode, markPhoneVerified, writeWithPhoneCode } from "@/lib/phone/codes";
-import { storage } from "@/lib/storage";
 import { cleanImage } from "@/lib/storage/images";
 import { newPublicKey, parseKey } from "@/lib/storage/keys";
+import { type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
 import { checkPayoutIdNumber } from "@/lib/users/payout-identity";
 import { BANK_CARD_ACCOUNT } from "@/lib/users/profile";
 import { FIRST_SAVE_REQUIRED, type ProfileParams } from "@/lib/users/profile-fields";
@@ -29,19 +30,10 @@ function payoutValues(params: ProfileParams) {
   return Object.values(values).some((value) => value !== undefined) ? values : null;
 }
 
-async function storePortrait(file: UploadedFile): Promise<string> {
+/** The new portrait, cleaned and re-encoded, to store under a fresh key. */
+async function portraitFile(file: UploadedFile): Promise<NewFile> {
   const image = await cleanImage(file);
-  const key = newPublicKey(image.ext);
-  await storage().put(key, image.buffer, image.contentType);
-  return key;
-}
-
-async function deleteQuietly(key: string): Promise<void> {
-  try {
-    await storage().delete(key);
-  } catch (error) {
-    log.error("user.portrait_delete_failed", { key, ...describeError(error) });
-  }
+  return { key: newPublicKey(image.ext), body: image.buffer, contentType: image.contentType };
 }
 
 /**
@@ -66,11 +58,12 @@ export async function saveProfile(
   }
   const payout = payoutValues(params);
   checkPayoutIdNumber(userId, params.account_idcardnumber);
-  const newKey = portrait ? await storePortrait(portrait) : undefined;
+  const newFile = portrait ? await portraitFile(portrait) : undefined;
+  const newKey = newFile?.key;
 
-  let previousKey: string | null;
-  try {
-    previousKey = await writeWithPhoneCode((tx) => {
+  await writeFilesThenCommit(
+    newFile ? [newFile] : [],
+    (tx) => {
       const previous = tx
         .select({ headimgurl: users.headimgurl, tel: users.tel })
         .from(users)
@@ -118,13 +111,12 @@ export async function saveProfile(
           })
           .run();
       }
-      return previous.headimgurl;
-    });
-  } catch (error) {
-    if (newKey) await deleteQuietly(newKey);
-    throw error;
-  }
-  if (newKey && previousKey && parseKey(previousKey)) await deleteQuietly(previousKey);
+      // A stored portrait replaced by the new one (not a WeChat URL) is deleted after the commit.
+      const replaced = newKey && previous.headimgurl && parseKey(previous.headimgurl);
+      return { result: undefined, replacedKeys: replaced ? [previous.headimgurl] : [] };
+    },
+    writeWithPhoneCode,
+  );
   log.info("user.profile_saved", {
     userId,
     portrait: Boolean(newKey),

@@ -1,3 +1,4 @@
+import "server-only";
 import type { WriteTx } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";

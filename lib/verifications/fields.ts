@@ -1,9 +1,10 @@
+// client-safe: the verification forms validate with these rules, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { integer, isoDate, oneOf, optional, text } from "@/lib/api/fields";
 import { checkIdNumber, idNumberProblemText, normalizeIdNumber } from "@/lib/identity/id-number";
 
 /** A person's name as on an ID card or certificate: 2–30 characters. */
-export function personName() {
+function personName() {
   return text({ max: 30 }).refine((value) => [...value].length >= 2, "应为 2–30 个字符");
 }
 
@@ -23,7 +24,7 @@ export function idNumber() {
  * A property certificate number, normalised (no spaces, half-width brackets, upper-case): one
  * owner per number. Real 不动产权证 numbers look like 京(2019)朝阳区不动产权第0012345号.
  */
-export function certNumber() {
+function certNumber() {
   return text({ max: 64 })
     .transform((value) =>
       value.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")").toUpperCase(),
@@ -39,7 +40,7 @@ export function certNumber() {
 export const identityParams = z.object({ realname: personName(), idcardnumber: idNumber() });
 
 /** Rental type of a property verification: 1 own home, 2 sublet (needs the lease). */
-export const PROPERTY_HOUSE_TYPES = [1, 2] as const;
+const PROPERTY_HOUSE_TYPES = [1, 2] as const;
 
 /** /api/house_identification's text parameters (the certificate and lease are files). */
 export const propertyParams = z.object({

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { identityVerifications } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { propertyVerifications } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";

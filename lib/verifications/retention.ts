@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lte, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { identityVerifications, propertyVerifications } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import {
@@ -94,7 +95,7 @@ function documentUrl(row: IdentityVerification | PropertyVerification, key: stri
 }
 
 /** Listings linked to a property verification, with the address the reviewer compares. */
-export function linkedHouses(verificationId: number) {
+function linkedHouses(verificationId: number) {
   return db()
     .select()
     .from(houses)

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import {
@@ -25,7 +26,7 @@ export interface BeforePaying {
 }
 
 /** The user's number when it is the one they proved with a code, else null. */
-export function verifiedTel(conn: Pick<WriteTx, "select">, userId: number): string | null {
+function verifiedTel(conn: Pick<WriteTx, "select">, userId: number): string | null {
   const row = conn
     .select({ tel: users.tel })
     .from(users)

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { houses, type ViewingRequest, viewingEvents, viewingRequests } from "@/db/schema";
 import type { WriteTx } from "@/db/write";
@@ -7,7 +8,7 @@ import { SLOT_TEXT, type Slot, ViewingPhase } from "@/lib/viewings/states";
 // What every transition shares: the request as read inside the write transaction, the event
 // record (who, when) and the notifications to either side (once per event by its key).
 
-export type ActorRole = "tenant" | "landlord" | "admin" | "system";
+type ActorRole = "tenant" | "landlord" | "admin" | "system";
 export interface Actor {
   role: ActorRole;
   userId: number | null;

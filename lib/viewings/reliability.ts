@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
 import { viewingRequests } from "@/db/schema";
@@ -6,8 +7,8 @@ import { viewingRequests } from "@/db/schema";
 // days, the share the landlord responded to and the median time to the first response. Shown
 // only once there are at least 3 paid requests, so a single case never defines a landlord.
 
-export const RELIABILITY_WINDOW_DAYS = 90;
-export const RELIABILITY_MIN_REQUESTS = 3;
+const RELIABILITY_WINDOW_DAYS = 90;
+const RELIABILITY_MIN_REQUESTS = 3;
 
 export interface Reliability {
   paid_requests: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, isNull, lte, ne, or, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { HouseStatus, houses, ViewingStatus, viewingRequests } from "@/db/schema";
@@ -74,7 +75,7 @@ function viewedRule(name: string, where: (now: Date) => SQL | undefined): Rule {
   };
 }
 
-export const VIEWING_RULES: Rule[] = [
+const VIEWING_RULES: Rule[] = [
   {
     name: "landlord_reminded",
     where: (now) =>

@@ -1,3 +1,4 @@
+// client-safe: the viewing pages show these states, so no server imports (scripts/check-layers.ts).
 // The states of a viewing request (看房申请) after the legacy status numbers, and the fixed
 // rules' durations. Client-safe: the pages import the texts and types.
 //

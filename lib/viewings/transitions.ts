@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import {
@@ -55,7 +56,7 @@ export const NO_AGREED_TIME: ViewingPhaseName[] = [
 ];
 const PAID_PHASES: ViewingPhaseName[] = [...BEFORE_VIEWING, ViewingPhase.shown];
 
-export function forbiddenTransition(request: { status: number; phase: string }): ApiError {
+function forbiddenTransition(request: { status: number; phase: string }): ApiError {
   return ApiError.conflict("看房申请当前的状态不能进行这个操作，请刷新后重试", {
     status: request.status,
     phase: request.phase,
@@ -106,7 +107,7 @@ function requestFor(tx: WriteTx, requestId: number, userId: number, role: "tenan
 }
 
 /** The end of a slot on a China date, as an instant. */
-export function slotEnd(date: string, slot: Slot): Date {
+function slotEnd(date: string, slot: Slot): Date {
   const hour = String(SLOT_END_HOUR[slot]).padStart(2, "0");
   return new Date(`${date}T${hour}:00:00+08:00`);
 }
@@ -440,7 +441,7 @@ export async function confirmViewing(
 }
 
 /** Why a tenant's refund request is approved at once, or null when the landlord decides. */
-export function automaticRefundReason(request: LoadedRequest, now: Date): string | null {
+function automaticRefundReason(request: LoadedRequest, now: Date): string | null {
   if (request.status !== ViewingStatus.paid || !request.paidAt) return null;
   const since = now.getTime() - request.paidAt.getTime();
   if (!request.landlordRespondedAt && since >= DEADLINES.landlordResponse)

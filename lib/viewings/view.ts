@@ -1,3 +1,4 @@
+import "server-only";
 import { HouseStatus, type ViewingRequest, ViewingStatus } from "@/db/schema";
 import {
   ACTION_TEXT,

@@ -1,3 +1,4 @@
+import "client-only";
 // Browser side of WeChat's JS-SDK (client-safe: no server imports). Loads /jweixin-1.6.0.js
 // from our origin and calls wx.config only inside WeChat's browser; elsewhere every helper is
 // a no-op. iOS WeChat verifies the signature against the URL the page was first opened with,
@@ -82,7 +83,7 @@ async function configure(url: string): Promise<WechatSdk | null> {
 }
 
 /** The configured JS-SDK, or null outside WeChat or when configuration failed. */
-export function wechatSdk(): Promise<WechatSdk | null> {
+function wechatSdk(): Promise<WechatSdk | null> {
   if (typeof window === "undefined" || !isWechatBrowser(navigator.userAgent)) {
     return Promise.resolve(null);
   }
@@ -102,23 +103,4 @@ export async function setWechatShare(share: WechatShareData): Promise<void> {
   if (!sdk) return;
   sdk.updateAppMessageShareData(share);
   sdk.updateTimelineShareData({ title: share.title, link: share.link, imgUrl: share.imgUrl });
-}
-
-/**
- * Lets the user pick up to `count` photos with WeChat's own picker (camera or album). Answers
- * the local ids, or null outside WeChat or when the user cancels.
- */
-export async function chooseWechatImages(count: number): Promise<string[] | null> {
-  const sdk = await wechatSdk();
-  if (!sdk) return null;
-  return new Promise((resolve) => {
-    sdk.chooseImage({
-      count,
-      sizeType: ["compressed"],
-      sourceType: ["album", "camera"],
-      success: (result) => resolve(result.localIds),
-      fail: () => resolve(null),
-      cancel: () => resolve(null),
-    });
-  });
 }

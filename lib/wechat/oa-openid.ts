@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import { wechatOauthStates } from "@/db/schema";
@@ -17,9 +18,9 @@ import { isWechatBrowser } from "@/lib/wechat/user-agent";
 // who has no OA openid yet (e.g. they signed in with the website QR login): our start route →
 // WeChat's authorize URL → our callback, which records the OA identity and returns to the page.
 
-export const OA_STATE_TTL_MS = 10 * 60 * 1000;
+const OA_STATE_TTL_MS = 10 * 60 * 1000;
 const STATE_PURPOSE = "wechat-oa-openid-state";
-export const OA_CALLBACK_PATH = "/api/wechat/oa_openid/callback";
+const OA_CALLBACK_PATH = "/api/wechat/oa_openid/callback";
 
 /** True when a page should send this user through the silent authorisation. */
 export function needsOfficialAccountOpenid(
@@ -40,7 +41,7 @@ function redirectTo(location: string): Response {
  * WeChat checks the authorize URL with a regex: exactly this parameter order, and the
  * `#wechat_redirect` fragment. `state` may only be [A-Za-z0-9], at most 128 bytes.
  */
-export function officialAccountBaseAuthorizeUrl(appid: string, state: string): string {
+function officialAccountBaseAuthorizeUrl(appid: string, state: string): string {
   const settings = env();
   const redirectUri = `${settings.APP_URL}${OA_CALLBACK_PATH}`;
   return (

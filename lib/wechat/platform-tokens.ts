@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { db } from "@/db";
 import { wechatPlatformTokens } from "@/db/schema";

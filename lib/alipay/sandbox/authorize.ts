@@ -1,3 +1,4 @@
+import "server-only";
 import { sandboxAlipayGrants } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";

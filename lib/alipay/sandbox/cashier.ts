@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxAlipayTrades } from "@/db/schema";
@@ -13,8 +14,8 @@ import { yuanToCents } from "@/lib/payments/money";
 // The sandbox cashier: alipay.trade.wap.pay opens a checkout page; paying sends the signed async
 // notify to notify_url and sends the browser back to return_url with signed return parameters.
 
-export const SANDBOX_BUYER_LOGON = "buyer@sandbox.alipay";
-export const CHECKOUT_PATH = "/sandbox/alipay/checkout";
+const SANDBOX_BUYER_LOGON = "buyer@sandbox.alipay";
+const CHECKOUT_PATH = "/sandbox/alipay/checkout";
 
 export type SandboxTrade = typeof sandboxAlipayTrades.$inferSelect;
 

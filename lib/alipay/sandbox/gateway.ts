@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { db } from "@/db";
 import {

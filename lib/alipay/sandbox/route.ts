@@ -1,3 +1,4 @@
+import "server-only";
 import { errorResponse } from "@/lib/api/route";
 import { isSandbox } from "@/lib/env";
 

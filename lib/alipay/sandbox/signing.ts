@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, createSign, createVerify } from "node:crypto";
 import { sandboxAlipayKeys, sandboxAppKeys } from "@/lib/alipay/keys";
 

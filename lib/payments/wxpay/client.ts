@@ -1,3 +1,4 @@
+import "server-only";
 import { type Clock, systemClock } from "@/lib/clock";
 import { log } from "@/lib/log";
 import { type WxpaySettings, wxpaySettings } from "@/lib/payments/wxpay/settings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ViewingStatus } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { type Clock, systemClock } from "@/lib/clock";
@@ -25,7 +26,7 @@ const ORDER_LIFETIME_MS = 2 * 3600_000;
 const REUSE_MARGIN_MS = 10 * 60_000;
 
 /** Where the page sends a user without an Official Account openid (silent snsapi_base). */
-export const OA_OPENID_PATH = "/api/wechat/oa_openid";
+const OA_OPENID_PATH = "/api/wechat/oa_openid";
 
 export function wxpayOrderExpiry(attemptCreatedAt: Date): Date {
   return new Date(attemptCreatedAt.getTime() + ORDER_LIFETIME_MS);

@@ -1,31 +1,16 @@
-import { generateKeyPairSync } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as cashier } from "@/app/api/sandbox/wxpay/cashier/route";
 import { GET as gateway } from "@/app/api/sandbox/wxpay/v3/[...path]/route";
 import SandboxWxpayCashierPage from "@/app/sandbox/wxpay/cashier/page";
 import { EnvError, parseEnv } from "@/lib/env";
 import { wxpaySettings } from "@/lib/payments/wxpay/settings";
 import { buildRequest } from "@/tests/helpers";
+import { liveEnv, rsaKeys, withEnv } from "@/tests/live-mode";
 
 // Live mode: WeChat Pay from the environment, all settings or none; no sandbox routes or pages.
 
-const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
-const live = {
-  APP_MODE: "live",
-  APP_URL: "https://zhizu.example",
-  AUTH_SECRET: "live-auth-secret-for-tests-0123456789",
-  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
-  WECHAT_APP_ID: "wx-live",
-  AMAP_WEB_KEY: "amap-test-key",
-  WECHAT_APP_SECRET: "wx-secret",
-  ALIPAY_APP_ID: "2021004100000001",
-  ALIPAY_PRIVATE_KEY: privateKey,
-  ALIPAY_PUBLIC_KEY: publicKey,
-};
+const { privateKey, publicKey } = rsaKeys("pkcs8");
+const live = liveEnv({ privateKey, publicKey });
 const wxpay = {
   WXPAY_MCH_ID: "1900000001",
   WXPAY_MCH_PRIVATE_KEY: privateKey.replaceAll("\n", "\\n"),
@@ -34,14 +19,7 @@ const wxpay = {
   WXPAY_PUBLIC_KEY: publicKey,
   WXPAY_PUBLIC_KEY_ID: "PUB_KEY_ID_0119000000012026",
 };
-const saved = { ...process.env };
-
-beforeAll(() => {
-  Object.assign(process.env, live, wxpay);
-});
-afterAll(() => {
-  process.env = saved;
-});
+withEnv({ ...live, ...wxpay });
 
 function missingOf(values: Record<string, string>): string {
   try {

@@ -1,9 +1,10 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { paymentAttempts, refunds, wxpayNotifications } from "@/db/schema";
-import { type WriteTx, writeTransaction } from "@/db/write";
+import type { WriteTx } from "@/db/write";
 import { type Clock, systemClock } from "@/lib/clock";
-import { log } from "@/lib/log";
-import { recordRefundReport, sendOwedRefund } from "@/lib/payments/refunds";
+import { MAX_NOTIFY_BODY_CHARS, recordNotify } from "@/lib/payments/notify-tail";
+import { recordRefundReport } from "@/lib/payments/refunds";
 import { settlePaid } from "@/lib/payments/settlement";
 import { refundStatusReport } from "@/lib/payments/wxpay/provider";
 import { type WxpaySettings, wxpaySettings } from "@/lib/payments/wxpay/settings";
@@ -21,8 +22,6 @@ import {
 // key; then mchid, appid, a known out_trade_no of a WeChat Pay attempt and exactly its amount
 // are checked. The answer follows the v3 contract: 204 when handled or already handled,
 // otherwise 4xx/5xx with {"code":"FAIL","message":…} so WeChat Pay retries.
-
-const MAX_BODY_CHARS = 64 * 1024;
 
 export interface WxpayNotifyResult {
   httpStatus: 204 | 400 | 401 | 500;
@@ -158,7 +157,7 @@ async function decide(
 ): Promise<Decided> {
   const settings = wxpaySettings();
   if (!settings) return refused(400, "wxpay_not_configured");
-  if (rawBody.length > MAX_BODY_CHARS) return refused(400, "too_large");
+  if (rawBody.length > MAX_NOTIFY_BODY_CHARS) return refused(400, "too_large");
   const failure = verifyWechatpaySignature(headers, rawBody, settings.platformKeys, now);
   if (failure) return refused(401, failure);
   const envelope = parseEnvelope(rawBody);
@@ -180,20 +179,20 @@ export async function processWxpayNotify(
 ): Promise<WxpayNotifyResult> {
   const headers = signatureHeadersOf(requestHeaders);
   const now = clock();
-  const result = await writeTransaction(async (tx) => {
-    const decided = await decide(tx, rawBody, headers, now);
-    await tx.insert(wxpayNotifications).values({
-      rawBody: rawBody.slice(0, MAX_BODY_CHARS),
-      signatureHeaders: JSON.stringify(headers).slice(0, 4096),
-      notifyId: decided.notifyId || null,
-      eventType: decided.eventType || null,
-      outTradeNo: decided.outTradeNo || null,
-      outRefundNo: decided.outRefundNo || null,
-      outcome: decided.outcome,
-    });
-    return decided;
-  });
-  log.info("wxpay.notify", { outcome: result.outcome, status: result.httpStatus });
-  if (result.owedRefundAttemptId) await sendOwedRefund(result.owedRefundAttemptId);
+  const result = await recordNotify(
+    "wxpay.notify",
+    (tx) => decide(tx, rawBody, headers, now),
+    (tx, decided) =>
+      tx.insert(wxpayNotifications).values({
+        rawBody: rawBody.slice(0, MAX_NOTIFY_BODY_CHARS),
+        signatureHeaders: JSON.stringify(headers).slice(0, 4096),
+        notifyId: decided.notifyId || null,
+        eventType: decided.eventType || null,
+        outTradeNo: decided.outTradeNo || null,
+        outRefundNo: decided.outRefundNo || null,
+        outcome: decided.outcome,
+      }),
+    (decided) => ({ status: decided.httpStatus }),
+  );
   return { httpStatus: result.httpStatus, outcome: result.outcome };
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PaymentAttempt, Refund } from "@/db/schema";
 import type { PaymentProvider, RefundReport, TradeReport } from "@/lib/payments/providers";
 import {
@@ -11,7 +12,7 @@ import {
 
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
-export function tradeStateReport(transaction: Record<string, unknown>): TradeReport {
+function tradeStateReport(transaction: Record<string, unknown>): TradeReport {
   const amount = (transaction.amount ?? {}) as Record<string, unknown>;
   const amountCents = Number.isSafeInteger(amount.total) ? (amount.total as number) : null;
   const tradeNo = text(transaction.transaction_id) || undefined;

@@ -1,3 +1,4 @@
+import "server-only";
 import {
   createHash,
   createPrivateKey,
@@ -18,7 +19,7 @@ import { readOrCreateSecretFile } from "@/lib/secrets";
 
 export const SANDBOX_MCH_ID = "1900000109";
 export const SANDBOX_GATEWAY_PATH = "/api/sandbox/wxpay";
-export const WXPAY_NOTIFY_PATH = "/api/payment/wx/notify";
+const WXPAY_NOTIFY_PATH = "/api/payment/wx/notify";
 
 export interface WxpaySettings {
   sandbox: boolean;

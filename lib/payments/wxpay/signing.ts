@@ -1,3 +1,4 @@
+import "server-only";
 import {
   createCipheriv,
   createDecipheriv,
@@ -19,7 +20,7 @@ import {
 
 type Key = string | KeyObject;
 
-export const AUTH_SCHEME = "WECHATPAY2-SHA256-RSA2048";
+const AUTH_SCHEME = "WECHATPAY2-SHA256-RSA2048";
 /** WeChat Pay's own replay window for response and notify timestamps (seconds). */
 export const MAX_CLOCK_OFFSET_SECONDS = 300;
 /** Deliberate signature-probe traffic must always fail verification. */

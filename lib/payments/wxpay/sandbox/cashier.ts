@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxWxpayTrades } from "@/db/schema";
@@ -21,8 +22,6 @@ import {
 // /sandbox/wxpay/cashier with the getBrandWCPayRequest fields; the cashier checks paySign with
 // the merchant public key as WeChat does, and 确认支付 marks the order paid and sends the signed,
 // AES-GCM encrypted TRANSACTION.SUCCESS notify to its notify_url.
-
-export const CASHIER_PATH = "/sandbox/wxpay/cashier";
 
 export interface BridgeRequest {
   appId: string;
@@ -60,7 +59,7 @@ export async function checkBridgeRequest(fields: BridgeRequest): Promise<Cashier
 }
 
 /** POSTs the signed, encrypted notify for a paid order; stores the merchant's HTTP status. */
-export async function sendTradeNotify(trade: SandboxWxpayTrade): Promise<number | null> {
+async function sendTradeNotify(trade: SandboxWxpayTrade): Promise<number | null> {
   const platform = sandboxPlatformKey();
   const now = new Date();
   const body = JSON.stringify({

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { sandboxRefunds, sandboxWxpayTrades } from "@/db/schema";
@@ -27,7 +28,7 @@ import {
 type Body = Record<string, unknown>;
 export type SandboxWxpayTrade = typeof sandboxWxpayTrades.$inferSelect;
 
-export function signedWxpayResponse(status: number, body?: Body): Response {
+function signedWxpayResponse(status: number, body?: Body): Response {
   const text = body === undefined ? "" : JSON.stringify(body);
   const platform = sandboxPlatformKey();
   return new Response(status === 204 ? null : text, {
