@@ -19,6 +19,7 @@ import {
   photo,
 } from "./fixtures/session";
 import { type TargetBox, tapTargetProblems } from "./fixtures/tap-targets";
+import { verifyPhoneAndConsent } from "./fixtures/viewing";
 
 // Accessibility pass over every page at phone size (390×844): axe-core finds no serious or
 // critical violation (contrast, names, labels, ARIA), and every visible control is big enough
@@ -48,6 +49,9 @@ interface A11yPage {
   /** Why the tap-target check does not apply (never for a page tenants or landlords use). */
   noTapTargetCheck?: string;
 }
+
+/** The setup user's mobile number, verified with the sandbox SMS code before the first payment. */
+const TENANT_TEL = `139${String(Date.now()).slice(-8)}`;
 
 const step = (id: string) => (ids: Ids) => `/me/houses/${ids.draftId}/edit?step=${id}`;
 
@@ -107,6 +111,7 @@ const PAGES: A11yPage[] = [
     path: (ids) => `/houses/${ids.otherHouseId}/viewing`,
     signedIn: true,
     open: async (page) => {
+      await verifyPhoneAndConsent(page, TENANT_TEL);
       await page.getByRole("button", { name: /^提交申请并支付/ }).click();
       await page.waitForURL(/\/sandbox\/alipay\/checkout/);
       await expect(page.getByRole("button", { name: "确认付款" })).toBeVisible();
@@ -118,6 +123,7 @@ const PAGES: A11yPage[] = [
     signedIn: true,
     wechat: true,
     open: async (page) => {
+      await verifyPhoneAndConsent(page, TENANT_TEL);
       await page.getByRole("button", { name: /^微信支付/ }).click();
       // The sandbox cashier is an overlay frame; check it as its own page.
       const src = await page.locator('iframe[title="微信支付沙箱"]').getAttribute("src");
@@ -145,7 +151,12 @@ const PAGES: A11yPage[] = [
     },
   },
   { name: "沙箱消息发件箱", path: "/sandbox/outbox", signedIn: true },
+  { name: "我的收益", path: "/wallet", signedIn: true },
+  { name: "提现记录", path: "/wallet/withdrawals", signedIn: true },
   { name: "认证审核（管理员）", path: "/admin/verifications", signedIn: true },
+  { name: "退款争议（管理员）", path: "/admin/disputes", signedIn: true },
+  { name: "房源审核（管理员）", path: "/admin/moderation", signedIn: true },
+  { name: "提现审核（管理员）", path: "/admin/withdrawals", signedIn: true },
   {
     name: "接口文档",
     path: "/api-docs",
@@ -188,7 +199,7 @@ async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
       nickname: "无障碍测试",
       sex: "1",
       user_type: "1",
-      tel: "13912345678",
+      tel: TENANT_TEL,
       portrait: await photo("me.jpg", 64, 64),
     },
   });
@@ -212,6 +223,7 @@ async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
   const draftId = Number(page.url().match(/houses\/(\d+)\//)?.[1]);
 
   await page.goto(`/houses/${houseId}/viewing`);
+  await verifyPhoneAndConsent(page, TENANT_TEL);
   await page.getByRole("button", { name: /^提交申请并支付/ }).click();
   await page.getByRole("button", { name: "确认付款" }).click();
   await page.waitForURL(/\/pay\/return\?pre_order_id=\d+/);

@@ -12,11 +12,11 @@ interface SwaggerUi {
  * Swagger UI, bundled from swagger-ui-dist (no CDN) and loaded only on this page: the ES bundle
  * is imported when the viewer mounts, so its weight never reaches another page.
  *
- * `collapsedTags` start closed (the legacy paths, which repeat every /api/ operation). Swagger UI
- * (5.3x) virtualizes its list once it has 150 rows or more (tag headers plus the operations of open
- * tags): it then renders only the rows in the viewport, so operations below the fold are missing
- * from the page (not findable with Ctrl+F) until scrolled to. With the legacy copies closed the
- * public document stays well below that and every /api/ operation is on the page.
+ * Every tag starts closed (`docExpansion: "none"`): the reader opens the group they need. Swagger
+ * UI (5.3x) virtualizes its list once it has 150 rows or more (tag headers plus the operations of
+ * open tags) and then renders only the rows in the viewport, so with every tag open the operations
+ * below the fold would be missing from the page until scrolled to; the public document has more
+ * operations than that. `collapsedTags` stay closed even where a deep link would open them.
  */
 export function OpenApiViewer({
   urls,
@@ -37,6 +37,7 @@ export function OpenApiViewer({
         // screen readers cannot reach); the page stays without them.
         deepLinking: false,
         tryItOutEnabled: false,
+        docExpansion: "none",
         onComplete: () => {
           for (const tag of collapsedTags) ui.layoutActions.show(["operations-tag", tag], false);
           // Swagger UI's server picker has no label of its own.
