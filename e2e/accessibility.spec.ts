@@ -235,7 +235,8 @@ async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  // Signing up, verifying a phone, a draft and a payment: minutes on a loaded CI machine.
+  test.setTimeout(300_000);
   if (fs.existsSync(idsFile)) {
     ids = JSON.parse(fs.readFileSync(idsFile, "utf8"));
     return;

@@ -249,7 +249,7 @@ export function ViewingRequestFlow({
           value={message}
           onChange={(event) => setMessage(event.target.value)}
         />
-        <label className="flex items-start gap-2">
+        <label className="flex min-h-11 items-start gap-2">
           <input
             type="checkbox"
             className="mt-1 h-4 w-4"
