@@ -94,8 +94,11 @@ test("a WeChat tenant finds a listing, pays the viewing fee in the browser, and 
   await expect(page.getByText("看房信息费 ¥10.00")).toBeVisible();
   // 微信支付 comes first inside WeChat; this journey takes the second choice, Alipay.
   await expect(page.getByRole("button", { name: "微信支付 ¥10.00" })).toBeVisible();
-  // Paying needs a verified number and the consent to share it with this landlord.
-  await expect(page.getByRole("button", { name: "微信支付 ¥10.00" })).toBeDisabled();
+  // Paying needs a verified number and the consent to share it with this landlord: pressing pay
+  // without them points at the number (e2e/viewing-form.spec.ts covers the rest).
+  await page.getByRole("button", { name: "微信支付 ¥10.00" }).click();
+  await expect(page.getByLabel("手机号", { exact: true })).toBeFocused();
+  await expect(page.getByTestId("form-summary")).toContainText("请勾选同意");
   // The number saved in the profile is not verified yet: the page verifies it inline.
   await verifyPhoneAndConsent(page, tenantTel);
   await page.getByRole("button", { name: "用支付宝支付（需在手机浏览器中打开）" }).click();

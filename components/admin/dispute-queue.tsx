@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
-import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api, errorText } from "@/lib/swr/fetcher";
 import { type AdminDispute, useAdminDisputes } from "@/lib/swr/hooks";
 
 /** Contested refunds: refund, or reject with a reason; recent decisions below. */
@@ -48,29 +49,22 @@ function DisputeCard({
   onDecided: () => Promise<unknown>;
 }) {
   const [reason, setReason] = useState("");
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reasonError =
-    failure instanceof ApiRequestError && failure.field === "reason" ? failure.message : undefined;
-
-  async function decide(decision: "refund" | "reject") {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api("/api/admin/dispute_decide", {
-        form: {
-          pre_order_id: item.pre_order_id,
-          decision,
-          ...(decision === "reject" ? { reason: reason.trim() } : {}),
-        },
-      });
-      await onDecided();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    run: decide,
+    pending: busy,
+    error: failure,
+    fieldError,
+  } = useAction(async (decision: "refund" | "reject") => {
+    await api("/api/admin/dispute_decide", {
+      form: {
+        pre_order_id: item.pre_order_id,
+        decision,
+        ...(decision === "reject" ? { reason: reason.trim() } : {}),
+      },
+    });
+    await onDecided();
+  });
+  const reasonError = fieldError("reason");
 
   return (
     <Card className="space-y-2 text-sm" data-testid={`dispute-${item.pre_order_id}`}>
@@ -101,7 +95,7 @@ function DisputeCard({
           maxLength={500}
         />
       </Field>
-      {failure && !reasonError && <Notice>{errorText(failure)}</Notice>}
+      {failure && !reasonError ? <Notice>{errorText(failure)}</Notice> : null}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" disabled={busy} onClick={() => decide("reject")}>
           驳回退款

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
-import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api, errorText } from "@/lib/swr/fetcher";
 import { type ModerationItem, useAdminModeration } from "@/lib/swr/hooks";
 
 // The admin's moderation queue: held and reported listings with the evidence, and the four
@@ -70,26 +71,19 @@ function CaseCard({
   onDecided: () => Promise<unknown>;
 }) {
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Error | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const id = item.listing.id;
-  const reasonError =
-    failure instanceof ApiRequestError && failure.field === "reason" ? failure.message : undefined;
-
-  async function decide(decision: (typeof DECISIONS)[number][0]) {
-    setBusy(decision);
-    setFailure(null);
-    try {
-      await api("/api/admin/moderation_decide", {
-        form: { house_id: id, decision, reason: reason.trim() },
-      });
-      await onDecided();
-    } catch (error) {
-      setFailure(error as Error);
-    } finally {
-      setBusy(null);
-    }
-  }
+  const action = useAction(async (decision: (typeof DECISIONS)[number][0]) => {
+    setChosen(decision);
+    await api("/api/admin/moderation_decide", {
+      form: { house_id: id, decision, reason: reason.trim() },
+    });
+    await onDecided();
+  });
+  const decide = action.run;
+  const failure = action.error;
+  const busy = action.pending ? chosen : null;
+  const reasonError = action.fieldError("reason");
 
   const copied = item.flags.find((flag) => flag.other_listing);
   return (
@@ -161,7 +155,7 @@ function CaseCard({
             maxLength={500}
           />
         </Field>
-        {failure && !reasonError && <Notice>{errorText(failure)}</Notice>}
+        {failure && !reasonError ? <Notice>{errorText(failure)}</Notice> : null}
         <div className="flex flex-wrap justify-end gap-2">
           {DECISIONS.map(([decision, label]) => (
             <Button

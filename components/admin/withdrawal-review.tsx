@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
+import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
 import { type AdminWithdrawal, useAdminWithdrawals } from "@/lib/swr/hooks";
 
@@ -45,23 +46,16 @@ function WithdrawalCard({
   onDecided: () => Promise<unknown>;
 }) {
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  async function decide(decision: "approve" | "reject") {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api("/api/admin/withdrawal_decide", {
-        form: { id: item.id, decision, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-      });
-      await onDecided();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    run: decide,
+    pending: busy,
+    error: failure,
+  } = useAction(async (decision: "approve" | "reject") => {
+    await api("/api/admin/withdrawal_decide", {
+      form: { id: item.id, decision, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+    });
+    await onDecided();
+  });
 
   return (
     <Card className="space-y-2">

@@ -6,6 +6,7 @@ import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import type { Tone } from "@/components/ui/status-badge";
 import { chinaDateTime } from "@/lib/china-time";
+import { useAction } from "@/lib/forms/use-action";
 import { centsToYuan } from "@/lib/payments/money";
 import { api, errorText, fieldError } from "@/lib/swr/fetcher";
 import {
@@ -107,26 +108,20 @@ function WithdrawCard({
   onChanged: () => Promise<unknown>;
 }) {
   const [amount, setAmount] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const open = wallet.open_withdrawal;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
+  const withdraw = useAction(async () => {
     setDone(false);
-    try {
-      await api("/api/wallet/withdraw", { form: { amount: amount.trim() } });
-      setAmount("");
-      setDone(true);
-      await onChanged();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await api("/api/wallet/withdraw", { form: { amount: amount.trim() } });
+    setAmount("");
+    setDone(true);
+    await onChanged();
+  });
+  const { pending: busy, error: failure } = withdraw;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void withdraw.run();
   }
 
   return (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api } from "@/lib/swr/fetcher";
 
 // 收藏. Signing in is required: a signed-out tap goes to /login and comes back with `fav=<id>`
 // in the URL, which useFavoriteIntent turns into the favourite once signed in.
@@ -55,29 +56,20 @@ export function FavoriteButton({
   className?: string;
   withLabel?: boolean;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const toggle = useAction(async () => onChange(await setFavorite(houseId, !favorited)));
   return (
     <button
       type="button"
       aria-pressed={favorited}
       aria-label={favorited ? "取消收藏" : "收藏"}
-      title={problem ?? undefined}
-      disabled={busy}
+      title={toggle.failure ?? undefined}
+      disabled={toggle.pending}
       data-testid="favorite-button"
-      onClick={async (event) => {
+      onClick={(event) => {
         event.preventDefault();
         event.stopPropagation();
         if (!signedIn) return signInToFavorite(houseId);
-        setBusy(true);
-        setProblem(null);
-        try {
-          onChange(await setFavorite(houseId, !favorited));
-        } catch (error) {
-          setProblem(errorText(error));
-        } finally {
-          setBusy(false);
-        }
+        void toggle.run();
       }}
       className={`flex items-center gap-1 ${favorited ? "text-brand" : "text-stone-500"} disabled:opacity-60 ${className}`}
     >

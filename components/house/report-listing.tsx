@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice, Select, TextInput } from "@/components/ui/field";
-import { api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api } from "@/lib/swr/fetcher";
 
 const REASONS = [
   [1, "已出租"],
@@ -18,8 +19,19 @@ export function ReportListing({ houseId, signedIn }: { houseId: number; signedIn
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("1");
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [sent, setSent] = useState(false);
+  const sending = useAction(async () => {
+    await api("/api/moderation/report", {
+      form: { house_id: houseId, reason: Number(reason), text: text.trim() },
+    });
+    setSent(true);
+  });
+  const result = sent
+    ? { ok: true, text: "已收到举报，平台会尽快核实" }
+    : sending.failure
+      ? { ok: false, text: sending.failure }
+      : null;
+  const busy = sending.pending;
   if (!signedIn) return null;
   if (!open)
     return (
@@ -32,19 +44,7 @@ export function ReportListing({ houseId, signedIn }: { houseId: number; signedIn
       </button>
     );
 
-  async function send() {
-    setBusy(true);
-    try {
-      await api("/api/moderation/report", {
-        form: { house_id: houseId, reason: Number(reason), text: text.trim() },
-      });
-      setResult({ ok: true, text: "已收到举报，平台会尽快核实" });
-    } catch (error) {
-      setResult({ ok: false, text: errorText(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const send = () => void sending.run();
 
   return (
     <div className="w-full space-y-2 rounded-lg bg-white p-3 shadow-sm">

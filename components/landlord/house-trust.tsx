@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice, TextInput } from "@/components/ui/field";
-import { api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api } from "@/lib/swr/fetcher";
 import type { MyHouse } from "@/lib/swr/hooks";
 
 // On each of 我的房源: why a listing is held or was decided on (with one appeal), and the
@@ -16,23 +17,18 @@ export function HouseTrustPanel({
   house: MyHouse;
   onChanged: () => Promise<unknown>;
 }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const [appealText, setAppealText] = useState("");
   const decision = house.moderation.last_decision;
 
-  async function run(action: string, call: () => Promise<unknown>) {
-    setBusy(action);
-    setFailure(null);
-    try {
-      await call();
-      await onChanged();
-    } catch (error) {
-      setFailure(errorText(error));
-    } finally {
-      setBusy(null);
-    }
-  }
+  const action = useAction(async (name: string, call: () => Promise<unknown>) => {
+    setChosen(name);
+    await call();
+    await onChanged();
+  });
+  const run = action.run;
+  const busy = action.pending ? chosen : null;
+  const failure = action.failure;
 
   const stale = (house.confirmed_days_ago ?? 0) >= 14;
   return (

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { chinaDateTime } from "@/lib/china-time";
-import { api, errorText } from "@/lib/swr/fetcher";
+import { useAction } from "@/lib/forms/use-action";
+import { api } from "@/lib/swr/fetcher";
 import type { ViewingRequestItem } from "@/lib/swr/hooks";
 import {
   REFUND_REASON_TEXT,
@@ -30,8 +31,6 @@ export function RequestActions({
   item: ViewingRequestItem;
   onChanged: () => unknown;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState<Form>(null);
   const [date, setDate] = useState("");
   const [slot, setSlot] = useState<Slot>("afternoon");
@@ -41,19 +40,12 @@ export function RequestActions({
   const allowed = new Set<ViewingAction>(item.actions.map((each) => each.action));
   const next = item.deadlines[0];
 
-  async function run(work: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      setForm(null);
-      await onChanged();
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const action = useAction(async (work: () => Promise<unknown>) => {
+    await work();
+    setForm(null);
+    await onChanged();
+  });
+  const { run, pending: busy, failure: error } = action;
   const landlord = (response: "accept" | "propose" | "let" | "unreachable" | "shown") =>
     run(() =>
       api("/api/order/landlord_respond", {

@@ -2,26 +2,54 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
+import { FormSummary, invalidProps } from "@/components/ui/field";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
 import { officialAccountAuthorizeUrl, requestWechatPayment } from "@/components/viewing/wechat-pay";
-import { ApiRequestError, api, errorText } from "@/lib/swr/fetcher";
+import { objectProblems } from "@/lib/forms/check";
+import { useAction } from "@/lib/forms/use-action";
+import { type FieldErrors, useForm } from "@/lib/forms/use-form";
+import { isMobile } from "@/lib/phone/number";
+import { ApiRequestError, api } from "@/lib/swr/fetcher";
+import { createViewingParams } from "@/lib/viewings/fields";
 import { SLOT_TEXT, SLOTS, type Slot } from "@/lib/viewings/states";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 type Step =
   | { kind: "idle" }
-  | { kind: "working" }
   | { kind: "guide"; paymentUrl: string; requestId: number }
   | { kind: "redirecting" }
   | { kind: "wechat-paying" }
-  | { kind: "paid"; requestId: number }
-  | { kind: "error"; message: string };
+  | { kind: "paid"; requestId: number };
+
+type Method = "wechat" | "alipay";
+
+/** Ids are `viewing-<param>` so the form layer matches each error to its field. */
+const fieldId = (name: string) => `viewing-${name}`;
+
+/** The reason under a field, with the id its control's `aria-describedby` points at. */
+function FieldError({
+  name,
+  form,
+}: {
+  name: string;
+  form: { error: (name: string) => string | undefined };
+}) {
+  const message = form.error(name);
+  if (!message) return null;
+  return (
+    <p id={`${fieldId(name)}-error`} role="alert" className="text-xs text-red-600">
+      {message}
+    </p>
+  );
+}
 
 /**
  * Creates (or reuses) the viewing request and pays it. Inside WeChat: 微信支付 first (JSAPI
  * through WeixinJSBridge, then /pay/return waits for the notify), with Alipay's open-in-browser
- * guide as the second choice. Elsewhere: the Alipay payment URL.
+ * guide as the second choice. Elsewhere: the Alipay payment URL. The form is checked in the
+ * browser with the API's own rules (createViewingParams) before anything is sent; a failed
+ * attempt scrolls to and focuses the field in error, with a summary at the pay button.
  */
 export function ViewingRequestFlow({
   houseId,
@@ -50,63 +78,70 @@ export function ViewingRequestFlow({
   const [slot, setSlot] = useState<Slot>("afternoon");
   const [message, setMessage] = useState("");
   const [creditConsent, setCreditConsent] = useState(false);
+  const method = useRef<Method>("alipay");
   const router = useRouter();
   const inWechat =
     inWechatOnServer || (typeof navigator !== "undefined" && isWechatBrowser(navigator.userAgent));
+  // Inside WeChat with WeChat Pay configured, 微信支付 comes first and Alipay (which WeChat
+  // blocks, hence the guide) second; elsewhere Alipay is the one choice.
+  const wechatFirst = inWechat && wechatPay;
 
-  async function sendCode() {
-    try {
-      await api("/api/sms/send_code", { form: { tel, purpose: "viewing" } });
-      setCodeSent(true);
-    } catch (error) {
-      setStep({ kind: "error", message: errorText(error) });
+  const sending = useAction(async () => {
+    await api("/api/sms/send_code", { form: { tel, purpose: "viewing" } });
+    setCodeSent(true);
+  });
+
+  const params = () => ({
+    owner_id: ownerId,
+    house_id: houseId,
+    consent: 1,
+    credit_consent: creditConsent ? 1 : 0,
+    ...(verifiedTel ? {} : { tel, tel_code: code }),
+    ...(date ? { preferred_date: date, preferred_slot: slot } : {}),
+    ...(message.trim() ? { message: message.trim() } : {}),
+  });
+
+  function validate(): FieldErrors {
+    const problems: FieldErrors = {};
+    if (!verifiedTel) {
+      if (!tel) problems.tel = "请填写手机号，付费后房东通过它联系你";
+      if (!code) problems.tel_code = codeSent ? "请填写短信验证码" : "请先发送并填写验证码";
     }
+    // The API takes consent as optional (other clients give it later); paying here needs it.
+    if (!consent) problems.consent = "请勾选同意，房东才能联系你看房";
+    return { ...objectProblems(createViewingParams, params()), ...problems };
   }
 
   async function createRequest(): Promise<number> {
-    const id = await api("/api/order/create_preorder", {
-      form: {
-        owner_id: ownerId,
-        house_id: houseId,
-        consent: 1,
-        credit_consent: creditConsent ? 1 : 0,
-        ...(verifiedTel ? {} : { tel, tel_code: code }),
-        ...(date ? { preferred_date: date, preferred_slot: slot } : {}),
-        ...(message.trim() ? { message: message.trim() } : {}),
-      },
-    });
+    const id = await api("/api/order/create_preorder", { form: params() });
     if (!verifiedTel) setVerifiedTel(tel);
     return id;
   }
 
-  function failed(requestId: number | null, error: unknown) {
-    // Status 8: this request was paid already (e.g. in another browser).
-    if (requestId && error instanceof ApiRequestError && error.status === 8) {
-      setStep({ kind: "paid", requestId });
-    } else {
-      setStep({ kind: "error", message: errorText(error) });
-    }
+  /** Status 8: this request was paid already (e.g. in another browser). */
+  function paidAlready(requestId: number | null, error: unknown): boolean {
+    if (!(requestId && error instanceof ApiRequestError && error.status === 8)) return false;
+    setStep({ kind: "paid", requestId });
+    return true;
   }
 
   async function payWithWechat() {
-    setStep({ kind: "working" });
     let requestId: number | null = null;
     try {
       requestId = await createRequest();
-      const params = await api("/api/order/get_preorder_wxpay_params", {
+      const payParams = await api("/api/order/get_preorder_wxpay_params", {
         form: { pre_order_id: requestId },
       });
       setStep({ kind: "wechat-paying" });
-      const result = await requestWechatPayment(params);
-      if (result === "ok") router.push(`/pay/return?pre_order_id=${requestId}`);
-      else
-        setStep({
-          kind: "error",
-          message:
-            result === "cancel"
-              ? "已取消支付，可以重新支付。"
-              : "微信支付未完成，请重试或改用支付宝。",
-        });
+      const result = await requestWechatPayment(payParams);
+      if (result === "ok") {
+        router.push(`/pay/return?pre_order_id=${requestId}`);
+        return;
+      }
+      setStep({ kind: "idle" });
+      throw new Error(
+        result === "cancel" ? "已取消支付，可以重新支付。" : "微信支付未完成，请重试或改用支付宝。",
+      );
     } catch (error) {
       const reason = (error as ApiRequestError).ans as { reason?: string } | null;
       if (error instanceof ApiRequestError && reason?.reason === "oa_openid_required") {
@@ -117,12 +152,11 @@ export function ViewingRequestFlow({
         );
         return;
       }
-      failed(requestId, error);
+      if (!paidAlready(requestId, error)) throw error;
     }
   }
 
-  async function start() {
-    setStep({ kind: "working" });
+  async function payWithAlipay() {
     let requestId: number | null = null;
     try {
       requestId = await createRequest();
@@ -137,8 +171,18 @@ export function ViewingRequestFlow({
         window.location.assign(paymentUrl);
       }
     } catch (error) {
-      failed(requestId, error);
+      if (!paidAlready(requestId, error)) throw error;
     }
+  }
+
+  const form = useForm({
+    validate,
+    submit: () => (method.current === "wechat" ? payWithWechat() : payWithAlipay()),
+  });
+
+  function pay(chosen: Method) {
+    method.current = chosen;
+    void form.run();
   }
 
   if (step.kind === "guide") {
@@ -167,22 +211,35 @@ export function ViewingRequestFlow({
       </p>
     );
   }
-  const busy =
-    step.kind === "working" || step.kind === "redirecting" || step.kind === "wechat-paying";
+  const busy = form.pending || step.kind === "redirecting" || step.kind === "wechat-paying";
+  const working = form.pending && step.kind === "idle";
   const alipayLabel =
     step.kind === "redirecting"
       ? "正在前往支付宝…"
-      : step.kind === "working"
+      : working
         ? "正在提交…"
         : `提交申请并支付 ¥${feeYuan}`;
-  // Inside WeChat with WeChat Pay configured, 微信支付 comes first and Alipay (which WeChat
-  // blocks, hence the guide) second; elsewhere Alipay is the one choice.
-  const wechatFirst = inWechat && wechatPay;
-  const ready =
-    consent && (verifiedTel !== null || (/^1\d{10}$/.test(tel) && /^\d{6}$/.test(code)));
-  const field = "rounded border border-stone-300 px-2 py-2 text-sm";
+  const field =
+    "rounded border border-stone-300 px-2 py-2 text-sm aria-[invalid=true]:border-red-400";
+  const control = (name: string) => ({
+    id: fieldId(name),
+    ...invalidProps(fieldId(name), Boolean(form.error(name))),
+  });
+  const row = (children: ReactNode) => (
+    <div data-field className="space-y-1">
+      {children}
+    </div>
+  );
   return (
-    <div className="space-y-3">
+    <form
+      ref={form.formRef}
+      onSubmit={(event) => {
+        event.preventDefault();
+        pay(wechatFirst ? "wechat" : "alipay");
+      }}
+      noValidate
+      className="space-y-3"
+    >
       <section className="space-y-3 rounded-lg bg-white p-4 text-sm shadow-sm">
         {verifiedTel ? (
           <p>
@@ -191,108 +248,148 @@ export function ViewingRequestFlow({
         ) : (
           <div className="space-y-2">
             <p className="text-stone-700">请验证手机号，付费后房东通过它联系你。</p>
-            <div className="flex gap-2">
-              <input
-                aria-label="手机号"
-                inputMode="numeric"
-                className={`${field} min-w-0 flex-1`}
-                value={tel}
-                onChange={(event) => setTel(event.target.value.trim())}
-                placeholder="11 位手机号"
-              />
-              <button
-                type="button"
-                onClick={sendCode}
-                disabled={!/^1\d{10}$/.test(tel)}
-                className="shrink-0 rounded-full border border-stone-300 px-3 text-sm disabled:opacity-60"
-              >
-                {codeSent ? "重新发送" : "发送验证码"}
-              </button>
-            </div>
-            <input
-              aria-label="验证码"
-              inputMode="numeric"
-              className={`${field} w-full`}
-              value={code}
-              onChange={(event) => setCode(event.target.value.trim())}
-              placeholder="6 位验证码"
-            />
+            {row(
+              <>
+                <div className="flex gap-2">
+                  <input
+                    aria-label="手机号"
+                    inputMode="numeric"
+                    {...control("tel")}
+                    className={`${field} min-w-0 flex-1`}
+                    value={tel}
+                    onChange={(event) => setTel(event.target.value.trim())}
+                    placeholder="11 位手机号"
+                  />
+                  <button
+                    type="button"
+                    onClick={() => void sending.run()}
+                    disabled={!isMobile(tel) || sending.pending}
+                    className="shrink-0 rounded-full border border-stone-300 px-3 text-sm disabled:opacity-60"
+                  >
+                    {codeSent ? "重新发送" : "发送验证码"}
+                  </button>
+                </div>
+                <FieldError name="tel" form={form} />
+                {sending.failure && (
+                  <p role="alert" className="text-xs text-red-600">
+                    {sending.failure}
+                  </p>
+                )}
+              </>,
+            )}
+            {row(
+              <>
+                <input
+                  aria-label="验证码"
+                  inputMode="numeric"
+                  {...control("tel_code")}
+                  className={`${field} w-full`}
+                  value={code}
+                  onChange={(event) => setCode(event.target.value.trim())}
+                  placeholder="6 位验证码"
+                />
+                <FieldError name="tel_code" form={form} />
+              </>,
+            )}
           </div>
         )}
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="text-stone-700">期望看房时间（可选）</span>
-          <input
-            aria-label="期望日期"
-            type="date"
-            className={field}
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-          />
-          <select
-            aria-label="期望时段"
-            className={field}
-            value={slot}
-            onChange={(event) => setSlot(event.target.value as Slot)}
-          >
-            {SLOTS.map((each) => (
-              <option key={each} value={each}>
-                {SLOT_TEXT[each]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <textarea
-          aria-label="给房东留言"
-          className={`${field} w-full`}
-          maxLength={200}
-          placeholder="给房东留言（可选）"
-          value={message}
-          onChange={(event) => setMessage(event.target.value)}
-        />
-        <label className="flex min-h-11 items-start gap-2">
-          <input
-            type="checkbox"
-            className="mt-1 h-4 w-4"
-            checked={consent}
-            onChange={(event) => setConsent(event.target.checked)}
-          />
-          <span>我同意将我的手机号提供给该房源的房东，仅用于联系看房。</span>
-        </label>
+        {row(
+          <>
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="text-stone-700">期望看房时间（可选）</span>
+              <input
+                aria-label="期望日期"
+                type="date"
+                {...control("preferred_date")}
+                className={field}
+                value={date}
+                onChange={(event) => setDate(event.target.value)}
+              />
+              <select
+                aria-label="期望时段"
+                {...control("preferred_slot")}
+                className={field}
+                value={slot}
+                onChange={(event) => setSlot(event.target.value as Slot)}
+              >
+                {SLOTS.map((each) => (
+                  <option key={each} value={each}>
+                    {SLOT_TEXT[each]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FieldError name="preferred_date" form={form} />
+            <FieldError name="preferred_slot" form={form} />
+          </>,
+        )}
+        {row(
+          <>
+            <textarea
+              aria-label="给房东留言"
+              {...control("message")}
+              className={`${field} w-full`}
+              maxLength={200}
+              placeholder="给房东留言（可选）"
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+            />
+            <FieldError name="message" form={form} />
+          </>,
+        )}
+        {row(
+          <>
+            <label className="flex min-h-11 items-start gap-2">
+              <input
+                type="checkbox"
+                {...control("consent")}
+                className="mt-1 h-4 w-4"
+                checked={consent}
+                onChange={(event) => setConsent(event.target.checked)}
+              />
+              <span>我同意将我的手机号提供给该房源的房东，仅用于联系看房。</span>
+            </label>
+            <FieldError name="consent" form={form} />
+          </>,
+        )}
       </section>
-      {step.kind === "error" && (
-        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-700">
-          {step.message}
-        </p>
+      {row(
+        <>
+          <label className="flex min-h-11 items-start gap-2 text-sm text-stone-700">
+            <input
+              type="checkbox"
+              {...control("credit_consent")}
+              className="mt-1 h-4 w-4"
+              checked={creditConsent}
+              onChange={(event) => setCreditConsent(event.target.checked)}
+            />
+            <span>
+              向房东展示我的芝麻分区间（如
+              650+，不展示具体分数；需已在「支付宝」页绑定并获取芝麻分）
+            </span>
+          </label>
+          <FieldError name="credit_consent" form={form} />
+        </>,
       )}
-      <label className="flex min-h-11 items-start gap-2 text-sm text-stone-700">
-        <input
-          type="checkbox"
-          className="mt-1 h-4 w-4"
-          checked={creditConsent}
-          onChange={(event) => setCreditConsent(event.target.checked)}
-        />
-        <span>
-          向房东展示我的芝麻分区间（如 650+，不展示具体分数；需已在「支付宝」页绑定并获取芝麻分）
-        </span>
-      </label>
+      <FormSummary form={form} />
       {wechatFirst && (
         <button
           type="button"
-          onClick={payWithWechat}
-          disabled={busy || !ready}
+          onClick={() => pay("wechat")}
+          disabled={busy}
           className="w-full rounded-full bg-wechat py-3 text-base font-medium text-white shadow disabled:opacity-60"
         >
           {step.kind === "wechat-paying"
             ? "正在微信支付…"
-            : step.kind === "working"
+            : working
               ? "正在提交…"
               : `微信支付 ¥${feeYuan}`}
         </button>
       )}
       <button
         type="button"
-        onClick={start}
-        disabled={busy || !ready}
+        onClick={() => pay("alipay")}
+        disabled={busy}
         className={
           wechatFirst
             ? "w-full rounded-full border border-stone-300 py-3 text-sm text-stone-700 disabled:opacity-60"
@@ -301,6 +398,6 @@ export function ViewingRequestFlow({
       >
         {wechatFirst ? "用支付宝支付（需在手机浏览器中打开）" : alipayLabel}
       </button>
-    </div>
+    </form>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { SANDBOX_CASHIER_MESSAGE } from "@/components/viewing/wxpay-sandbox-bridge";
+import { useAction } from "@/lib/forms/use-action";
 
 // The buttons of the sandbox WeChat Pay sheet: the server decides, then the result goes back to
 // the page that opened the overlay, as the WeChat client hands err_msg to the page's callback.
 export function WxpaySandboxCashierActions({ fields }: { fields: Record<string, string> }) {
-  const [busy, setBusy] = useState(false);
-  async function submit(action: "pay" | "cancel") {
-    setBusy(true);
+  // On any failure the page still gets an answer ("fail"), as from the real client.
+  const { run: submit, pending: busy } = useAction(async (action: "pay" | "cancel") => {
     let errMsg = "get_brand_wcpay_request:fail";
     try {
       const response = await fetch("/api/sandbox/wxpay/cashier", {
@@ -23,7 +22,7 @@ export function WxpaySandboxCashierActions({ fields }: { fields: Record<string, 
         window.location.origin,
       );
     }
-  }
+  });
   return (
     <div className="mt-6 space-y-3">
       <button

@@ -6,6 +6,7 @@ import { FEATURES, featureProblem } from "@/lib/houses/vocabulary";
 import { isMobile } from "@/lib/phone/number";
 import { profileParams } from "@/lib/users/profile-fields";
 import { identityParams, propertyParams } from "@/lib/verifications/fields";
+import { createViewingParams } from "@/lib/viewings/fields";
 import { call, createUser } from "@/tests/helpers";
 import { withCheckDigit } from "@/tests/verifications";
 
@@ -87,5 +88,25 @@ describe("shared validation rules", () => {
     expect(featureProblem(["南北通透", "近学校", "有车位", "带花园"])).toContain("最多 3 个");
     const legacy = Array.from({ length: 10 }, (_, index) => `标签${index}`).join("|");
     expect(fieldProblems(listingFields, { house_characteristic: legacy })).toEqual({});
+  });
+
+  test("viewing request: the pay form's phone, code and date are checked before anything is sent", () => {
+    const request = { owner_id: 1, house_id: 2, consent: 1, credit_consent: 0 };
+    expect(
+      objectProblems(createViewingParams, { ...request, tel: "13800138000", tel_code: "123456" }),
+    ).toEqual({});
+    expect(
+      objectProblems(createViewingParams, {
+        ...request,
+        tel: "12345",
+        tel_code: "12ab",
+        preferred_date: "2099-02-30",
+        preferred_slot: "afternoon",
+      }),
+    ).toEqual({
+      tel: "应为 11 位中国大陆手机号",
+      tel_code: "应为 6 位数字",
+      preferred_date: expect.any(String),
+    });
   });
 });

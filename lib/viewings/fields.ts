@@ -1,3 +1,4 @@
+// client-safe: the viewing form checks input with these rules, so no server imports (scripts/check-layers.ts).
 import { z } from "zod";
 import { flag, id, isoDate, optional, text } from "@/lib/api/fields";
 import { profileParams } from "@/lib/users/profile-fields";
