@@ -19,8 +19,8 @@ import { writeWithPhoneCode } from "@/lib/phone/codes";
 import { fileUrl } from "@/lib/storage";
 import { displayName } from "@/lib/users/display-name";
 import { type BeforePaying, recordBeforePaying } from "@/lib/viewings/consent";
-import { refundPhotoUrls } from "@/lib/viewings/refund-photos";
 import { timeText } from "@/lib/viewings/notices";
+import { refundPhotoUrls } from "@/lib/viewings/refund-photos";
 import {
   PHASE_TEXT,
   REFUND_REASON_TEXT,

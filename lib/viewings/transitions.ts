@@ -15,11 +15,11 @@ import type { UploadedFile } from "@/lib/api/request";
 import { type Clock, systemClock } from "@/lib/clock";
 import { bookFeeSettled } from "@/lib/earnings/commissions";
 import { log } from "@/lib/log";
+import { advanceRefund, refundAttempt, retryFailedRefund } from "@/lib/payments/refunds";
+import { OPEN_STATUSES } from "@/lib/payments/viewing-requests";
 import { cleanImage } from "@/lib/storage/images";
 import { newPrivateKey } from "@/lib/storage/keys";
 import { type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
-import { advanceRefund, refundAttempt, retryFailedRefund } from "@/lib/payments/refunds";
-import { OPEN_STATUSES } from "@/lib/payments/viewing-requests";
 import {
   type Actor,
   type LoadedRequest,
@@ -30,13 +30,13 @@ import {
 } from "@/lib/viewings/notices";
 import {
   DEADLINES,
+  PHOTO_REASONS,
   REFUND_REASON_TEXT,
   type RefundReason,
   SLOT_END_HOUR,
   type Slot,
   ViewingPhase,
   type ViewingPhaseName,
-  PHOTO_REASONS,
 } from "@/lib/viewings/states";
 
 // Every move of a viewing request after payment. Each runs in one write transaction, guarded by

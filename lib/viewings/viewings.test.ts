@@ -665,7 +665,11 @@ describe("refund photos", () => {
   async function photo(): Promise<TestFile> {
     return { field: "photos", name: "p.jpg", type: "image/jpeg", data: await jpegBytes() };
   }
-  async function withPhotos(token: string, form: Record<string, string | number>, files: TestFile[]) {
+  async function withPhotos(
+    token: string,
+    form: Record<string, string | number>,
+    files: TestFile[],
+  ) {
     return (await call(requestRefund, { token, form, files })).body;
   }
   /** Opens a stored file through the private file route, as `token`'s user. */
@@ -726,18 +730,16 @@ describe("refund photos", () => {
       await Promise.all([photo(), photo(), photo(), photo()]),
     );
     expect(four.status).not.toBe(0);
-    const wrongReason = await withPhotos(
-      tenant.token,
-      { pre_order_id: id, reason: "no_show" },
-      [await photo()],
-    );
+    const wrongReason = await withPhotos(tenant.token, { pre_order_id: id, reason: "no_show" }, [
+      await photo(),
+    ]);
     expect(wrongReason).toMatchObject({ status: 2, ans: { field: "photos" } });
     expect(await row(id)).toMatchObject({ status: 2, refundPhotos: null, refundRequestedAt: null });
     expect(storedFiles()).toEqual(before);
   });
 
   it("a failed transaction removes the photos it had written", async () => {
-    const { landlord, tenant, id } = await paid();
+    const { landlord, id } = await paid();
     const before = storedFiles();
     // The landlord is not the tenant: the transaction refuses after the photos were written.
     const refused = await withPhotos(
