@@ -34,6 +34,7 @@ export const config = {
     "/api-docs/:path*",
     "/houses/:path*",
     "/invite/:path*",
+    "/landlords/:path*",
     "/login/:path*",
     "/me/:path*",
     "/notifications/:path*",
