@@ -26,6 +26,7 @@ import { writeTransaction } from "@/db/write";
 import { alipayProvider } from "@/lib/payments/alipay-provider";
 import { insertHouse } from "@/lib/payments/test-support";
 import { sendPhoneCode } from "@/lib/phone/codes";
+import { purgeSettledRefundPhotos } from "@/lib/viewings/refund-photos";
 import { landlordReliability } from "@/lib/viewings/reliability";
 import { runViewingRules } from "@/lib/viewings/rules";
 import { DEADLINES } from "@/lib/viewings/states";
@@ -736,6 +737,26 @@ describe("refund photos", () => {
     expect(wrongReason).toMatchObject({ status: 2, ans: { field: "photos" } });
     expect(await row(id)).toMatchObject({ status: 2, refundPhotos: null, refundRequestedAt: null });
     expect(storedFiles()).toEqual(before);
+  });
+
+  it("are deleted 180 days after the request, once it is settled, and no longer served", async () => {
+    const { landlord, tenant, id, at } = await paid();
+    await act(landlordRespond, landlord.token, { pre_order_id: id, response: "shown" });
+    await withPhotos(tenant.token, { pre_order_id: id, reason: "other", text: "有问题" }, [
+      await photo(),
+    ]);
+    const [url] = (await act(detail, tenant.token, { pre_order_id: id })).ans.refund.photos;
+    const later = at(181 * 24 * HOUR);
+    // Still open (status 4): kept whatever its age.
+    expect((await purgeSettledRefundPhotos(later)).purged).toBe(0);
+    await act(refundDecision, landlord.token, { pre_order_id: id, decision: "accept" });
+    await runViewingRules({ now: new Date() });
+    expect(await row(id)).toMatchObject({ status: 5 });
+    expect((await purgeSettledRefundPhotos(at(HOUR))).purged).toBe(0);
+    expect((await purgeSettledRefundPhotos(later)).purged).toBe(1);
+    expect(await row(id)).toMatchObject({ refundPhotos: null });
+    expect((await open(url, tenant.token)).status).toBe(404);
+    expect((await purgeSettledRefundPhotos(later)).purged).toBe(0);
   });
 
   it("a failed transaction removes the photos it had written", async () => {
