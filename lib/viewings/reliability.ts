@@ -52,7 +52,7 @@ export function landlordReliability(ownerId: number, now = new Date()): Reliabil
 }
 
 /** "2 小时" / "35 分钟" / "1.5 天" for the pages. */
-export function durationText(minutes: number): string {
+function durationText(minutes: number): string {
   if (minutes < 60) return `${minutes} 分钟`;
   if (minutes < 48 * 60) return `${Math.round(minutes / 60)} 小时`;
   return `${Math.round(minutes / 144) / 10} 天`;
