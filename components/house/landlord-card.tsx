@@ -42,7 +42,7 @@ export function LandlordCard({
           {href ? (
             <Link
               href={href}
-              className="underline-offset-2 hover:underline"
+              className="inline-flex min-h-11 min-w-11 items-center underline-offset-2 hover:underline"
               data-testid="landlord-link"
             >
               {name}
