@@ -3,6 +3,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { config, proxy } from "@/proxy";
+import { createUser } from "@/tests/helpers";
 import { landlord, readyDraft } from "@/tests/houses-helpers";
 
 const request = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
@@ -31,7 +32,15 @@ describe("proxy", () => {
   it("rewrites a missing or unpublished listing's page to the 404 page", async () => {
     const { token } = await landlord();
     const unpublished = await readyDraft(token);
-    for (const url of ["/houses/999999", `/houses/${unpublished}`, "/houses/abc/viewing"]) {
+    const tenant = await createUser();
+    for (const url of [
+      "/houses/999999",
+      `/houses/${unpublished}`,
+      "/houses/abc/viewing",
+      "/landlords/999999",
+      `/landlords/${tenant.user.id}`,
+      "/landlords/abc",
+    ]) {
       const response = proxy(request(url));
       expect(response.headers.get("x-middleware-rewrite"), url).toMatch(/\/_not-found$/);
     }

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { isPublishedHouseId } from "@/lib/houses/published";
+import { isLandlordWithListingId, isPublishedHouseId } from "@/lib/houses/published";
 import { isSameOriginPost } from "@/lib/urls";
 
 // Runs for page routes only (see `config.matcher`): Next buffers the body of every request a
@@ -7,6 +7,8 @@ import { isSameOriginPost } from "@/lib/urls";
 
 // Matches /houses/<id> and /houses/<id>/viewing.
 const HOUSE_PAGE = /^\/houses\/([^/]+)(?:\/viewing)?\/?$/;
+// Matches /landlords/<id>.
+const LANDLORD_PAGE = /^\/landlords\/([^/]+)\/?$/;
 
 export function proxy(request: NextRequest): NextResponse {
   // Pages take POSTs only as server actions; Next refuses a cross-site one with a 500.
@@ -19,7 +21,12 @@ export function proxy(request: NextRequest): NextResponse {
   // notFound() thrown inside a page sends an empty HTML shell that only JavaScript fills in
   // (vercel/next.js#62228); an unmatched path renders the 404 page on the server.
   const house = HOUSE_PAGE.exec(request.nextUrl.pathname);
-  if (house?.[1] && request.method === "GET" && !isPublishedHouseId(house[1])) {
+  const landlord = LANDLORD_PAGE.exec(request.nextUrl.pathname);
+  if (
+    request.method === "GET" &&
+    ((house?.[1] && !isPublishedHouseId(house[1])) ||
+      (landlord?.[1] && !isLandlordWithListingId(landlord[1])))
+  ) {
     return NextResponse.rewrite(new URL("/_not-found", request.url));
   }
   return NextResponse.next();
@@ -34,6 +41,7 @@ export const config = {
     "/api-docs/:path*",
     "/houses/:path*",
     "/invite/:path*",
+    "/landlords/:path*",
     "/login/:path*",
     "/me/:path*",
     "/notifications/:path*",

@@ -33,6 +33,8 @@ test.use(phone);
 interface Ids {
   houseId: number;
   otherHouseId: number;
+  /** The landlord of `houseId`. */
+  landlordId: number;
   draftId: number;
   paidOrderId: number;
 }
@@ -75,6 +77,7 @@ const PAGES: A11yPage[] = [
     },
   },
   { name: "房源详情", path: (ids) => `/houses/${ids.houseId}`, signedIn: false },
+  { name: "房东主页", path: (ids) => `/landlords/${ids.landlordId}`, signedIn: false },
   {
     name: "房源详情 · 大图",
     path: (ids) => `/houses/${ids.houseId}`,
@@ -208,6 +211,8 @@ async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
 
   const search = await (await page.request.get("/api/search_house?loccity=510100&count=2")).json();
   const [houseId, otherHouseId] = search.ans.map((item: { house_id: number }) => item.house_id);
+  const detail = await (await page.request.get(`/api/house_detail?house_id=${houseId}`)).json();
+  const landlordId: number = detail.ans.owner.id;
   const favorite = await page.request.post("/api/favorite", {
     headers,
     form: { house_id: String(houseId), action: "add" },
@@ -231,7 +236,7 @@ async function setUp(context: BrowserContext, baseURL: string): Promise<Ids> {
   await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible();
 
   await context.storageState({ path: storageFile });
-  return { houseId, otherHouseId, draftId, paidOrderId };
+  return { houseId, otherHouseId, landlordId, draftId, paidOrderId };
 }
 
 test.beforeAll(async ({ browser, baseURL }) => {

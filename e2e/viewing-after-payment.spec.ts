@@ -89,3 +89,23 @@ test("a tenant confirms 已看房 and the request is viewed", async ({ page, bas
   await expect(mine.getByRole("button", { name: "已看房" })).toHaveCount(0);
   await expect(mine.getByTestId("viewing-deadline")).toContainText("与描述不符");
 });
+
+test("a tenant opens a listing, taps the landlord and sees their public profile", async ({
+  page,
+}) => {
+  const { houseId } = await listing(page, 0);
+  await page.goto(`/houses/${houseId}`);
+  const landlord = page.getByTestId("landlord-link");
+  const name = (await landlord.textContent()) ?? "";
+  await landlord.click();
+  await page.waitForURL(/\/landlords\/\d+$/);
+  await expect(page.getByRole("heading", { name: "房东主页" })).toBeVisible();
+  // Exact: the route announcer also reads out the page title, which holds the name.
+  await expect(page.getByText(name, { exact: true })).toBeVisible();
+  await expect(page.getByRole("list", { name: "房东认证" })).toBeVisible();
+  // The listing we came from is among the landlord's published listings.
+  await expect(
+    page.getByTestId("landlord-listings").locator(`a[href="/houses/${houseId}"]`),
+  ).toBeVisible();
+  expect((await page.goto("/landlords/999999999"))?.status()).toBe(404);
+});

@@ -126,7 +126,7 @@ export const routeIndex: { path: string; summary: string; module: RouteModule }[
   { path: "/api/order/landlord_respond", summary: "the landlord answers a paid request: accept, propose, let, unreachable or shown.", module: r41 },
   { path: "/api/order/list", summary: "the caller's viewing requests as tenant and as landlord.", module: r42 },
   { path: "/api/order/refund_decision", summary: "the landlord accepts a refund request (refund) or contests it (admin queue).", module: r43 },
-  { path: "/api/order/request_refund", summary: "the tenant asks for the fee back (status 4); some cases are refunded at once.", module: r44 },
+  { path: "/api/order/request_refund", summary: "the tenant asks for the fee back (status 4), optionally with up to 3 photos (multipart); some cases are refunded at once.", module: r44 },
   { path: "/api/order/respond_to_proposal", summary: "the tenant accepts or declines a proposed time, or says they can be reached.", module: r45 },
   { path: "/api/payment/ali/auth_notify", summary: "Alipay sends the browser back here after authorisation; the answer is always a redirect to the binding result page.", module: r46 },
   { path: "/api/payment/ali/binding_status", summary: "ans 1 when an Alipay account is bound, else -1.", module: r47 },

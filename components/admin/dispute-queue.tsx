@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
+import { RefundPhotos } from "@/components/viewing/refund-photos";
 import { chinaDateTime } from "@/lib/china-time";
 import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
@@ -79,6 +80,7 @@ function DisputeCard({
         {item.refund_text && `（${item.refund_text}）`}
         {item.refund_requested_at && ` · ${chinaDateTime(item.refund_requested_at)}`}
       </p>
+      <RefundPhotos urls={item.refund_photos} />
       <p>
         房东异议：{item.contest_reason}
         {item.contested_at && ` · ${chinaDateTime(item.contested_at)}`}

@@ -1,11 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { RefundPhotos } from "@/components/viewing/refund-photos";
 import { chinaDateTime } from "@/lib/china-time";
 import { useAction } from "@/lib/forms/use-action";
+import { downscaleImage, MAX_DOCUMENT_SIDE } from "@/lib/images/downscale";
 import { api } from "@/lib/swr/fetcher";
 import type { ViewingRequestItem } from "@/lib/swr/hooks";
 import {
+  MAX_REFUND_PHOTOS,
+  PHOTO_REASONS,
   REFUND_REASON_TEXT,
   REFUND_REASONS,
   type RefundReason,
@@ -36,9 +40,11 @@ export function RequestActions({
   const [slot, setSlot] = useState<Slot>("afternoon");
   const [reason, setReason] = useState<RefundReason>("unreachable");
   const [text, setText] = useState("");
+  const [photos, setPhotos] = useState<File[]>([]);
   const order = { pre_order_id: item.id };
   const allowed = new Set<ViewingAction>(item.actions.map((each) => each.action));
   const next = item.deadlines[0];
+  const refundReason: RefundReason = item.status === 3 ? "not_as_described" : reason;
 
   const action = useAction(async (work: () => Promise<unknown>) => {
     await work();
@@ -70,6 +76,7 @@ export function RequestActions({
           {item.refund.text && `（${item.refund.text}）`}
         </p>
       )}
+      <RefundPhotos urls={item.refund?.photos ?? []} />
       {next && (
         <p className="text-amber-800" data-testid="viewing-deadline">
           {chinaDateTime(next.at)} 前：{next.text}
@@ -265,20 +272,35 @@ export function RequestActions({
             value={text}
             onChange={(event) => setText(event.target.value)}
           />
+          {PHOTO_REASONS.has(refundReason) && (
+            <label className="block text-stone-600">
+              照片（可选，最多 {MAX_REFUND_PHOTOS} 张，仅房东和平台可见）
+              <input
+                type="file"
+                accept="image/*"
+                multiple
+                className="mt-1 block w-full text-sm"
+                onChange={(event) =>
+                  setPhotos([...(event.target.files ?? [])].slice(0, MAX_REFUND_PHOTOS))
+                }
+              />
+            </label>
+          )}
           <button
             type="button"
             className={primary}
             disabled={busy}
             onClick={() =>
-              run(() =>
-                api("/api/order/request_refund", {
-                  form: {
-                    ...order,
-                    reason: item.status === 3 ? "not_as_described" : reason,
-                    text,
-                  },
-                }),
-              )
+              run(async () => {
+                const body = new FormData();
+                body.append("pre_order_id", String(item.id));
+                body.append("reason", refundReason);
+                body.append("text", text);
+                if (PHOTO_REASONS.has(refundReason))
+                  for (const photo of photos)
+                    body.append("photos", await downscaleImage(photo, MAX_DOCUMENT_SIDE));
+                return api("/api/order/request_refund", { form: body });
+              })
             }
           >
             提交退款申请

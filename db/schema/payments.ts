@@ -51,6 +51,8 @@ export const viewingRequests = sqliteTable(
     refundRequestedAt: integer("refund_requested_at", { mode: "timestamp_ms" }),
     refundReason: text("refund_reason"),
     refundText: text("refund_text"),
+    /** Up to 3 private photo keys (private/u<tenantId>/…) sent with the refund request. */
+    refundPhotos: text("refund_photos", { mode: "json" }).$type<string[]>(),
     /** Status and phase to return to when a refund request is rejected. */
     statusBeforeRefund: integer("status_before_refund"),
     phaseBeforeRefund: text("phase_before_refund"),

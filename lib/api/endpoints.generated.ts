@@ -25,6 +25,8 @@ export interface Endpoints {
         landlord_nickname: string | null;
         refund_reason_text: string | null;
         refund_text: string | null;
+        /** URLs of the tenant's refund photos */
+        refund_photos: string[];
         refund_requested_at: string | null;
         contest_reason: string | null;
         contested_at: string | null;
@@ -45,6 +47,8 @@ export interface Endpoints {
         landlord_nickname: string | null;
         refund_reason_text: string | null;
         refund_text: string | null;
+        /** URLs of the tenant's refund photos */
+        refund_photos: string[];
         refund_requested_at: string | null;
         contest_reason: string | null;
         contested_at: string | null;
@@ -823,6 +827,8 @@ export interface Endpoints {
         reason: string | null;
         reason_text: string | null;
         text: string | null;
+        /** URLs of the tenant's photos (private: only the two sides and admins may open them) */
+        photos: string[];
         requested_at: string | null;
         approved_at: string | null;
         refunded_at: string | null;
@@ -931,6 +937,8 @@ export interface Endpoints {
           reason: string | null;
           reason_text: string | null;
           text: string | null;
+          /** URLs of the tenant's photos (private: only the two sides and admins may open them) */
+          photos: string[];
           requested_at: string | null;
           approved_at: string | null;
           refunded_at: string | null;
@@ -994,6 +1002,8 @@ export interface Endpoints {
           reason: string | null;
           reason_text: string | null;
           text: string | null;
+          /** URLs of the tenant's photos (private: only the two sides and admins may open them) */
+          photos: string[];
           requested_at: string | null;
           approved_at: string | null;
           refunded_at: string | null;
@@ -1047,7 +1057,7 @@ export interface Endpoints {
     };
     answer: Record<string, never>;
   };
-  /** the tenant asks for the fee back (status 4); some cases are refunded at once. */
+  /** the tenant asks for the fee back (status 4), optionally with up to 3 photos (multipart); some cases are refunded at once. */
   "/api/order/request_refund": {
     params: {
       pre_order_id: number;

@@ -7,6 +7,7 @@ import { type CurrentUser, findCurrentUser } from "@/lib/auth/current-user";
 import { storage } from "@/lib/storage";
 import { type RangeRequest, resolveRange } from "@/lib/storage/driver";
 import { type ParsedKey, parseKey } from "@/lib/storage/keys";
+import { isRefundPhotoOfLandlord } from "@/lib/viewings/refund-photos";
 
 type Outcome = "served" | "denied" | "missing";
 
@@ -30,13 +31,20 @@ async function logAccess(key: string, user: CurrentUser | null, outcome: Outcome
   );
 }
 
-/** Private documents: only their owner and admins; unknown callers must log in first. */
+/**
+ * Private documents: only their owner and admins (and, for a tenant's refund photos, the
+ * landlord of that request); unknown callers must log in first.
+ */
 async function authorize(request: Request, parsed: ParsedKey): Promise<CurrentUser> {
   let user: CurrentUser | null = null;
   try {
     user = await findCurrentUser(request);
     if (!user) throw ApiError.notLoggedIn();
-    if (user.role !== "admin" && user.id !== parsed.ownerId)
+    if (
+      user.role !== "admin" &&
+      user.id !== parsed.ownerId &&
+      !isRefundPhotoOfLandlord(user.id, parsed.key)
+    )
       throw ApiError.forbidden("无权查看此文件");
     return user;
   } catch (error) {

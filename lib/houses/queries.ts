@@ -147,7 +147,8 @@ export async function myHouseList(userId: number, now = new Date()) {
   });
 }
 
-function ownerProfile(userId: number) {
+/** A landlord as tenants see them: name, avatar, approved verifications and reliability. */
+export function ownerProfile(userId: number) {
   const owner = db().select().from(users).where(eq(users.id, userId)).get();
   if (!owner) return null;
   const approved = (table: typeof identityVerifications | typeof propertyVerifications) =>

@@ -7,6 +7,7 @@ import { deliverNotificationsStep } from "@/lib/notifications/deliver";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { cleanupLeftovers } from "@/lib/storage/cleanup";
 import { purgeDecidedDocuments } from "@/lib/verifications/retention";
+import { purgeSettledRefundPhotos } from "@/lib/viewings/refund-photos";
 import { runViewingRules } from "@/lib/viewings/rules";
 import { refreshWechatTokens } from "@/lib/wechat/platform-tokens";
 
@@ -26,6 +27,13 @@ const purgeVerificationDocumentsStep: JobStep = {
   name: "verifications:purge",
   exclusiveLeaseMs: 30 * MINUTE_MS,
   run: async ({ now }) => purgeDecidedDocuments(now),
+};
+
+/** Refund photos of settled requests are deleted 180 days after the refund request. */
+const purgeRefundPhotosStep: JobStep = {
+  name: "viewings:purge-refund-photos",
+  exclusiveLeaseMs: 30 * MINUTE_MS,
+  run: async ({ now }) => purgeSettledRefundPhotos(now),
 };
 
 /** The Official Account's access token and jsapi_ticket are refreshed ahead of their expiry. */
@@ -82,6 +90,7 @@ export function jobSteps(): JobStep[] {
     viewingRulesStep,
     payWithdrawalsStep,
     purgeVerificationDocumentsStep,
+    purgeRefundPhotosStep,
     cleanupLeftoversStep,
     listingFreshnessStep,
     purgeViewKeysStep,

@@ -29,6 +29,11 @@ export const viewingRequestAnswer = z.object({
       reason: z.string().nullable(),
       reason_text: z.string().nullable(),
       text: z.string().nullable(),
+      photos: z
+        .array(z.string())
+        .describe(
+          "URLs of the tenant's photos (private: only the two sides and admins may open them)",
+        ),
       requested_at: z.string().nullable(),
       approved_at: z.string().nullable(),
       refunded_at: z.string().nullable(),

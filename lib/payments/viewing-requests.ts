@@ -20,6 +20,7 @@ import { fileUrl } from "@/lib/storage";
 import { displayName } from "@/lib/users/display-name";
 import { type BeforePaying, recordBeforePaying } from "@/lib/viewings/consent";
 import { timeText } from "@/lib/viewings/notices";
+import { refundPhotoUrls } from "@/lib/viewings/refund-photos";
 import {
   PHASE_TEXT,
   REFUND_REASON_TEXT,
@@ -237,6 +238,7 @@ function present(
               ? (REFUND_REASON_TEXT[request.refundReason as RefundReason] ?? null)
               : null,
             text: request.refundText,
+            photos: refundPhotoUrls(request.refundPhotos),
             requested_at: request.refundRequestedAt?.toISOString() ?? null,
             approved_at: request.refundApprovedAt?.toISOString() ?? null,
             refunded_at: request.refundedAt?.toISOString() ?? null,

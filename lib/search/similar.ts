@@ -43,6 +43,14 @@ export async function similarHouses(house: SimilarTo): Promise<SearchResult[]> {
 const OWNER_OTHERS_SQL = `SELECT id FROM houses h WHERE user_id = ? AND ${searchableSql("h")}
   AND id != ? ORDER BY created_at DESC, id DESC LIMIT ?`;
 
+/** All of a landlord's published listings (up to `limit`), newest first, without distances. */
+export function landlordHouses(ownerId: number, limit = 100): Omit<SearchResult, "distance">[] {
+  const ids = (prepared(OWNER_OTHERS_SQL).all(ownerId, 0, limit) as { id: number }[]).map(
+    (row) => row.id,
+  );
+  return resultsFor(ids, { longitude: 0, latitude: 0 }).map(({ distance: _, ...item }) => item);
+}
+
 /** The landlord's other published listings, newest first; distances from this listing. */
 export function landlordOtherHouses(
   house: SimilarTo & { owner_id: number },

@@ -20,6 +20,7 @@ export const disputeAnswer = z.object({
   landlord_nickname: z.string().nullable(),
   refund_reason_text: z.string().nullable(),
   refund_text: z.string().nullable(),
+  refund_photos: z.array(z.string()).describe("URLs of the tenant's refund photos"),
   refund_requested_at: z.string().nullable(),
   contest_reason: z.string().nullable(),
   contested_at: z.string().nullable(),

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { houses, users, viewingEvents, viewingRequests } from "@/db/schema";
+import { refundPhotoUrls } from "@/lib/viewings/refund-photos";
 import { REFUND_REASON_TEXT, type RefundReason, ViewingPhase } from "@/lib/viewings/states";
 
 // The admin queue /admin/disputes: refunds a landlord contested, and the decisions taken.
@@ -24,6 +25,7 @@ export interface DisputeItem {
   landlord_nickname: string | null;
   refund_reason_text: string | null;
   refund_text: string | null;
+  refund_photos: string[];
   refund_requested_at: string | null;
   contest_reason: string | null;
   contested_at: string | null;
@@ -77,6 +79,7 @@ export async function listDisputes(): Promise<{ open: DisputeItem[]; decided: Di
         ? (REFUND_REASON_TEXT[request.refundReason as RefundReason] ?? null)
         : null,
       refund_text: request.refundText,
+      refund_photos: refundPhotoUrls(request.refundPhotos),
       refund_requested_at: request.refundRequestedAt?.toISOString() ?? null,
       contest_reason: contest ? (parse(contest.detail).reason ?? null) : null,
       contested_at: contest?.at.toISOString() ?? null,

@@ -52,8 +52,16 @@ export function landlordReliability(ownerId: number, now = new Date()): Reliabil
 }
 
 /** "2 小时" / "35 分钟" / "1.5 天" for the pages. */
-export function durationText(minutes: number): string {
+function durationText(minutes: number): string {
   if (minutes < 60) return `${minutes} 分钟`;
   if (minutes < 48 * 60) return `${Math.round(minutes / 60)} 小时`;
   return `${Math.round(minutes / 144) / 10} 天`;
+}
+
+/** "近 90 天回应率 80% · 通常 2 小时内回应", as the listing and profile pages show it. */
+export function reliabilityText(reliability: Reliability): string {
+  const median = reliability.median_response_minutes;
+  return `近 90 天回应率 ${reliability.response_rate}%${
+    median === null ? "" : ` · 通常 ${durationText(median)}内回应`
+  }`;
 }

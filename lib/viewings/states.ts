@@ -68,6 +68,9 @@ export const REFUND_REASON_TEXT: Record<RefundReason, string> = {
   no_show: "房东爽约",
   other: "其他",
 };
+/** The reasons a refund request may carry photos with (at most `MAX_REFUND_PHOTOS`). */
+export const PHOTO_REASONS: ReadonlySet<RefundReason> = new Set(["not_as_described", "other"]);
+export const MAX_REFUND_PHOTOS = 3;
 
 const HOUR_MS = 3_600_000;
 /** The rules' durations; each is a job step deadline (lib/viewings/rules.ts). */

@@ -11,11 +11,15 @@ import {
 } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
+import type { UploadedFile } from "@/lib/api/request";
 import { type Clock, systemClock } from "@/lib/clock";
 import { bookFeeSettled } from "@/lib/earnings/commissions";
 import { log } from "@/lib/log";
 import { advanceRefund, refundAttempt, retryFailedRefund } from "@/lib/payments/refunds";
 import { OPEN_STATUSES } from "@/lib/payments/viewing-requests";
+import { cleanImage } from "@/lib/storage/images";
+import { newPrivateKey } from "@/lib/storage/keys";
+import { type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
 import {
   type Actor,
   type LoadedRequest,
@@ -26,6 +30,7 @@ import {
 } from "@/lib/viewings/notices";
 import {
   DEADLINES,
+  PHOTO_REASONS,
   REFUND_REASON_TEXT,
   type RefundReason,
   SLOT_END_HOUR,
@@ -459,23 +464,45 @@ function automaticRefundReason(request: LoadedRequest, now: Date): string | null
 export async function requestRefund(
   userId: number,
   requestId: number,
-  input: { reason: RefundReason; text?: string },
+  input: { reason: RefundReason; text?: string; photos?: readonly UploadedFile[] },
   clock: Clock = systemClock,
 ): Promise<{ automatic: boolean }> {
   const at = clock();
   if (input.reason === "other" && !input.text?.trim())
     throw ApiError.badParam("text", "选择“其他”时请说明原因");
-  const automatic = await writeTransaction(async (tx) => {
+  const uploads = input.photos ?? [];
+  if (uploads.length > 0 && !PHOTO_REASONS.has(input.reason))
+    throw ApiError.badParam("photos", "只有“与描述不符/虚假房源”和“其他”可以附照片");
+  // Every photo is checked and re-encoded before anything is written.
+  const newFiles: NewFile[] = [];
+  for (const upload of uploads) {
+    const image = await cleanImage(upload);
+    newFiles.push({
+      key: newPrivateKey(userId, image.ext),
+      body: image.buffer,
+      contentType: image.contentType,
+    });
+  }
+  const photoKeys = newFiles.map((file) => file.key);
+  const automatic = await writeFilesThenCommit(newFiles, (tx) => ({
+    result: refundInTransaction(tx),
+  }));
+  if (automatic) await executeRefund(requestId, clock);
+  return { automatic };
+
+  function refundInTransaction(tx: WriteTx): boolean {
     const request = requestFor(tx, requestId, userId, "tenant");
     const actor: Actor = { role: "tenant", userId };
     const set = {
       refundRequestedAt: at,
       refundReason: input.reason,
       refundText: input.text ?? null,
+      refundPhotos: photoKeys.length > 0 ? photoKeys : null,
     };
     recordEvent(tx, requestId, "refund_requested", actor, at, {
       reason: input.reason,
       text: input.text ?? null,
+      photos: String(photoKeys.length),
     });
     if (request.status === ViewingStatus.paid) {
       const why = automaticRefundReason(request, at);
@@ -535,9 +562,7 @@ export async function requestRefund(
       body: `${request.houseTitle}：租客以“${REFUND_REASON_TEXT[input.reason]}”申请退款，请在 48 小时内同意或提出异议，逾期自动退款。`,
     });
     return false;
-  });
-  if (automatic) await executeRefund(requestId, clock);
-  return { automatic };
+  }
 }
 
 export async function refundDecision(

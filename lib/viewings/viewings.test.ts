@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as disputeDecide } from "@/app/api/admin/dispute_decide/route";
 import { POST as disputes } from "@/app/api/admin/disputes/route";
+import { GET as fileGet } from "@/app/api/file/[...key]/route";
 import { POST as confirmViewing } from "@/app/api/order/confirm_viewing/route";
 import { POST as createPreorder } from "@/app/api/order/create_preorder/route";
 import { POST as detail } from "@/app/api/order/detail/route";
@@ -25,10 +26,19 @@ import { writeTransaction } from "@/db/write";
 import { alipayProvider } from "@/lib/payments/alipay-provider";
 import { insertHouse } from "@/lib/payments/test-support";
 import { sendPhoneCode } from "@/lib/phone/codes";
+import { purgeSettledRefundPhotos } from "@/lib/viewings/refund-photos";
 import { landlordReliability } from "@/lib/viewings/reliability";
 import { runViewingRules } from "@/lib/viewings/rules";
 import { DEADLINES } from "@/lib/viewings/states";
-import { call, createUser } from "@/tests/helpers";
+import {
+  buildRequest,
+  call,
+  createUser,
+  htmlBytes,
+  jpegBytes,
+  storedFiles,
+  type TestFile,
+} from "@/tests/helpers";
 import { servePaymentSandboxes } from "@/tests/payment-sandboxes";
 import { CONSENT, createTenant, payWithAlipaySandbox } from "@/tests/viewings";
 
@@ -649,6 +659,118 @@ describe("refunds and disputes", () => {
       ans: { automatic: true },
     });
     expect((await row(onTime.id)).status).toBe(5);
+  });
+});
+
+describe("refund photos", () => {
+  async function photo(): Promise<TestFile> {
+    return { field: "photos", name: "p.jpg", type: "image/jpeg", data: await jpegBytes() };
+  }
+  async function withPhotos(
+    token: string,
+    form: Record<string, string | number>,
+    files: TestFile[],
+  ) {
+    return (await call(requestRefund, { token, form, files })).body;
+  }
+  /** Opens a stored file through the private file route, as `token`'s user. */
+  async function open(url: string, token: string) {
+    const key = url.replace(/^\/api\/file\//, "").split("/");
+    return fileGet(buildRequest({ path: url, token }), { params: Promise.resolve({ key }) });
+  }
+
+  it("are stored privately and shown only to the tenant, the request's landlord and admins", async () => {
+    const { landlord, tenant, id } = await paid();
+    const admin = await createUser();
+    await db().update(users).set({ role: "admin" }).where(eq(users.id, admin.user.id));
+    const stranger = await createUser();
+    await act(landlordRespond, landlord.token, { pre_order_id: id, response: "shown" });
+    const sent = await withPhotos(
+      tenant.token,
+      { pre_order_id: id, reason: "not_as_described", text: "墙面发霉" },
+      [await photo(), await photo()],
+    );
+    expect(sent.status, sent.msg).toBe(0);
+    expect(await row(id)).toMatchObject({ status: 4 });
+
+    const urls: string[] = (await act(detail, landlord.token, { pre_order_id: id })).ans.refund
+      .photos;
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).toMatch(new RegExp(`^/api/file/private/u${tenant.user.id}/`));
+    for (const token of [landlord.token, tenant.token, admin.token]) {
+      const response = await open(urls[0] ?? "", token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/jpeg");
+    }
+    expect((await open(urls[0] ?? "", stranger.token)).status).toBe(403);
+
+    await act(refundDecision, landlord.token, {
+      pre_order_id: id,
+      decision: "contest",
+      reason: "房源没有问题",
+    });
+    const queue = (await act(disputes, admin.token, {})).ans;
+    expect(
+      queue.open.find((item: { pre_order_id: number }) => item.pre_order_id === id)?.refund_photos,
+    ).toEqual(urls);
+  });
+
+  it("a bad file, too many photos or photos with another reason are refused and nothing is kept", async () => {
+    const { tenant, id } = await paid();
+    const before = storedFiles();
+    const bad = await withPhotos(
+      tenant.token,
+      { pre_order_id: id, reason: "other", text: "有问题" },
+      [await photo(), { field: "photos", name: "x.jpg", type: "image/jpeg", data: htmlBytes }],
+    );
+    expect(bad.status).toBe(2);
+    expect(bad.msg).toMatch(/[\u4e00-\u9fff]/);
+    const four = await withPhotos(
+      tenant.token,
+      { pre_order_id: id, reason: "other", text: "有问题" },
+      await Promise.all([photo(), photo(), photo(), photo()]),
+    );
+    expect(four.status).not.toBe(0);
+    const wrongReason = await withPhotos(tenant.token, { pre_order_id: id, reason: "no_show" }, [
+      await photo(),
+    ]);
+    expect(wrongReason).toMatchObject({ status: 2, ans: { field: "photos" } });
+    expect(await row(id)).toMatchObject({ status: 2, refundPhotos: null, refundRequestedAt: null });
+    expect(storedFiles()).toEqual(before);
+  });
+
+  it("are deleted 180 days after the request, once it is settled, and no longer served", async () => {
+    const { landlord, tenant, id, at } = await paid();
+    await act(landlordRespond, landlord.token, { pre_order_id: id, response: "shown" });
+    await withPhotos(tenant.token, { pre_order_id: id, reason: "other", text: "有问题" }, [
+      await photo(),
+    ]);
+    const [url] = (await act(detail, tenant.token, { pre_order_id: id })).ans.refund.photos;
+    const later = at(181 * 24 * HOUR);
+    // Still open (status 4): kept whatever its age.
+    expect((await purgeSettledRefundPhotos(later)).purged).toBe(0);
+    await act(refundDecision, landlord.token, { pre_order_id: id, decision: "accept" });
+    await runViewingRules({ now: new Date() });
+    expect(await row(id)).toMatchObject({ status: 5 });
+    expect((await purgeSettledRefundPhotos(at(HOUR))).purged).toBe(0);
+    expect((await purgeSettledRefundPhotos(later)).purged).toBe(1);
+    expect(await row(id)).toMatchObject({ refundPhotos: null });
+    expect((await open(url, tenant.token)).status).toBe(404);
+    expect((await purgeSettledRefundPhotos(later)).purged).toBe(0);
+  });
+
+  it("a failed transaction removes the photos it had written", async () => {
+    const { landlord, id } = await paid();
+    const before = storedFiles();
+    // The landlord is not the tenant: the transaction refuses after the photos were written.
+    const refused = await withPhotos(
+      landlord.token,
+      { pre_order_id: id, reason: "other", text: "x" },
+      [await photo()],
+    );
+    expect(refused.status).toBe(6);
+    expect(storedFiles()).toEqual(before);
+    expect(await row(id)).toMatchObject({ status: 2, refundPhotos: null });
   });
 });
 

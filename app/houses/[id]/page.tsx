@@ -7,13 +7,13 @@ import { BackToSearch } from "@/components/house/back-to-search";
 import { FavoriteToggle } from "@/components/house/favorite-button";
 import { HouseFacts } from "@/components/house/house-facts";
 import { HouseShareCard } from "@/components/house/house-share-card";
+import { LandlordCard } from "@/components/house/landlord-card";
 import { ListingStrip } from "@/components/house/listing-strip";
 import { ListingTrust } from "@/components/house/listing-trust";
 import { LocationMap } from "@/components/house/location-map";
 import { PhotoGallery } from "@/components/house/photo-gallery";
 import { ReportListing } from "@/components/house/report-listing";
 import { ShareButton } from "@/components/house/share-button";
-import { VerificationBadges } from "@/components/house/verification-badges";
 import { TopNav } from "@/components/ui/bottom-nav";
 import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT_ADDRESS } from "@/lib/api/client-address";
 import { pageUser } from "@/lib/auth/next-auth";
@@ -22,7 +22,7 @@ import { favoritedIds } from "@/lib/favorites/favorites";
 import { publishedHouse } from "@/lib/houses/published-house";
 import { recordHouseView, visitorOf } from "@/lib/houses/stats";
 import { landlordOtherHouses, similarHouses } from "@/lib/search/similar";
-import { durationText } from "@/lib/viewings/reliability";
+import { reliabilityText } from "@/lib/viewings/reliability";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -211,41 +211,16 @@ export default async function HouseDetailPage({ params }: Props) {
             )}
 
             {house.owner && (
-              <section className="flex items-center gap-3 rounded-lg bg-white p-4 shadow-sm">
-                <div className="flex h-12 w-12 shrink-0 items-center justify-center overflow-hidden rounded-full bg-stone-200 text-lg text-stone-600">
-                  {house.owner.headimgurl ? (
-                    // biome-ignore lint/performance/noImgElement: avatar from our file route or WeChat
-                    <img
-                      src={house.owner.headimgurl}
-                      alt=""
-                      className="h-full w-full object-cover"
-                    />
-                  ) : (
-                    (house.owner.nickname || "房").slice(0, 1)
-                  )}
-                </div>
-                <div className="min-w-0">
-                  <p className="font-medium">
-                    房东 {house.owner.nickname || "未署名"}
-                    {house.house_source === 1 && (
-                      <span className="ml-2 text-xs font-normal text-stone-500">房东直租</span>
-                    )}
-                  </p>
-                  <div className="mt-1">
-                    <VerificationBadges
-                      identity={house.owner.identity_verified}
-                      property={house.owner.property_verified}
-                    />
-                  </div>
-                  {house.owner.reliability && (
-                    <p className="mt-1 text-xs text-stone-500" data-testid="landlord-reliability">
-                      近 90 天回应率 {house.owner.reliability.response_rate}%
-                      {house.owner.reliability.median_response_minutes !== null &&
-                        ` · 通常 ${durationText(house.owner.reliability.median_response_minutes)}内回应`}
-                    </p>
-                  )}
-                </div>
-              </section>
+              <LandlordCard
+                owner={house.owner}
+                reliability={house.owner.reliability && reliabilityText(house.owner.reliability)}
+                href={`/landlords/${house.owner.id}`}
+                tag={
+                  house.house_source === 1 && (
+                    <span className="ml-2 text-xs font-normal text-stone-500">房东直租</span>
+                  )
+                }
+              />
             )}
 
             <ListingStrip title="附近相似房源" label="附近相似房源" items={similar} />

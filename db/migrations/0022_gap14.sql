@@ -1,0 +1,1 @@
+ALTER TABLE `viewing_requests` ADD `refund_photos` text;
