@@ -12,13 +12,14 @@ let sequence = 0;
 
 /** Inserts a user and returns it with a fresh API token. */
 export async function createUser(values: Partial<NewUser> = {}) {
-  sequence += 1;
+  // Taken now: the transaction may run after other concurrent calls have counted on.
+  const number = ++sequence;
   const user = await writeTransaction((tx) =>
     tx
       .insert(users)
       .values({
-        wxOpenid: `test-openid-${process.pid}-${sequence}-${Date.now()}`,
-        wxNickname: `用户${sequence}`,
+        wxOpenid: `test-openid-${process.pid}-${number}-${Date.now()}`,
+        wxNickname: `用户${number}`,
         ...values,
       })
       .returning()
