@@ -60,6 +60,53 @@ export function RequestActions({
     );
   const answer = (value: "accept" | "decline" | "reachable") =>
     run(() => api("/api/order/respond_to_proposal", { form: { ...order, answer: value } }));
+  // The actions the answer allows, in this order; each a button.
+  const buttons: {
+    action: ViewingAction;
+    label: string;
+    primary?: boolean;
+    onClick: () => void;
+  }[] = [
+    { action: "accept_time", label: "确认看房", primary: true, onClick: () => landlord("accept") },
+    { action: "propose_time", label: "提议其他时间", onClick: () => setForm("propose") },
+    { action: "mark_shown", label: "已带看", onClick: () => landlord("shown") },
+    { action: "mark_unreachable", label: "联系不上租客", onClick: () => landlord("unreachable") },
+    {
+      action: "mark_let",
+      label: "房源已出租",
+      onClick: () => {
+        if (window.confirm("确认房源已出租？租客将获得全额退款，房源会下架。")) landlord("let");
+      },
+    },
+    {
+      action: "accept_proposal",
+      label: "接受这个时间",
+      primary: true,
+      onClick: () => answer("accept"),
+    },
+    { action: "decline_proposal", label: "不接受", onClick: () => answer("decline") },
+    {
+      action: "confirm_reachable",
+      label: "我可以联系",
+      primary: true,
+      onClick: () => answer("reachable"),
+    },
+    {
+      action: "confirm_viewing",
+      label: "已看房",
+      primary: true,
+      onClick: () => run(() => api("/api/order/confirm_viewing", { form: order })),
+    },
+    { action: "request_refund", label: "申请退款", onClick: () => setForm("refund") },
+    {
+      action: "accept_refund",
+      label: "同意退款",
+      primary: true,
+      onClick: () =>
+        run(() => api("/api/order/refund_decision", { form: { ...order, decision: "accept" } })),
+    },
+    { action: "contest_refund", label: "有异议", onClick: () => setForm("contest") },
+  ];
 
   return (
     <div className="space-y-2 text-sm" data-testid="viewing-state">
@@ -88,133 +135,19 @@ export function RequestActions({
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        {allowed.has("accept_time") && (
-          <button
-            type="button"
-            className={primary}
-            disabled={busy}
-            onClick={() => landlord("accept")}
-          >
-            确认看房
-          </button>
-        )}
-        {allowed.has("propose_time") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => setForm("propose")}
-          >
-            提议其他时间
-          </button>
-        )}
-        {allowed.has("mark_shown") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => landlord("shown")}
-          >
-            已带看
-          </button>
-        )}
-        {allowed.has("mark_unreachable") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => landlord("unreachable")}
-          >
-            联系不上租客
-          </button>
-        )}
-        {allowed.has("mark_let") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => {
-              if (window.confirm("确认房源已出租？租客将获得全额退款，房源会下架。"))
-                landlord("let");
-            }}
-          >
-            房源已出租
-          </button>
-        )}
-        {allowed.has("accept_proposal") && (
-          <button
-            type="button"
-            className={primary}
-            disabled={busy}
-            onClick={() => answer("accept")}
-          >
-            接受这个时间
-          </button>
-        )}
-        {allowed.has("decline_proposal") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => answer("decline")}
-          >
-            不接受
-          </button>
-        )}
-        {allowed.has("confirm_reachable") && (
-          <button
-            type="button"
-            className={primary}
-            disabled={busy}
-            onClick={() => answer("reachable")}
-          >
-            我可以联系
-          </button>
-        )}
-        {allowed.has("confirm_viewing") && (
-          <button
-            type="button"
-            className={primary}
-            disabled={busy}
-            onClick={() => run(() => api("/api/order/confirm_viewing", { form: order }))}
-          >
-            已看房
-          </button>
-        )}
-        {allowed.has("request_refund") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => setForm("refund")}
-          >
-            申请退款
-          </button>
-        )}
-        {allowed.has("accept_refund") && (
-          <button
-            type="button"
-            className={primary}
-            disabled={busy}
-            onClick={() =>
-              run(() =>
-                api("/api/order/refund_decision", { form: { ...order, decision: "accept" } }),
-              )
-            }
-          >
-            同意退款
-          </button>
-        )}
-        {allowed.has("contest_refund") && (
-          <button
-            type="button"
-            className={button}
-            disabled={busy}
-            onClick={() => setForm("contest")}
-          >
-            有异议
-          </button>
-        )}
+        {buttons
+          .filter((each) => allowed.has(each.action))
+          .map((each) => (
+            <button
+              key={each.action}
+              type="button"
+              className={each.primary ? primary : button}
+              disabled={busy}
+              onClick={each.onClick}
+            >
+              {each.label}
+            </button>
+          ))}
       </div>
       {form === "propose" && (
         <div className="flex flex-wrap items-center gap-2">
