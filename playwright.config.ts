@@ -29,6 +29,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  // After every spec: the ledger agrees with every payment, refund and payout they made.
+  globalTeardown: "./e2e/ledger-teardown.ts",
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
