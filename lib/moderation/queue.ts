@@ -14,6 +14,8 @@ import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
 import { DECISION_TEXT, MODERATION_STATE_TEXT } from "@/lib/moderation/decisions";
 import { REPORT_REASONS } from "@/lib/moderation/reports";
 import { fileUrl } from "@/lib/storage";
+import { displayName } from "@/lib/users/display-name";
+import { certificateAddress } from "@/lib/verifications/review";
 
 // The admin's moderation queue: every listing with an unresolved finding or report, oldest
 // case first, with the evidence (both listings of a copied photo side by side, the reports,
@@ -42,7 +44,7 @@ function listingSummary(houseId: number) {
     moderation_state: house.moderationState,
     moderation_state_text: MODERATION_STATE_TEXT[house.moderationState] ?? "",
     owner_id: house.userId,
-    owner_nickname: owner?.nickname || owner?.wxNickname || "",
+    owner_nickname: displayName(owner?.nickname, owner?.wxNickname) ?? "",
     owner_user_type_text: USER_TYPE_LABELS[owner?.userType ?? 0] ?? "",
     address: [
       house.provinceName,
@@ -69,14 +71,7 @@ function linkedCertificate(verificationId: number | null) {
     id: row.id,
     status: row.status,
     house_type: row.houseType,
-    address: [
-      row.community,
-      row.building && `${row.building}栋`,
-      row.unit && `${row.unit}单元`,
-      row.room && `${row.room}室`,
-    ]
-      .filter(Boolean)
-      .join(" "),
+    address: certificateAddress(row),
   };
 }
 

@@ -28,6 +28,20 @@ function identityView(row: IdentityVerification) {
   };
 }
 
+/** The property's address as on its certificate: 小区 楼栋 单元 室, the parts given. */
+export function certificateAddress(
+  row: Pick<PropertyVerification, "community" | "building" | "unit" | "room">,
+): string {
+  return [
+    row.community,
+    row.building && `${row.building}栋`,
+    row.unit && `${row.unit}单元`,
+    row.room && `${row.room}室`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
 function propertyView(row: PropertyVerification) {
   return {
     id: row.id,
@@ -35,14 +49,7 @@ function propertyView(row: PropertyVerification) {
     reject_reason: row.rejectReason ?? "",
     property_cert_number: row.certNumber,
     house_type: row.houseType,
-    address: [
-      row.community,
-      row.building && `${row.building}栋`,
-      row.unit && `${row.unit}单元`,
-      row.room && `${row.room}室`,
-    ]
-      .filter(Boolean)
-      .join(" "),
+    address: certificateAddress(row),
     province_code: row.provinceCode,
     city_code: row.cityCode,
     county_code: row.countyCode,

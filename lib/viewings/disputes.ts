@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db } from "@/db";
 import { houses, users, viewingEvents, viewingRequests } from "@/db/schema";
+import { displayName } from "@/lib/users/display-name";
 import { refundPhotoUrls } from "@/lib/viewings/refund-photos";
 import { REFUND_REASON_TEXT, type RefundReason, ViewingPhase } from "@/lib/viewings/states";
 
@@ -10,7 +11,6 @@ import { REFUND_REASON_TEXT, type RefundReason, ViewingPhase } from "@/lib/viewi
 
 const tenant = alias(users, "tenant");
 const owner = alias(users, "owner");
-const nickname = (user: typeof users.$inferSelect) => user.nickname ?? user.wxNickname ?? null;
 
 type Detail = Record<string, string | null>;
 const parse = (detail: string | null): Detail => (detail ? (JSON.parse(detail) as Detail) : {});
@@ -73,8 +73,8 @@ export async function listDisputes(): Promise<{ open: DisputeItem[]; decided: Di
       phase: request.phase,
       house_id: house.id,
       house_title: house.descriptionTitle,
-      tenant_nickname: nickname(tenant),
-      landlord_nickname: nickname(owner),
+      tenant_nickname: displayName(tenant.nickname, tenant.wxNickname),
+      landlord_nickname: displayName(owner.nickname, owner.wxNickname),
       refund_reason_text: request.refundReason
         ? (REFUND_REASON_TEXT[request.refundReason as RefundReason] ?? null)
         : null,
