@@ -65,6 +65,18 @@ export const apiTokens = sqliteTable(
 
 export const verificationStatuses = ["pending", "approved", "rejected"] as const;
 
+/** The review state both kinds of verification share, spread after each kind's own columns. */
+const reviewColumns = () => ({
+  status: text("status", { enum: verificationStatuses }).notNull().default("pending"),
+  rejectReason: text("reject_reason"),
+  reviewedBy: integer("reviewed_by").references(() => users.id),
+  reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+  /** Set when the retention purge deleted the document images (the decision is kept). */
+  documentsDeletedAt: integer("documents_deleted_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 export const identityVerifications = sqliteTable(
   "identity_verifications",
   {
@@ -79,14 +91,7 @@ export const identityVerifications = sqliteTable(
     portraitKey: text("portrait_key").notNull(),
     frontKey: text("front_key").notNull(),
     backKey: text("back_key").notNull(),
-    status: text("status", { enum: verificationStatuses }).notNull().default("pending"),
-    rejectReason: text("reject_reason"),
-    reviewedBy: integer("reviewed_by").references(() => users.id),
-    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
-    /** Set when the retention purge deleted the document images (the decision is kept). */
-    documentsDeletedAt: integer("documents_deleted_at", { mode: "timestamp_ms" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...reviewColumns(),
   },
   (t) => [
     uniqueIndex("identity_verifications_user_unique").on(t.userId),
@@ -121,14 +126,7 @@ export const propertyVerifications = sqliteTable(
     /** For a re-let (house_type 2): the lease's first and last day, YYYY-MM-DD. */
     leaseStart: text("lease_start"),
     leaseEnd: text("lease_end"),
-    status: text("status", { enum: verificationStatuses }).notNull().default("pending"),
-    rejectReason: text("reject_reason"),
-    reviewedBy: integer("reviewed_by").references(() => users.id),
-    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
-    /** Set when the retention purge deleted the document images (the decision is kept). */
-    documentsDeletedAt: integer("documents_deleted_at", { mode: "timestamp_ms" }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...reviewColumns(),
   },
   (t) => [
     uniqueIndex("property_verifications_cert_unique").on(t.certNumber),
