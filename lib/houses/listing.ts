@@ -22,6 +22,21 @@ type Columns = Partial<NewHouse>;
 export const columnName = (name: ListingFieldName) =>
   name.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as keyof NewHouse;
 
+/** A listing's address for reviewers: province, city, county, community, house number. */
+export function listingAddress(
+  house: Pick<House, "provinceName" | "cityName" | "countyName" | "districtName" | "houseNumber">,
+): string {
+  return [
+    house.provinceName,
+    house.cityName,
+    house.countyName,
+    house.districtName,
+    house.houseNumber,
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
 function coordinates(input: ListingInput, coordType: "gcj02" | "wgs84" | undefined): Columns {
   const { longitude, latitude } = input;
   if (longitude === undefined && latitude === undefined) return {};

@@ -11,6 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import { USER_TYPE_LABELS } from "@/lib/houses/lifecycle";
+import { listingAddress } from "@/lib/houses/listing";
 import { DECISION_TEXT, MODERATION_STATE_TEXT } from "@/lib/moderation/decisions";
 import { REPORT_REASONS } from "@/lib/moderation/reports";
 import { fileUrl } from "@/lib/storage";
@@ -46,15 +47,7 @@ function listingSummary(houseId: number) {
     owner_id: house.userId,
     owner_nickname: displayName(owner?.nickname, owner?.wxNickname) ?? "",
     owner_user_type_text: USER_TYPE_LABELS[owner?.userType ?? 0] ?? "",
-    address: [
-      house.provinceName,
-      house.cityName,
-      house.countyName,
-      house.districtName,
-      house.houseNumber,
-    ]
-      .filter(Boolean)
-      .join(" "),
+    address: listingAddress(house),
     photos: photos.map((photo) => ({ id: photo.id, thumb_url: fileUrl(photo.thumbKey) ?? "" })),
   };
 }

@@ -7,6 +7,7 @@ import { encryptText, keyedHash } from "@/lib/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
 import { awaitingReview, saveWithDocuments } from "@/lib/verifications/documents";
+import { verificationKinds } from "@/lib/verifications/kinds";
 
 export interface IdentitySubmission {
   realname: string;
@@ -76,7 +77,7 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
       }
       return {
         result: { resubmitted: Boolean(existing) },
-        replacedKeys: existing ? [existing.portraitKey, existing.frontKey, existing.backKey] : [],
+        replacedKeys: existing ? verificationKinds.identity.documentKeys(existing) : [],
       };
     },
     TAKEN,

@@ -9,6 +9,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
 import { awaitingReview, saveWithDocuments } from "@/lib/verifications/documents";
+import { verificationKinds } from "@/lib/verifications/kinds";
 
 export interface PropertySubmission {
   certname: string;
@@ -97,7 +98,7 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
       }
       return {
         result: keys,
-        replacedKeys: existing ? [existing.certPhotoKey, existing.leasePhotoKey] : [],
+        replacedKeys: existing ? verificationKinds.property.documentKeys(existing) : [],
       };
     },
     CLAIMED,

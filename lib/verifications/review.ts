@@ -11,12 +11,17 @@ import {
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
+import { listingAddress } from "@/lib/houses/listing";
 import { confirmLinks } from "@/lib/houses/ownership";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
+import {
+  type VerificationKind,
+  type VerificationType,
+  verificationKinds,
+} from "@/lib/verifications/kinds";
 
-export type VerificationStatus = IdentityVerification["status"];
-export type VerificationType = "identity" | "property";
+type VerificationStatus = IdentityVerification["status"];
 
 function identityView(row: IdentityVerification) {
   return {
@@ -116,16 +121,19 @@ function linkedHouses(verificationId: number) {
     .map((house) => ({
       id: house.id,
       title: house.descriptionTitle,
-      address: [
-        house.provinceName,
-        house.cityName,
-        house.countyName,
-        house.districtName,
-        house.houseNumber,
-      ]
-        .filter(Boolean)
-        .join(" "),
+      address: listingAddress(house),
     }));
+}
+
+/** One kind's submissions in one state, oldest first. */
+async function queue<Row>(kind: VerificationKind<Row>, status: VerificationStatus, limit: number) {
+  const { table } = kind;
+  return (await db()
+    .select()
+    .from(table)
+    .where(eq(table.status, status))
+    .orderBy(asc(table.updatedAt), asc(table.id))
+    .limit(limit)) as Row[];
 }
 
 /** The review queue: oldest submissions first, documents as private /api/file URLs. */
@@ -137,21 +145,11 @@ export async function listVerifications(options: {
   const identity =
     options.type === "property"
       ? []
-      : await db()
-          .select()
-          .from(identityVerifications)
-          .where(eq(identityVerifications.status, options.status))
-          .orderBy(asc(identityVerifications.updatedAt), asc(identityVerifications.id))
-          .limit(options.limit);
+      : await queue(verificationKinds.identity, options.status, options.limit);
   const property =
     options.type === "identity"
       ? []
-      : await db()
-          .select()
-          .from(propertyVerifications)
-          .where(eq(propertyVerifications.status, options.status))
-          .orderBy(asc(propertyVerifications.updatedAt), asc(propertyVerifications.id))
-          .limit(options.limit);
+      : await queue(verificationKinds.property, options.status, options.limit);
   return {
     identity: identity.map((row) => ({
       ...identityView(row),
@@ -183,7 +181,7 @@ export interface Decision {
 
 /** Approves or rejects a pending submission; anything already decided is a conflict. */
 export async function decideVerification(input: Decision) {
-  const table = input.type === "identity" ? identityVerifications : propertyVerifications;
+  const { table } = verificationKinds[input.type];
   if (input.decision === "reject" && !input.reason)
     throw ApiError.badParam("reason", "驳回时必须填写原因");
   const row = await writeTransaction((tx) => {
