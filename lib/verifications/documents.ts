@@ -1,22 +1,49 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { WriteTx } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
 import { cleanImage, MAX_IMAGE_BYTES } from "@/lib/storage/images";
 import { newPrivateKey } from "@/lib/storage/keys";
 import { type Committed, type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
+import type { VerificationKind, VerificationTable } from "@/lib/verifications/kinds";
 
 /** Upload rules for a single private document image. */
 export const documentRule = { maxBytes: MAX_IMAGE_BYTES } as const;
 
 /** A (re)submission starts a new review: earlier decisions and purges no longer apply. */
-export const awaitingReview = {
+const awaitingReview = {
   status: "pending",
   rejectReason: null,
   reviewedBy: null,
   reviewedAt: null,
   documentsDeletedAt: null,
 } as const;
+
+/**
+ * Stores a submission awaiting review: `existing` (the caller has checked it is this user's
+ * own earlier submission) is overwritten, else a row is added. Answers the document keys the
+ * new ones replace, to delete after commit.
+ */
+export function storeSubmission<Table extends VerificationTable>(
+  tx: WriteTx,
+  kind: VerificationKind<Table>,
+  existing: Table["$inferSelect"] | undefined,
+  values: Table["$inferInsert"],
+): (string | null)[] {
+  const row = { ...values, ...awaitingReview };
+  if (!existing) {
+    tx.insert(kind.table).values(row).run();
+    return [];
+  }
+  // drizzle cannot relate a generic table's insert type to its update type; they agree here.
+  tx.update(kind.table)
+    .set(row as SQLiteUpdateSetSource<Table>)
+    .where(eq(kind.table.id, existing.id))
+    .run();
+  return kind.documentKeys(existing);
+}
 
 export function requiredFile(files: Record<string, UploadedFile[]>, field: string): UploadedFile {
   const file = files[field]?.[0];

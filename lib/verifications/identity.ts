@@ -6,7 +6,7 @@ import type { UploadedFile } from "@/lib/api/request";
 import { encryptText, keyedHash } from "@/lib/crypto";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
-import { awaitingReview, saveWithDocuments } from "@/lib/verifications/documents";
+import { saveWithDocuments, storeSubmission } from "@/lib/verifications/documents";
 import { verificationKinds } from "@/lib/verifications/kinds";
 
 export interface IdentitySubmission {
@@ -55,7 +55,8 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
         )
         .get();
       if (taken) throw ApiError.conflict(TAKEN);
-      const values = {
+      const replacedKeys = storeSubmission(tx, verificationKinds.identity, existing, {
+        userId,
         realName: input.realname,
         idNumberEncrypted: encryptText(input.idNumber),
         idNumberHash: hash,
@@ -63,22 +64,8 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
         portraitKey: keys.portrait as string,
         frontKey: keys.front as string,
         backKey: keys.back as string,
-        ...awaitingReview,
-      };
-      if (existing) {
-        tx.update(identityVerifications)
-          .set(values)
-          .where(eq(identityVerifications.id, existing.id))
-          .run();
-      } else {
-        tx.insert(identityVerifications)
-          .values({ userId, ...values })
-          .run();
-      }
-      return {
-        result: { resubmitted: Boolean(existing) },
-        replacedKeys: existing ? verificationKinds.identity.documentKeys(existing) : [],
-      };
+      });
+      return { result: { resubmitted: Boolean(existing) }, replacedKeys };
     },
     TAKEN,
   );

@@ -1,11 +1,6 @@
 import "server-only";
 import { eq, type SQL } from "drizzle-orm";
-import {
-  type IdentityVerification,
-  identityVerifications,
-  type PropertyVerification,
-  propertyVerifications,
-} from "@/db/schema";
+import { identityVerifications, propertyVerifications } from "@/db/schema";
 
 // The two kinds of verification share one flow (submit, review, decide, purge the documents
 // after retention); a kind names only what differs: its table and its document images.
@@ -15,8 +10,8 @@ export type VerificationType = "identity" | "property";
 /** Both tables carry the shared review columns (db/schema/users.ts reviewColumns). */
 export type VerificationTable = typeof identityVerifications | typeof propertyVerifications;
 
-export interface VerificationKind<Row> {
-  table: VerificationTable;
+export interface VerificationKind<Table extends VerificationTable, Row = Table["$inferSelect"]> {
+  table: Table;
   /** The private document images of a submission (null where an optional one is absent). */
   documentKeys: (row: Row) => (string | null)[];
   /**
@@ -26,13 +21,13 @@ export interface VerificationKind<Row> {
   sameDocuments: (row: Row) => SQL;
 }
 
-const identity: VerificationKind<IdentityVerification> = {
+const identity: VerificationKind<typeof identityVerifications> = {
   table: identityVerifications,
   documentKeys: (row) => [row.portraitKey, row.frontKey, row.backKey],
   sameDocuments: (row) => eq(identityVerifications.portraitKey, row.portraitKey),
 };
 
-const property: VerificationKind<PropertyVerification> = {
+const property: VerificationKind<typeof propertyVerifications> = {
   table: propertyVerifications,
   documentKeys: (row) => [row.certPhotoKey, row.leasePhotoKey],
   sameDocuments: (row) => eq(propertyVerifications.certPhotoKey, row.certPhotoKey),

@@ -8,7 +8,7 @@ import { divisionColumns } from "@/lib/houses/listing";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
-import { awaitingReview, saveWithDocuments } from "@/lib/verifications/documents";
+import { saveWithDocuments, storeSubmission } from "@/lib/verifications/documents";
 import { verificationKinds } from "@/lib/verifications/kinds";
 
 export interface PropertySubmission {
@@ -67,7 +67,8 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
         .where(eq(propertyVerifications.certNumber, input.certNumber))
         .get();
       if (existing && existing.userId !== userId) throw ApiError.conflict(CLAIMED);
-      const values = {
+      const replacedKeys = storeSubmission(tx, verificationKinds.property, existing, {
+        userId,
         certName: input.certname,
         idNumberEncrypted: encryptText(input.idNumber),
         idNumberMasked: masked,
@@ -84,22 +85,8 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
         room: address.room ?? null,
         leaseStart: relet ? (input.leaseStart ?? null) : null,
         leaseEnd: relet ? (input.leaseEnd ?? null) : null,
-        ...awaitingReview,
-      };
-      if (existing) {
-        tx.update(propertyVerifications)
-          .set(values)
-          .where(eq(propertyVerifications.id, existing.id))
-          .run();
-      } else {
-        tx.insert(propertyVerifications)
-          .values({ userId, ...values })
-          .run();
-      }
-      return {
-        result: keys,
-        replacedKeys: existing ? verificationKinds.property.documentKeys(existing) : [],
-      };
+      });
+      return { result: keys, replacedKeys };
     },
     CLAIMED,
   );

@@ -4,7 +4,11 @@ import { db } from "@/db";
 import { writeTransaction } from "@/db/write";
 import { log } from "@/lib/log";
 import { storage } from "@/lib/storage";
-import { type VerificationKind, verificationKinds } from "@/lib/verifications/kinds";
+import {
+  type VerificationKind,
+  type VerificationTable,
+  verificationKinds,
+} from "@/lib/verifications/kinds";
 
 /** Document images are kept this long after the decision, for re-checks and disputes. */
 export const DOCUMENT_RETENTION_DAYS = 180;
@@ -12,12 +16,13 @@ export const DOCUMENT_RETENTION_DAYS = 180;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Purges one kind's due submissions; answers how many rows were marked. */
-async function purgeKind<Row extends { id: number }>(
-  kind: VerificationKind<Row>,
+async function purgeKind<Table extends VerificationTable>(
+  kind: VerificationKind<Table>,
   cutoff: Date,
   now: Date,
 ) {
-  const { table } = kind;
+  // Widened to the union: drizzle checks `set` against the review columns both tables share.
+  const table: VerificationTable = kind.table;
   const rows = (await db()
     .select()
     .from(table)
@@ -27,7 +32,7 @@ async function purgeKind<Row extends { id: number }>(
         lte(table.reviewedAt, cutoff),
         isNull(table.documentsDeletedAt),
       ),
-    )) as Row[];
+    )) as Table["$inferSelect"][];
   let count = 0;
   for (const row of rows) {
     for (const key of kind.documentKeys(row)) if (key) await storage().delete(key);

@@ -17,6 +17,7 @@ import { log } from "@/lib/log";
 import { fileUrl } from "@/lib/storage";
 import {
   type VerificationKind,
+  type VerificationTable,
   type VerificationType,
   verificationKinds,
 } from "@/lib/verifications/kinds";
@@ -126,14 +127,18 @@ function linkedHouses(verificationId: number) {
 }
 
 /** One kind's submissions in one state, oldest first. */
-async function queue<Row>(kind: VerificationKind<Row>, status: VerificationStatus, limit: number) {
+async function queue<Table extends VerificationTable>(
+  kind: VerificationKind<Table>,
+  status: VerificationStatus,
+  limit: number,
+) {
   const { table } = kind;
   return (await db()
     .select()
     .from(table)
     .where(eq(table.status, status))
     .orderBy(asc(table.updatedAt), asc(table.id))
-    .limit(limit)) as Row[];
+    .limit(limit)) as Table["$inferSelect"][];
 }
 
 /** The review queue: oldest submissions first, documents as private /api/file URLs. */
