@@ -26,19 +26,20 @@ const awaitingReview = {
  * own earlier submission) is overwritten, else a row is added. Answers the document keys the
  * new ones replace, to delete after commit.
  */
-export function storeSubmission<Table extends VerificationTable>(
+export async function storeSubmission<Table extends VerificationTable>(
   tx: WriteTx,
   kind: VerificationKind<Table>,
   existing: Table["$inferSelect"] | undefined,
   values: Table["$inferInsert"],
-): (string | null)[] {
+): Promise<(string | null)[]> {
   const row = { ...values, ...awaitingReview };
   if (!existing) {
-    tx.insert(kind.table).values(row).run();
+    await tx.insert(kind.table).values(row).run();
     return [];
   }
   // drizzle cannot relate a generic table's insert type to its update type; they agree here.
-  tx.update(kind.table)
+  await tx
+    .update(kind.table)
     .set(row as SQLiteUpdateSetSource<Table>)
     .where(eq(kind.table.id, existing.id))
     .run();
@@ -67,7 +68,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function saveWithDocuments<F extends string, T>(
   ownerId: number,
   files: Record<F, UploadedFile | undefined>,
-  save: (tx: WriteTx, keys: Record<F, string | null>) => Committed<T>,
+  save: (tx: WriteTx, keys: Record<F, string | null>) => Promise<Committed<T>>,
   conflictMessage: string,
 ): Promise<T> {
   const entries = Object.entries(files) as [F, UploadedFile | undefined][];

@@ -37,7 +37,7 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
   const result = await saveWithDocuments(
     userId,
     { portrait: input.portrait, front: input.idcardfront, back: input.idcardback },
-    (tx, keys) => {
+    async (tx, keys) => {
       const existing = tx
         .select()
         .from(identityVerifications)
@@ -55,7 +55,7 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
         )
         .get();
       if (taken) throw ApiError.conflict(TAKEN);
-      const replacedKeys = storeSubmission(tx, verificationKinds.identity, existing, {
+      const replacedKeys = await storeSubmission(tx, verificationKinds.identity, existing, {
         userId,
         realName: input.realname,
         idNumberEncrypted: encryptText(input.idNumber),

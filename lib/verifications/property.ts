@@ -60,14 +60,14 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
   const keys = await saveWithDocuments(
     userId,
     { cert: input.certPhoto, lease: input.houseType === 2 ? input.leasePhoto : undefined },
-    (tx, keys) => {
+    async (tx, keys) => {
       const existing = tx
         .select()
         .from(propertyVerifications)
         .where(eq(propertyVerifications.certNumber, input.certNumber))
         .get();
       if (existing && existing.userId !== userId) throw ApiError.conflict(CLAIMED);
-      const replacedKeys = storeSubmission(tx, verificationKinds.property, existing, {
+      const replacedKeys = await storeSubmission(tx, verificationKinds.property, existing, {
         userId,
         certName: input.certname,
         idNumberEncrypted: encryptText(input.idNumber),
