@@ -8,6 +8,7 @@ import { Field, FormSummary, Notice, Select, TextArea, TextInput } from "@/compo
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { FilePicker, useUpload } from "@/components/ui/upload";
 import { missingFiles, objectProblems } from "@/lib/forms/check";
+import { useTextFields } from "@/lib/forms/text-fields";
 import { useForm } from "@/lib/forms/use-form";
 import { errorText } from "@/lib/swr/fetcher";
 import type { OwnProfile } from "@/lib/swr/hooks";
@@ -51,6 +52,11 @@ function initialValues(profile: OwnProfile): TextFields {
   };
 }
 
+/** Under a secret field that is never shown again: what is stored, and that empty keeps it. */
+function savedHint(masked: string | null | undefined) {
+  return masked ? `已保存：${masked}，留空则不修改` : undefined;
+}
+
 export function ProfileForm({
   educationLevels,
   constellations,
@@ -73,17 +79,13 @@ function Form({
   educationLevels: string[];
   constellations: string[];
 }) {
-  const [values, setValues] = useState(() => initialValues(profile));
+  const fields = useTextFields("profile", () => initialValues(profile));
+  const { values, setValues } = fields;
   const [portrait, setPortrait] = useState<File | null>(null);
   const [saved, setSaved] = useState(false);
   const { progress, upload } = useUpload();
   // Empty optional fields are left out, so they keep their stored value.
-  const filled = () =>
-    Object.fromEntries(
-      Object.entries(values).flatMap(([name, value]) =>
-        value.trim() ? [[name, value.trim()]] : [],
-      ),
-    );
+  const filled = fields.filled;
   const form = useForm({
     validate: () => {
       const problems = objectProblems(profileParams, filled());
@@ -104,14 +106,7 @@ function Form({
     },
   });
   const fieldError = form.error;
-  const input = (name: string) => ({
-    id: `profile-${name}`,
-    name,
-    value: values[name] ?? "",
-    invalid: Boolean(fieldError(name)),
-    onChange: (event: { target: { value: string } }) =>
-      setValues((current) => ({ ...current, [name]: event.target.value })),
-  });
+  const input = (name: string) => fields.bind(name, fieldError(name));
 
   return (
     <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-4" noValidate>
@@ -213,11 +208,7 @@ function Form({
           label="银行卡号"
           htmlFor="profile-account_number"
           error={fieldError("account_number")}
-          hint={
-            profile.account_number_masked
-              ? `已保存：${profile.account_number_masked}，留空则不修改`
-              : undefined
-          }
+          hint={savedHint(profile.account_number_masked)}
         >
           <TextInput {...input("account_number")} inputMode="numeric" autoComplete="off" />
         </Field>
@@ -225,11 +216,7 @@ function Form({
           label="开户人身份证号"
           htmlFor="profile-account_idcardnumber"
           error={fieldError("account_idcardnumber")}
-          hint={
-            profile.account_idcardnumber_masked
-              ? `已保存：${profile.account_idcardnumber_masked}，留空则不修改`
-              : undefined
-          }
+          hint={savedHint(profile.account_idcardnumber_masked)}
         >
           <TextInput {...input("account_idcardnumber")} autoComplete="off" maxLength={18} />
         </Field>

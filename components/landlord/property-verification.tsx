@@ -1,19 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { mutate } from "swr";
 import { ConsentGate, retentionText } from "@/components/landlord/consent";
+import { useDocumentUpload, VerificationForm } from "@/components/landlord/verification-form";
 import { VerificationState } from "@/components/landlord/verification-status";
 import { Button } from "@/components/ui/button";
-import { Field, FormSummary, Notice, Select, TextInput } from "@/components/ui/field";
+import { Field, Notice, Select, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { FilePicker, useUpload } from "@/components/ui/upload";
-import { missingFiles, objectProblems } from "@/lib/forms/check";
+import { objectProblems } from "@/lib/forms/check";
+import { useTextFields } from "@/lib/forms/text-fields";
 import { useForm } from "@/lib/forms/use-form";
-import { downscaleImage, MAX_DOCUMENT_SIDE } from "@/lib/images/downscale";
 import { errorText } from "@/lib/swr/fetcher";
-import { keys, useVerificationStatus } from "@/lib/swr/hooks";
+import { useVerificationStatus } from "@/lib/swr/hooks";
 import { propertyParams } from "@/lib/verifications/fields";
 
 const consentText = {
@@ -61,8 +59,15 @@ export function PropertyVerification({ retentionDays }: { retentionDays: number 
   );
 }
 
+const CERTIFICATE = { name: "property_cert_photo", label: "房产证照片", id: "property-cert-photo" };
+const LEASE = {
+  name: "lease_agreement_photo_url",
+  label: "租赁合同照片",
+  id: "property-lease-photo",
+};
+
 function PropertyForm({ onDone }: { onDone: () => void }) {
-  const [values, setValues] = useState({
+  const fields = useTextFields("property", () => ({
     certname: "",
     idcardnumber: "",
     property_cert_number: "",
@@ -73,17 +78,17 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
     room: "",
     lease_start: "",
     lease_end: "",
-  });
-  const [certPhoto, setCertPhoto] = useState<File | null>(null);
-  const [leasePhoto, setLeasePhoto] = useState<File | null>(null);
-  const { progress, upload } = useUpload();
+  }));
+  const { values } = fields;
   const sublet = values.house_type === "2";
+  const documents = useDocumentUpload(
+    "/api/house_identification",
+    sublet ? [CERTIFICATE, LEASE] : [CERTIFICATE],
+  );
   // What is sent: filled fields only, and the lease dates only for a re-let.
   const trimmed = () =>
     Object.fromEntries(
-      Object.entries(values)
-        .map(([name, value]) => [name, value.trim()] as const)
-        .filter(([name, value]) => value && (sublet || !name.startsWith("lease_"))),
+      Object.entries(fields.filled()).filter(([name]) => sublet || !name.startsWith("lease_")),
     );
   const form = useForm({
     validate: () => ({
@@ -93,83 +98,40 @@ function PropertyForm({ onDone }: { onDone: () => void }) {
       ...(values.room.trim() ? {} : { room: "请填写房号" }),
       ...(sublet && !values.lease_start ? { lease_start: "请填写租期开始日期" } : {}),
       ...(sublet && !values.lease_end ? { lease_end: "请填写租期结束日期" } : {}),
-      ...missingFiles({
-        property_cert_photo: { label: "房产证照片", file: certPhoto },
-        ...(sublet
-          ? { lease_agreement_photo_url: { label: "租赁合同照片", file: leasePhoto } }
-          : {}),
-      }),
+      ...documents.missing(),
     }),
     submit: async () => {
-      const body = new FormData();
-      for (const [name, value] of Object.entries(trimmed())) body.append(name, value);
-      if (certPhoto)
-        body.append("property_cert_photo", await downscaleImage(certPhoto, MAX_DOCUMENT_SIDE));
-      if (sublet && leasePhoto)
-        body.append(
-          "lease_agreement_photo_url",
-          await downscaleImage(leasePhoto, MAX_DOCUMENT_SIDE),
-        );
-      await upload("/api/house_identification", body);
-      await mutate(keys.verification);
+      await documents.send(trimmed());
       onDone();
     },
   });
   const fieldError = form.error;
-  const input = (name: keyof typeof values) => ({
-    id: `property-${name}`,
-    value: values[name],
-    invalid: Boolean(fieldError(name)),
-    onChange: (event: { target: { value: string } }) =>
-      setValues((current) => ({ ...current, [name]: event.target.value })),
-  });
+  const input = (name: keyof typeof values) => fields.bind(name, fieldError(name));
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} className="space-y-4" noValidate>
-      <Card className="space-y-4">
-        <Field label="出租类型" htmlFor="property-house_type" error={fieldError("house_type")}>
-          <Select {...input("house_type")} options={HOUSE_TYPES} />
-        </Field>
-        <Field label="房产证上的姓名" htmlFor="property-certname" error={fieldError("certname")}>
-          <TextInput {...input("certname")} />
-        </Field>
-        <Field
-          label="产权人身份证号码"
-          htmlFor="property-idcardnumber"
-          error={fieldError("idcardnumber")}
-        >
-          <TextInput {...input("idcardnumber")} maxLength={18} autoComplete="off" />
-        </Field>
-        <Field
-          label="房产证号"
-          htmlFor="property-property_cert_number"
-          error={fieldError("property_cert_number")}
-        >
-          <TextInput {...input("property_cert_number")} autoComplete="off" />
-        </Field>
-        <CertificateAddress input={input} fieldError={fieldError} sublet={sublet} />
-        <FilePicker
-          id="property-cert-photo"
-          label="房产证照片"
-          file={certPhoto}
-          onChange={setCertPhoto}
-          error={fieldError("property_cert_photo")}
-        />
-        {sublet && (
-          <FilePicker
-            id="property-lease-photo"
-            label="租赁合同照片"
-            file={leasePhoto}
-            onChange={setLeasePhoto}
-            error={fieldError("lease_agreement_photo_url")}
-          />
-        )}
-      </Card>
-      {progress !== null && <ProgressBar value={progress} label="证件上传进度" />}
-      <FormSummary form={form} />
-      <Button type="submit" block busy={form.pending}>
-        提交房东认证
-      </Button>
-    </form>
+    <VerificationForm form={form} progress={documents.progress} submitLabel="提交房东认证">
+      <Field label="出租类型" htmlFor="property-house_type" error={fieldError("house_type")}>
+        <Select {...input("house_type")} options={HOUSE_TYPES} />
+      </Field>
+      <Field label="房产证上的姓名" htmlFor="property-certname" error={fieldError("certname")}>
+        <TextInput {...input("certname")} />
+      </Field>
+      <Field
+        label="产权人身份证号码"
+        htmlFor="property-idcardnumber"
+        error={fieldError("idcardnumber")}
+      >
+        <TextInput {...input("idcardnumber")} maxLength={18} autoComplete="off" />
+      </Field>
+      <Field
+        label="房产证号"
+        htmlFor="property-property_cert_number"
+        error={fieldError("property_cert_number")}
+      >
+        <TextInput {...input("property_cert_number")} autoComplete="off" />
+      </Field>
+      <CertificateAddress input={input} fieldError={fieldError} sublet={sublet} />
+      {documents.pickers(fieldError)}
+    </VerificationForm>
   );
 }
 
@@ -179,12 +141,9 @@ function CertificateAddress({
   fieldError,
   sublet,
 }: {
-  input: (name: "community" | "building" | "unit" | "room" | "lease_start" | "lease_end") => {
-    id: string;
-    value: string;
-    invalid: boolean;
-    onChange: (event: { target: { value: string } }) => void;
-  };
+  input: (
+    name: "community" | "building" | "unit" | "room" | "lease_start" | "lease_end",
+  ) => ReturnType<ReturnType<typeof useTextFields>["bind"]>;
   fieldError: (name: string) => string | undefined;
   sublet: boolean;
 }) {
