@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { ReasonField, useDecision } from "@/components/admin/decision";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { RefundPhotos } from "@/components/viewing/refund-photos";
 import { chinaDateTime } from "@/lib/china-time";
-import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
 import { type AdminDispute, useAdminDisputes } from "@/lib/swr/hooks";
 
@@ -49,23 +48,18 @@ function DisputeCard({
   item: AdminDispute;
   onDecided: () => Promise<unknown>;
 }) {
-  const [reason, setReason] = useState("");
-  const {
-    run: decide,
-    pending: busy,
-    error: failure,
-    fieldError,
-  } = useAction(async (decision: "refund" | "reject") => {
-    await api("/api/admin/dispute_decide", {
-      form: {
-        pre_order_id: item.pre_order_id,
-        decision,
-        ...(decision === "reject" ? { reason: reason.trim() } : {}),
-      },
-    });
-    await onDecided();
-  });
-  const reasonError = fieldError("reason");
+  const decision = useDecision(
+    (choice: "refund" | "reject", reason) =>
+      api("/api/admin/dispute_decide", {
+        form: {
+          pre_order_id: item.pre_order_id,
+          decision: choice,
+          ...(choice === "reject" ? { reason } : {}),
+        },
+      }),
+    onDecided,
+  );
+  const busy = decision.pending;
 
   return (
     <Card className="space-y-2 text-sm" data-testid={`dispute-${item.pre_order_id}`}>
@@ -85,24 +79,18 @@ function DisputeCard({
         房东异议：{item.contest_reason}
         {item.contested_at && ` · ${chinaDateTime(item.contested_at)}`}
       </p>
-      <Field
+      <ReasonField
+        id={`reason-${item.pre_order_id}`}
         label="驳回理由（双方可见）"
-        htmlFor={`reason-${item.pre_order_id}`}
-        error={reasonError}
-      >
-        <TextInput
-          id={`reason-${item.pre_order_id}`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-        />
-      </Field>
-      {failure && !reasonError ? <Notice>{errorText(failure)}</Notice> : null}
+        decision={decision}
+        maxLength={500}
+      />
+      {decision.failure && !decision.reasonError ? <Notice>{decision.failure}</Notice> : null}
       <div className="flex justify-end gap-2">
-        <Button variant="ghost" disabled={busy} onClick={() => decide("reject")}>
+        <Button variant="ghost" disabled={busy} onClick={() => decision.run("reject")}>
           驳回退款
         </Button>
-        <Button disabled={busy} onClick={() => decide("refund")}>
+        <Button disabled={busy} onClick={() => decision.run("refund")}>
           裁定退款
         </Button>
       </div>

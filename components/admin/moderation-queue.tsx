@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { ReasonField, useDecision } from "@/components/admin/decision";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
-import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
 import { type ModerationItem, useAdminModeration } from "@/lib/swr/hooks";
 
@@ -70,20 +70,13 @@ function CaseCard({
   item: ModerationItem;
   onDecided: () => Promise<unknown>;
 }) {
-  const [reason, setReason] = useState("");
   const [chosen, setChosen] = useState<string | null>(null);
   const id = item.listing.id;
-  const action = useAction(async (decision: (typeof DECISIONS)[number][0]) => {
+  const action = useDecision((decision: (typeof DECISIONS)[number][0], reason) => {
     setChosen(decision);
-    await api("/api/admin/moderation_decide", {
-      form: { house_id: id, decision, reason: reason.trim() },
-    });
-    await onDecided();
-  });
-  const decide = action.run;
-  const failure = action.error;
+    return api("/api/admin/moderation_decide", { form: { house_id: id, decision, reason } });
+  }, onDecided);
   const busy = action.pending ? chosen : null;
-  const reasonError = action.fieldError("reason");
 
   const copied = item.flags.find((flag) => flag.other_listing);
   return (
@@ -147,23 +140,21 @@ function CaseCard({
             </li>
           ))}
         </ul>
-        <Field label="告知房东的原因" htmlFor={`moderation-reason-${id}`} error={reasonError}>
-          <TextInput
-            id={`moderation-reason-${id}`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={500}
-          />
-        </Field>
-        {failure && !reasonError ? <Notice>{errorText(failure)}</Notice> : null}
+        <ReasonField
+          id={`moderation-reason-${id}`}
+          label="告知房东的原因"
+          decision={action}
+          maxLength={500}
+        />
+        {action.failure && !action.reasonError ? <Notice>{action.failure}</Notice> : null}
         <div className="flex flex-wrap justify-end gap-2">
           {DECISIONS.map(([decision, label]) => (
             <Button
               key={decision}
               variant={decision === "keep" ? "primary" : "danger"}
               busy={busy === decision}
-              disabled={!reason.trim() || busy !== null}
-              onClick={() => decide(decision)}
+              disabled={!action.reason.trim() || busy !== null}
+              onClick={() => action.run(decision)}
             >
               {label}
             </Button>

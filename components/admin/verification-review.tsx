@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { ReasonField, useDecision } from "@/components/admin/decision";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
-import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
 import { type AdminVerifications, useAdminVerifications } from "@/lib/swr/hooks";
 
@@ -79,22 +79,16 @@ function ReviewCard({
   documents: [string, string | null][];
   onDecided: () => Promise<unknown>;
 }) {
-  const [reason, setReason] = useState("");
   const [rejecting, setRejecting] = useState(false);
-  const decision = useAction(async (choice: "approve" | "reject") => {
-    await api("/api/admin/verification_decide", {
-      form: {
-        type: kind,
-        id,
-        decision: choice,
-        ...(choice === "reject" ? { reason: reason.trim() } : {}),
-      },
-    });
-    await onDecided();
-  });
+  const decision = useDecision(
+    (choice: "approve" | "reject", reason) =>
+      api("/api/admin/verification_decide", {
+        form: { type: kind, id, decision: choice, ...(choice === "reject" ? { reason } : {}) },
+      }),
+    onDecided,
+  );
   const decide = decision.run;
   const busy = decision.pending;
-  const reasonError = decision.fieldError("reason");
 
   return (
     <Card className="space-y-3">
@@ -118,17 +112,14 @@ function ReviewCard({
           ))}
       </div>
       {rejecting && (
-        <Field label="驳回原因（用户可见）" htmlFor={`reason-${kind}-${id}`} error={reasonError}>
-          <TextInput
-            id={`reason-${kind}-${id}`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={200}
-            invalid={Boolean(reasonError)}
-          />
-        </Field>
+        <ReasonField
+          id={`reason-${kind}-${id}`}
+          label="驳回原因（用户可见）"
+          decision={decision}
+          maxLength={200}
+        />
       )}
-      {decision.failure && !reasonError && <Notice>{decision.failure}</Notice>}
+      {decision.failure && !decision.reasonError && <Notice>{decision.failure}</Notice>}
       <div className="flex justify-end gap-2">
         {rejecting ? (
           <>
@@ -138,7 +129,7 @@ function ReviewCard({
             <Button
               variant="danger"
               busy={busy}
-              disabled={!reason.trim()}
+              disabled={!decision.reason.trim()}
               onClick={() => decide("reject")}
             >
               确认驳回

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { ReasonField, useDecision } from "@/components/admin/decision";
 import { WITHDRAWAL_STATUS, yuan } from "@/components/earnings/wallet";
 import { Button } from "@/components/ui/button";
-import { Field, Notice, TextInput } from "@/components/ui/field";
+import { Notice } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { chinaDateTime } from "@/lib/china-time";
-import { useAction } from "@/lib/forms/use-action";
 import { api, errorText } from "@/lib/swr/fetcher";
 import { type AdminWithdrawal, useAdminWithdrawals } from "@/lib/swr/hooks";
 
@@ -45,17 +45,14 @@ function WithdrawalCard({
   item: AdminWithdrawal;
   onDecided: () => Promise<unknown>;
 }) {
-  const [reason, setReason] = useState("");
-  const {
-    run: decide,
-    pending: busy,
-    error: failure,
-  } = useAction(async (decision: "approve" | "reject") => {
-    await api("/api/admin/withdrawal_decide", {
-      form: { id: item.id, decision, ...(reason.trim() ? { reason: reason.trim() } : {}) },
-    });
-    await onDecided();
-  });
+  const decision = useDecision(
+    (choice: "approve" | "reject", reason) =>
+      api("/api/admin/withdrawal_decide", {
+        form: { id: item.id, decision: choice, ...(reason ? { reason } : {}) },
+      }),
+    onDecided,
+  );
+  const busy = decision.pending;
 
   return (
     <Card className="space-y-2">
@@ -67,21 +64,15 @@ function WithdrawalCard({
         {chinaDateTime(item.requested_at)}
       </p>
       {item.reason && <p className="text-xs text-red-600">原因：{item.reason}</p>}
-      {failure ? <Notice>{errorText(failure)}</Notice> : null}
+      {decision.failure && !decision.reasonError ? <Notice>{decision.failure}</Notice> : null}
       {item.status === "awaiting_approval" && (
         <>
-          <Field label="拒绝原因（可选）" htmlFor={`reason-${item.id}`}>
-            <TextInput
-              id={`reason-${item.id}`}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </Field>
+          <ReasonField id={`reason-${item.id}`} label="拒绝原因（可选）" decision={decision} />
           <div className="flex gap-2">
-            <Button busy={busy} onClick={() => decide("approve")}>
+            <Button busy={busy} onClick={() => decision.run("approve")}>
               批准打款
             </Button>
-            <Button variant="secondary" busy={busy} onClick={() => decide("reject")}>
+            <Button variant="secondary" busy={busy} onClick={() => decision.run("reject")}>
               拒绝
             </Button>
           </div>
