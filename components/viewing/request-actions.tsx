@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { RefundPhotos } from "@/components/viewing/refund-photos";
+import { SlotSelect } from "@/components/viewing/slot-select";
 import { chinaDateTime } from "@/lib/china-time";
 import { useAction } from "@/lib/forms/use-action";
 import { downscaleImage, MAX_DOCUMENT_SIDE } from "@/lib/images/downscale";
@@ -13,8 +14,6 @@ import {
   REFUND_REASON_TEXT,
   REFUND_REASONS,
   type RefundReason,
-  SLOT_TEXT,
-  SLOTS,
   type Slot,
   type ViewingAction,
 } from "@/lib/viewings/states";
@@ -161,18 +160,7 @@ export function RequestActions({
             value={date}
             onChange={(event) => setDate(event.target.value)}
           />
-          <select
-            aria-label="时段"
-            className={field}
-            value={slot}
-            onChange={(event) => setSlot(event.target.value as Slot)}
-          >
-            {SLOTS.map((each) => (
-              <option key={each} value={each}>
-                {SLOT_TEXT[each]}
-              </option>
-            ))}
-          </select>
+          <SlotSelect aria-label="时段" className={field} value={slot} onChange={setSlot} />
           <button
             type="button"
             className={primary}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type ReactNode, useRef, useState } from "react";
 import { FormSummary, invalidProps } from "@/components/ui/field";
 import { OpenInBrowserGuide } from "@/components/viewing/open-in-browser-guide";
+import { SlotSelect } from "@/components/viewing/slot-select";
 import { officialAccountAuthorizeUrl, requestWechatPayment } from "@/components/viewing/wechat-pay";
 import { objectProblems } from "@/lib/forms/check";
 import { useAction } from "@/lib/forms/use-action";
@@ -12,7 +13,7 @@ import { type FieldErrors, useForm } from "@/lib/forms/use-form";
 import { isMobile } from "@/lib/phone/number";
 import { ApiRequestError, api } from "@/lib/swr/fetcher";
 import { createViewingParams } from "@/lib/viewings/fields";
-import { SLOT_TEXT, SLOTS, type Slot } from "@/lib/viewings/states";
+import type { Slot } from "@/lib/viewings/states";
 import { isWechatBrowser } from "@/lib/wechat/user-agent";
 
 type Step =
@@ -230,6 +231,27 @@ export function ViewingRequestFlow({
       {children}
     </div>
   );
+  const checkbox = (
+    name: string,
+    [checked, setChecked]: [boolean, (checked: boolean) => void],
+    text: string,
+    textClass?: string,
+  ) =>
+    row(
+      <>
+        <label className={`flex min-h-11 items-start gap-2${textClass ? ` ${textClass}` : ""}`}>
+          <input
+            type="checkbox"
+            {...control(name)}
+            className="mt-1 h-4 w-4"
+            checked={checked}
+            onChange={(event) => setChecked(event.target.checked)}
+          />
+          <span>{text}</span>
+        </label>
+        <FieldError name={name} form={form} />
+      </>,
+    );
   return (
     <form
       ref={form.formRef}
@@ -305,19 +327,13 @@ export function ViewingRequestFlow({
                 value={date}
                 onChange={(event) => setDate(event.target.value)}
               />
-              <select
+              <SlotSelect
                 aria-label="期望时段"
                 {...control("preferred_slot")}
                 className={field}
                 value={slot}
-                onChange={(event) => setSlot(event.target.value as Slot)}
-              >
-                {SLOTS.map((each) => (
-                  <option key={each} value={each}>
-                    {SLOT_TEXT[each]}
-                  </option>
-                ))}
-              </select>
+                onChange={setSlot}
+              />
             </div>
             <FieldError name="preferred_date" form={form} />
             <FieldError name="preferred_slot" form={form} />
@@ -337,39 +353,17 @@ export function ViewingRequestFlow({
             <FieldError name="message" form={form} />
           </>,
         )}
-        {row(
-          <>
-            <label className="flex min-h-11 items-start gap-2">
-              <input
-                type="checkbox"
-                {...control("consent")}
-                className="mt-1 h-4 w-4"
-                checked={consent}
-                onChange={(event) => setConsent(event.target.checked)}
-              />
-              <span>我同意将我的手机号提供给该房源的房东，仅用于联系看房。</span>
-            </label>
-            <FieldError name="consent" form={form} />
-          </>,
+        {checkbox(
+          "consent",
+          [consent, setConsent],
+          "我同意将我的手机号提供给该房源的房东，仅用于联系看房。",
         )}
       </section>
-      {row(
-        <>
-          <label className="flex min-h-11 items-start gap-2 text-sm text-stone-700">
-            <input
-              type="checkbox"
-              {...control("credit_consent")}
-              className="mt-1 h-4 w-4"
-              checked={creditConsent}
-              onChange={(event) => setCreditConsent(event.target.checked)}
-            />
-            <span>
-              向房东展示我的芝麻分区间（如
-              650+，不展示具体分数；需已在「支付宝」页绑定并获取芝麻分）
-            </span>
-          </label>
-          <FieldError name="credit_consent" form={form} />
-        </>,
+      {checkbox(
+        "credit_consent",
+        [creditConsent, setCreditConsent],
+        "向房东展示我的芝麻分区间（如 650+，不展示具体分数；需已在「支付宝」页绑定并获取芝麻分）",
+        "text-sm text-stone-700",
       )}
       <FormSummary form={form} />
       {wechatFirst && (
