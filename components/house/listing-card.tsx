@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MouseEvent, ReactNode } from "react";
+import type { ListingCardFields } from "@/lib/houses/card";
 import { PAYMENT_TYPES, type PaymentType, RENT_ROOM_TYPES } from "@/lib/houses/labels";
 
 // The one listing card: the search list, 我的收藏 and the detail page's strips (附近相似房源,
@@ -7,15 +8,7 @@ import { PAYMENT_TYPES, type PaymentType, RENT_ROOM_TYPES } from "@/lib/houses/l
 // search list and 我的收藏 pass their interaction in (onOpen, the heart as `action`).
 
 /** What a card shows; the search answer and 我的收藏's items both have it. */
-export interface CardListing {
-  house_id: number;
-  title: string | null;
-  community: string | null;
-  house_rent: number | null;
-  house_size: number | null;
-  house_type: string | null;
-  rent_room_type: number | null;
-  cover_thumb_url: string | null;
+export interface CardListing extends ListingCardFields {
   payment_type?: string | null;
   /** Kilometres from the search centre or the listing being viewed. */
   distance?: number;

@@ -16,6 +16,13 @@ import type { HouseDetail } from "@/lib/swr/hooks";
 const roomOptions = Object.entries(ROOM_TYPES).map(([code, name]) => [Number(code), name] as const);
 const isBedroom = (room: string) => (BEDROOM_TYPES as readonly number[]).includes(Number(room));
 
+/** What each part of the media step gets: the listing, and a reload after a change. */
+interface MediaProps {
+  houseId: number;
+  house: HouseDetail | undefined;
+  onChanged: () => Promise<unknown>;
+}
+
 /**
  * Photos are picked several at a time (or one by one where the picker takes one file, as in
  * Android WeChat: each pick joins the queue), each with its room, then uploaded one after another,
@@ -27,12 +34,7 @@ export function MediaStep({
   house,
   onChanged,
   onNext,
-}: {
-  houseId: number;
-  house: HouseDetail | undefined;
-  onChanged: () => Promise<unknown>;
-  onNext: () => void;
-}) {
+}: MediaProps & { onNext: () => void }) {
   return (
     <div className="space-y-4">
       <PhotoUploader houseId={houseId} house={house} onChanged={onChanged} />
@@ -56,15 +58,7 @@ interface QueuedPhoto {
   error: string | null;
 }
 
-function PhotoUploader({
-  houseId,
-  house,
-  onChanged,
-}: {
-  houseId: number;
-  house: HouseDetail | undefined;
-  onChanged: () => Promise<unknown>;
-}) {
+function PhotoUploader({ houseId, house, onChanged }: MediaProps) {
   const [room, setRoom] = useState("3");
   const [area, setArea] = useState("");
   const [orientation, setOrientation] = useState("");
@@ -223,15 +217,7 @@ function PhotoUploader({
   );
 }
 
-function PhotoList({
-  houseId,
-  house,
-  onChanged,
-}: {
-  houseId: number;
-  house: HouseDetail | undefined;
-  onChanged: () => Promise<unknown>;
-}) {
+function PhotoList({ houseId, house, onChanged }: MediaProps) {
   const byId = new Map(
     (house?.photos_by_room ?? []).flatMap((room) =>
       room.photos.map((photo) => [photo.id, { ...photo, room: room.rooms_type_name }] as const),
@@ -321,15 +307,7 @@ function PhotoList({
   );
 }
 
-function VideoUploader({
-  houseId,
-  house,
-  onChanged,
-}: {
-  houseId: number;
-  house: HouseDetail | undefined;
-  onChanged: () => Promise<unknown>;
-}) {
+function VideoUploader({ houseId, house, onChanged }: MediaProps) {
   const [file, setFile] = useState<File | null>(null);
   const { progress, upload } = useUpload();
   const videos = house?.videos ?? [];

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { favorites, HouseStatus, houses } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
+import type { ListingCardFields } from "@/lib/houses/card";
 import { fileUrl } from "@/lib/storage";
 
 // 收藏. `houses.praise_count` is the number of users who favourited the listing: the favourite
@@ -67,15 +68,7 @@ export function favoritedIds(userId: number, houseIds: number[]): Set<number> {
   return new Set(rows.map((row) => row.houseId));
 }
 
-export interface FavoriteItem {
-  house_id: number;
-  title: string | null;
-  community: string | null;
-  house_rent: number | null;
-  house_size: number | null;
-  house_type: string | null;
-  rent_room_type: number | null;
-  cover_thumb_url: string | null;
+export interface FavoriteItem extends ListingCardFields {
   /** Unix milliseconds. */
   favorited_at: number;
   /** False once the landlord took the listing off or deleted it: it stays listed, marked. */
