@@ -79,11 +79,11 @@ const PAID_STATUSES = [
 
 /** Rows of `table` per listing among `houseIds` that match `where`. */
 function countPerHouse(
-  table: SQLiteTable,
-  houseId: SQLiteColumn,
+  table: SQLiteTable & { houseId: SQLiteColumn },
   houseIds: number[],
   where: SQL | undefined,
 ): Map<number, number> {
+  const { houseId } = table;
   const rows = db()
     .select({ houseId, n: count() })
     .from(table)
@@ -97,27 +97,11 @@ function periodStats(houseIds: number[], days: number, now: Date) {
   const since = new Date(now.getTime() - days * DAY_MS);
   // Days are whole China days: the last `days` of them, today included.
   const firstDay = chinaDate(now.getTime() - (days - 1) * DAY_MS);
-  const views = countPerHouse(
-    houseViews,
-    houseViews.houseId,
-    houseIds,
-    gte(houseViews.day, firstDay),
-  );
-  const favourites = countPerHouse(
-    favorites,
-    favorites.houseId,
-    houseIds,
-    gte(favorites.createdAt, since),
-  );
-  const requests = countPerHouse(
-    viewingRequests,
-    viewingRequests.houseId,
-    houseIds,
-    gte(viewingRequests.createdAt, since),
-  );
+  const views = countPerHouse(houseViews, houseIds, gte(houseViews.day, firstDay));
+  const favourites = countPerHouse(favorites, houseIds, gte(favorites.createdAt, since));
+  const requests = countPerHouse(viewingRequests, houseIds, gte(viewingRequests.createdAt, since));
   const paid = countPerHouse(
     viewingRequests,
-    viewingRequests.houseId,
     houseIds,
     and(inArray(viewingRequests.status, PAID_STATUSES), gte(viewingRequests.paidAt, since)),
   );
