@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { ConsentGate, retentionText } from "@/components/landlord/consent";
 import { useDocumentUpload, VerificationForm } from "@/components/landlord/verification-form";
 import { VerificationState } from "@/components/landlord/verification-status";
 import { Field, Notice, TextInput } from "@/components/ui/field";
 import { Card, LoadingBlock } from "@/components/ui/page-shell";
 import { objectProblems } from "@/lib/forms/check";
+import { useTextFields } from "@/lib/forms/text-fields";
 import { useForm } from "@/lib/forms/use-form";
 import { errorText } from "@/lib/swr/fetcher";
 import { useVerificationStatus } from "@/lib/swr/hooks";
@@ -51,37 +51,28 @@ export function IdentityVerification({ retentionDays }: { retentionDays: number 
 }
 
 function IdentityForm() {
-  const [realname, setRealname] = useState("");
-  const [idNumber, setIdNumber] = useState("");
+  const fields = useTextFields("id", () => ({ realname: "", idcardnumber: "" }));
   const documents = useDocumentUpload("/api/user_identification", DOCUMENTS);
-  const params = () => ({ realname: realname.trim(), idcardnumber: idNumber.trim() });
+  // Both sent even when empty, so the rules say what is missing.
+  const params = () => ({
+    realname: fields.values.realname.trim(),
+    idcardnumber: fields.values.idcardnumber.trim(),
+  });
   const form = useForm({
     // Checked before anything is sent: a typo in the ID number never costs an upload.
     validate: () => ({ ...objectProblems(identityParams, params()), ...documents.missing() }),
     submit: () => documents.send(params()),
   });
   const fieldError = form.error;
+  const input = (name: "realname" | "idcardnumber") => fields.bind(name, fieldError(name));
 
   return (
     <VerificationForm form={form} progress={documents.progress} submitLabel="提交实名认证">
       <Field label="真实姓名" htmlFor="id-realname" error={fieldError("realname")}>
-        <TextInput
-          id="id-realname"
-          value={realname}
-          onChange={(e) => setRealname(e.target.value)}
-          invalid={Boolean(fieldError("realname"))}
-          autoComplete="name"
-        />
+        <TextInput {...input("realname")} autoComplete="name" />
       </Field>
       <Field label="身份证号码" htmlFor="id-number" error={fieldError("idcardnumber")}>
-        <TextInput
-          id="id-number"
-          value={idNumber}
-          onChange={(e) => setIdNumber(e.target.value)}
-          invalid={Boolean(fieldError("idcardnumber"))}
-          maxLength={18}
-          autoComplete="off"
-        />
+        <TextInput {...input("idcardnumber")} id="id-number" maxLength={18} autoComplete="off" />
       </Field>
       {documents.pickers(fieldError)}
     </VerificationForm>
