@@ -68,7 +68,10 @@ const envSchema = z.object({
   DATABASE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // `libsql` opens a file: database with @libsql/client instead of better-sqlite3 (the second
   // test run); a server URL always uses @libsql/client.
-  DATABASE_DRIVER: z.enum(["better-sqlite3", "libsql"]).optional(),
+  DATABASE_DRIVER: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["better-sqlite3", "libsql"]).optional(),
+  ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Reverse proxies in front of `npm start` whose X-Forwarded-For entries are trusted (0 = none).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
