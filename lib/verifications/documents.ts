@@ -40,7 +40,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function saveWithDocuments<F extends string, T>(
   ownerId: number,
   files: Record<F, UploadedFile | undefined>,
-  save: (tx: WriteTx, keys: Record<F, string | null>) => Committed<T>,
+  save: (tx: WriteTx, keys: Record<F, string | null>) => Promise<Committed<T>>,
   conflictMessage: string,
 ): Promise<T> {
   const entries = Object.entries(files) as [F, UploadedFile | undefined][];

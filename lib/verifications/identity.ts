@@ -36,14 +36,14 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
   const result = await saveWithDocuments(
     userId,
     { portrait: input.portrait, front: input.idcardfront, back: input.idcardback },
-    (tx, keys) => {
-      const existing = tx
+    async (tx, keys) => {
+      const existing = await tx
         .select()
         .from(identityVerifications)
         .where(eq(identityVerifications.userId, userId))
         .get();
       if (existing?.status === "approved") throw ApiError.conflict("已通过实名认证，无需重复提交");
-      const taken = tx
+      const taken = await tx
         .select({ id: identityVerifications.id })
         .from(identityVerifications)
         .where(
@@ -65,12 +65,14 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
         ...awaitingReview,
       };
       if (existing) {
-        tx.update(identityVerifications)
+        await tx
+          .update(identityVerifications)
           .set(values)
           .where(eq(identityVerifications.id, existing.id))
           .run();
       } else {
-        tx.insert(identityVerifications)
+        await tx
+          .insert(identityVerifications)
           .values({ userId, ...values })
           .run();
       }

@@ -59,8 +59,8 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
   const keys = await saveWithDocuments(
     userId,
     { cert: input.certPhoto, lease: input.houseType === 2 ? input.leasePhoto : undefined },
-    (tx, keys) => {
-      const existing = tx
+    async (tx, keys) => {
+      const existing = await tx
         .select()
         .from(propertyVerifications)
         .where(eq(propertyVerifications.certNumber, input.certNumber))
@@ -86,12 +86,14 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
         ...awaitingReview,
       };
       if (existing) {
-        tx.update(propertyVerifications)
+        await tx
+          .update(propertyVerifications)
           .set(values)
           .where(eq(propertyVerifications.id, existing.id))
           .run();
       } else {
-        tx.insert(propertyVerifications)
+        await tx
+          .insert(propertyVerifications)
           .values({ userId, ...values })
           .run();
       }
