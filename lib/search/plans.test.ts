@@ -124,10 +124,10 @@ describe.each(Object.entries(cases))("%s", (_, extra) => {
 });
 
 describe.each(Object.entries(cases))("count, %s", (_, extra) => {
-  test.each([1, 4])("sort %i counts what a brute-force scan finds, up to the cap", (sort) => {
+  test.each([1, 4])("sort %i counts what a brute-force scan finds, up to the cap", async (sort) => {
     const params = searchHouseParams.parse({ ...CENTRE, sort, ...extra });
     const total = bruteMatches(params).length;
-    expect(countHouses(params)).toEqual({
+    expect(await countHouses(params)).toEqual({
       count: Math.min(total, COUNT_CAP),
       more: total > COUNT_CAP,
       area_has_listings: true,
