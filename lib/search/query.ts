@@ -114,13 +114,16 @@ export function addBox(query: SqlBuilder, box: Box) {
   query.add(`h.longitude BETWEEN ${query.bind(box.minLng)} AND ${query.bind(box.maxLng)}`);
 }
 
-/** Haversine in SQL (SQLite math functions), the same formula as geo.ts `distanceKm`. */
+/**
+ * Haversine in SQL (SQLite math functions), the same formula as geo.ts `distanceKm`. `power`, not
+ * its alias `pow`, which libSQL's build does not register.
+ */
 export function distanceSql(query: SqlBuilder, centre: Point): string {
   const rad = Math.PI / 180;
   const lat0 = query.bind(centre.latitude * rad);
   const lng0 = query.bind(centre.longitude * rad);
   const cosLat0 = query.bind(Math.cos(centre.latitude * rad));
-  return `(2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin((radians(h.latitude) - ${lat0}) / 2), 2) + ${cosLat0} * cos(radians(h.latitude)) * pow(sin((radians(h.longitude) - ${lng0}) / 2), 2)))))`;
+  return `(2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(power(sin((radians(h.latitude) - ${lat0}) / 2), 2) + ${cosLat0} * cos(radians(h.latitude)) * power(sin((radians(h.longitude) - ${lng0}) / 2), 2)))))`;
 }
 
 export function addWithinRadius(query: SqlBuilder, distance: string, radiusKm: number) {
