@@ -1,6 +1,7 @@
 // Usage: tsx scripts/check-floating-promises.ts (part of `npm run typecheck`)
 // Fails on a promise nobody waits for: a statement, or a callback's result where the caller
-// ignores it (`forEach`), whose type is thenable. Every query is typed asynchronous (db/index.ts)
+// ignores it (`forEach`), whose type is thenable; and on a promise tested as a condition
+// (`if (isOwner(id))`, `!check()`, `a && b()`), which is always true. Every query is typed asynchronous (db/index.ts)
 // and on libSQL really is: a `tx.update(…).run()` left unawaited would run after its transaction
 // committed, or not at all. better-sqlite3 runs it at once, so only types can catch it on that
 // driver. `void promise` marks a promise deliberately left to run.
@@ -15,13 +16,20 @@ export interface FloatingPromise {
 
 function isThenable(checker: ts.TypeChecker, node: ts.Expression): boolean {
   const type = checker.getTypeAtLocation(node);
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((part) => {
-    const then = part.getProperty("then");
-    if (!then) return false;
-    const thenType = checker.getTypeOfSymbolAtLocation(then, node);
-    return thenType.getCallSignatures().length > 0;
-  });
+  // Every part but null and undefined: `Promise<T> | undefined` is a promise left floating,
+  // while React's ReactNode (which may be a promise among many other things) is not.
+  const parts = (type.isUnion() ? type.types : [type]).filter(
+    (part) => !(part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)),
+  );
+  return (
+    parts.length > 0 &&
+    parts.every((part) => {
+      const then = part.getProperty("then");
+      if (!then) return false;
+      const thenType = checker.getTypeOfSymbolAtLocation(then, node);
+      return thenType.getCallSignatures().length > 0;
+    })
+  );
 }
 
 /** The expression a statement leaves unhandled, or undefined when it awaits, voids or returns. */
@@ -32,6 +40,22 @@ function unhandled(expression: ts.Expression): ts.Expression | undefined {
   if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken)
     return undefined;
   return current;
+}
+
+/** The expression `node` tests for truth, if it is a condition. */
+function conditionOf(node: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node))
+    return node.expression;
+  if (ts.isConditionalExpression(node)) return node.condition;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken)
+    return node.operand;
+  if (
+    ts.isBinaryExpression(node) &&
+    (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return node.left;
+  return undefined;
 }
 
 export function floatingPromises(root: string): FloatingPromise[] {
@@ -66,6 +90,8 @@ export function floatingPromises(root: string): FloatingPromise[] {
         const expression = unhandled(node.expression);
         if (expression && isThenable(checker, expression)) report(node, source);
       }
+      const condition = conditionOf(node);
+      if (condition && isThenable(checker, condition)) report(condition, source);
       // A callback of forEach whose promise the loop drops.
       if (
         ts.isCallExpression(node) &&
