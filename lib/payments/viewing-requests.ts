@@ -80,7 +80,7 @@ export async function createViewingRequest(
         status: viewingRequests.status,
       });
     if (created) {
-      recordBeforePaying(tx, created, input, now);
+      await recordBeforePaying(tx, created, input, now);
       return created.id;
     }
     const [open] = await tx
@@ -99,7 +99,7 @@ export async function createViewingRequest(
       )
       .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
-    recordBeforePaying(tx, open, input, now);
+    await recordBeforePaying(tx, open, input, now);
     // Asking again with the consent given (or withdrawn) changes it for the open request.
     if (input.creditConsent !== undefined)
       await tx
