@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import {
@@ -269,6 +269,8 @@ describe("commissions on viewing fees", () => {
     expect(sets).toEqual([]);
     expect(await owed(db(), user.user.id, "payout_reserved")).toBe(0);
     // The ledger is append-only.
-    expect(() => db().$client.exec("delete from ledger_entries")).toThrow(/append-only/);
+    await expect(async () => db().run(sql`delete from ledger_entries`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

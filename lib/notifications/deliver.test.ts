@@ -86,7 +86,11 @@ describe("notifications:deliver", () => {
   it("retries a failing send, then keeps the inbox as the only copy", async () => {
     const { user } = await createUser();
     await notifyMany(user.id, 1);
-    const [row] = await db().select().from(notifications).where(eq(notifications.userId, user.id)).all();
+    const [row] = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, user.id))
+      .all();
     const failing: NotificationChannel = {
       send: async () => {
         throw new Error("network down");
@@ -94,7 +98,11 @@ describe("notifications:deliver", () => {
     };
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1)
       await runJobPass({ steps: [deliverNotificationsStep(() => failing)] });
-    const after = await db().select().from(notifications).where(eq(notifications.id, row!.id)).get();
+    const after = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, row!.id))
+      .get();
     expect(after).toMatchObject({ delivery: "failed", deliveryAttempts: MAX_DELIVERY_ATTEMPTS });
     expect(after?.readAt).toBeNull();
   });
@@ -105,7 +113,11 @@ describe("notifications:deliver", () => {
     const unreachable: NotificationChannel = { send: async () => "unreachable" };
     const [outcome] = await runJobPass({ steps: [deliverNotificationsStep(() => unreachable)] });
     expect(outcome).toMatchObject({ counts: { unreachable: 1 } });
-    const row = await db().select().from(notifications).where(eq(notifications.userId, user.id)).get();
+    const row = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, user.id))
+      .get();
     expect(row?.delivery).toBe("unreachable");
   });
 });

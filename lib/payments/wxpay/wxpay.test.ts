@@ -203,10 +203,10 @@ describe("paying in the sandbox cashier", () => {
       .where(eq(wxpayNotifications.outTradeNo, attempt?.outTradeNo ?? ""));
     expect(notes.map((n) => n.outcome)).toEqual(["paid"]);
     expect(JSON.parse(notes[0]?.signatureHeaders ?? "{}").serial).toBe(sandboxPlatformKey().id);
-    expect(() => db().update(wxpayNotifications).set({ outcome: "x" }).run()).toThrow(
-      /append-only/,
-    );
-    expect(() => db().delete(wxpayNotifications).run()).toThrow(/append-only/);
+    await expect(async () =>
+      db().update(wxpayNotifications).set({ outcome: "x" }).run(),
+    ).rejects.toThrow(/append-only/);
+    await expect(async () => db().delete(wxpayNotifications).run()).rejects.toThrow(/append-only/);
 
     const paidAgain = await params(tenant.token, requestId);
     expect(paidAgain.body.status).toBe(8);
