@@ -165,7 +165,7 @@ export function preparedQuery<Q>(build: (database: AppDatabase) => Q): () => Q {
 
 type SqlValue = string | number | bigint | null | Uint8Array;
 /** Positional values (`?`) or named ones (`@name`), never both in one statement. */
-export type SqlParameters = SqlValue[] | Record<string, SqlValue>;
+type SqlParameters = SqlValue[] | Record<string, SqlValue>;
 
 export interface RawStatement<Row> {
   all(parameters?: SqlParameters): Promise<Row[]>;

@@ -42,6 +42,13 @@ function unhandled(expression: ts.Expression): ts.Expression | undefined {
   return current;
 }
 
+function mayBeAbsent(checker: ts.TypeChecker, node: ts.Expression): boolean {
+  const type = checker.getTypeAtLocation(node);
+  return (type.isUnion() ? type.types : [type]).some(
+    (part) => (part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0,
+  );
+}
+
 /** The expression `node` tests for truth, if it is a condition. */
 function conditionOf(node: ts.Node): ts.Expression | undefined {
   if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node))
@@ -90,8 +97,10 @@ export function floatingPromises(root: string): FloatingPromise[] {
         const expression = unhandled(node.expression);
         if (expression && isThenable(checker, expression)) report(node, source);
       }
+      // Only a promise that cannot be absent: `if (!pending)` on `Promise | undefined` is a check.
       const condition = conditionOf(node);
-      if (condition && isThenable(checker, condition)) report(condition, source);
+      if (condition && isThenable(checker, condition) && !mayBeAbsent(checker, condition))
+        report(condition, source);
       // A callback of forEach whose promise the loop drops.
       if (
         ts.isCallExpression(node) &&
