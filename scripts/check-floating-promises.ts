@@ -1,7 +1,8 @@
 // Usage: tsx scripts/check-floating-promises.ts (part of `npm run typecheck`)
 // Fails on a promise nobody waits for: a statement, or a callback's result where the caller
 // ignores it (`forEach`), whose type is thenable; and on a promise tested as a condition
-// (`if (isOwner(id))`, `!check()`, `a && b()`), which is always true. Every query is typed asynchronous (db/index.ts)
+// (`if (isOwner(id))`, `!check()`, `a && b()`), which is always true; and on a test's
+// `expect(promise)` without `.resolves`/`.rejects`, which passes on better-sqlite3 only. Every query is typed asynchronous (db/index.ts)
 // and on libSQL really is: a `tx.update(…).run()` left unawaited would run after its transaction
 // committed, or not at all. better-sqlite3 runs it at once, so only types can catch it on that
 // driver. `void promise` marks a promise deliberately left to run.
@@ -97,6 +98,19 @@ export function floatingPromises(root: string): FloatingPromise[] {
         const expression = unhandled(node.expression);
         if (expression && isThenable(checker, expression)) report(node, source);
       }
+      // A test's `expect(promise)` compares the promise, not its value (unless .resolves/.rejects).
+      if (
+        ts.isCallExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === "expect" &&
+        node.arguments[0] &&
+        !(
+          ts.isPropertyAccessExpression(node.parent) &&
+          ["resolves", "rejects"].includes(node.parent.name.text)
+        ) &&
+        isThenable(checker, node.arguments[0])
+      )
+        report(node, source);
       // Only a promise that cannot be absent: `if (!pending)` on `Promise | undefined` is a check.
       const condition = conditionOf(node);
       if (condition && isThenable(checker, condition) && !mayBeAbsent(checker, condition))

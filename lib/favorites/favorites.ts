@@ -92,11 +92,16 @@ export interface FavoriteItem {
   available: boolean;
 }
 
+// The cover, else the first photo in display order (lib/houses/cover.ts). Two lookups rather than
+// `ORDER BY p.id = h.cover_photo_id`: libSQL cannot resolve an outer column in a subquery's
+// ORDER BY ("no such column").
 const MY_FAVORITES_SQL = `SELECT h.id AS house_id, h.description_title AS title,
   h.district_name AS community, h.house_rent, h.house_size, h.house_type, h.rent_room_type,
   h.status, f.created_at AS favorited_at,
-  (SELECT p.thumb_key FROM house_photos p WHERE p.house_id = h.id
-    ORDER BY p.id = h.cover_photo_id DESC, p.sort_order, p.id LIMIT 1) AS thumb_key
+  COALESCE(
+    (SELECT p.thumb_key FROM house_photos p WHERE p.id = h.cover_photo_id AND p.house_id = h.id),
+    (SELECT p.thumb_key FROM house_photos p WHERE p.house_id = h.id
+      ORDER BY p.sort_order, p.id LIMIT 1)) AS thumb_key
   FROM favorites f JOIN houses h ON h.id = f.house_id
   WHERE f.user_id = ? ORDER BY f.created_at DESC, f.house_id DESC LIMIT ? OFFSET ?`;
 
