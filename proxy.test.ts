@@ -11,7 +11,7 @@ const request = (url: string, init: { method?: string; headers?: Record<string, 
 
 describe("proxy", () => {
   it("answers a cross-site post to a page (a forged server action) with 403", async () => {
-    const forged = proxy(
+    const forged = await proxy(
       request("/login", {
         method: "POST",
         headers: { host: "localhost:3000", origin: "https://evil.example", "next-action": "x" },
@@ -19,7 +19,7 @@ describe("proxy", () => {
     );
     expect(forged.status).toBe(403);
     expect(await forged.text()).toBe("跨站请求已拒绝");
-    const own = proxy(
+    const own = await proxy(
       request("/login", {
         method: "POST",
         headers: { host: "localhost:3000", origin: "http://localhost:3000" },
@@ -41,7 +41,7 @@ describe("proxy", () => {
       `/landlords/${tenant.user.id}`,
       "/landlords/abc",
     ]) {
-      const response = proxy(request(url));
+      const response = await proxy(request(url));
       expect(response.headers.get("x-middleware-rewrite"), url).toMatch(/\/_not-found$/);
     }
   });

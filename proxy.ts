@@ -10,7 +10,7 @@ const HOUSE_PAGE = /^\/houses\/([^/]+)(?:\/viewing)?\/?$/;
 // Matches /landlords/<id>.
 const LANDLORD_PAGE = /^\/landlords\/([^/]+)\/?$/;
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Pages take POSTs only as server actions; Next refuses a cross-site one with a 500.
   if (request.method === "POST" && !isSameOriginPost(request.headers)) {
     return new NextResponse("跨站请求已拒绝", {
@@ -24,8 +24,8 @@ export function proxy(request: NextRequest): NextResponse {
   const landlord = LANDLORD_PAGE.exec(request.nextUrl.pathname);
   if (
     request.method === "GET" &&
-    ((house?.[1] && !isPublishedHouseId(house[1])) ||
-      (landlord?.[1] && !isLandlordWithListingId(landlord[1])))
+    ((house?.[1] && !(await isPublishedHouseId(house[1]))) ||
+      (landlord?.[1] && !(await isLandlordWithListingId(landlord[1]))))
   ) {
     return NextResponse.rewrite(new URL("/_not-found", request.url));
   }

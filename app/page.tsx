@@ -22,7 +22,7 @@ async function firstResults(url: URLSearchParams): Promise<FirstResults | null> 
     count: PAGE_SIZE,
   });
   if (!parsed.success) return null;
-  return { query, results: await searchHouses(parsed.data), count: countHouses(parsed.data) };
+  return { query, results: await searchHouses(parsed.data), count: await countHouses(parsed.data) };
 }
 
 // 找房: the search lives in the URL; the server answers its first page, the client the rest.

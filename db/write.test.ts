@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { databasePath, db } from "@/db";
+import { databasePath, db, migrateDatabase } from "@/db";
 import { users } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 
@@ -11,19 +11,19 @@ describe("writeTransaction", () => {
   it("serialises transactions across awaits and hides uncommitted rows from readers", async () => {
     const order: string[] = [];
     const first = writeTransaction(async (tx) => {
-      tx.insert(users).values({ wxOpenid: "tx-a" }).run();
+      await tx.insert(users).values({ wxOpenid: "tx-a" }).run();
       order.push("a:insert");
       await tick();
       // The reader on the main connection does not see the open transaction's row.
       order.push(
-        `reader:${db().select().from(users).where(eq(users.wxOpenid, "tx-a")).all().length}`,
+        `reader:${(await db().select().from(users).where(eq(users.wxOpenid, "tx-a")).all()).length}`,
       );
       await tick();
       order.push("a:commit");
     });
     const second = writeTransaction(async (tx) => {
       order.push(
-        `b:sees-a=${tx.select().from(users).where(eq(users.wxOpenid, "tx-a")).all().length}`,
+        `b:sees-a=${(await tx.select().from(users).where(eq(users.wxOpenid, "tx-a")).all()).length}`,
       );
     });
     await Promise.all([first, second]);
@@ -33,14 +33,14 @@ describe("writeTransaction", () => {
   it("rolls back everything when the work throws, and the next transaction runs", async () => {
     await expect(
       writeTransaction(async (tx) => {
-        tx.insert(users).values({ wxOpenid: "tx-rollback" }).run();
+        await tx.insert(users).values({ wxOpenid: "tx-rollback" }).run();
         await tick();
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    expect(db().select().from(users).where(eq(users.wxOpenid, "tx-rollback")).all()).toHaveLength(
-      0,
-    );
+    expect(
+      await db().select().from(users).where(eq(users.wxOpenid, "tx-rollback")).all(),
+    ).toHaveLength(0);
     const id = await writeTransaction((tx) =>
       tx.insert(users).values({ wxOpenid: "tx-after" }).returning({ id: users.id }).get(),
     );
@@ -93,10 +93,10 @@ function otherProcess(script: string, marker = "ready") {
 
 describe("writeTransaction with another process", () => {
   it("makes a second process's write wait for the commit instead of failing with SQLITE_BUSY", async () => {
-    db(); // migrations applied before the other process opens the file
+    await migrateDatabase(); // before the other process opens the file
     let other: ReturnType<typeof otherProcess> | undefined;
     await writeTransaction(async (tx) => {
-      tx.insert(users).values({ wxOpenid: "proc-first" }).run();
+      await tx.insert(users).values({ wxOpenid: "proc-first" }).run();
       other = otherProcess(`
         db.prepare("BEGIN IMMEDIATE").run();
         db.prepare("INSERT INTO users (wx_openid) VALUES ('proc-second')").run();
@@ -107,7 +107,7 @@ describe("writeTransaction with another process", () => {
     });
     const result = await other?.exited;
     expect(result).toEqual({ code: 0, stderr: "" });
-    const rows = db()
+    const rows = await db()
       .select({ id: users.id, openid: users.wxOpenid })
       .from(users)
       .where(inArray(users.wxOpenid, ["proc-first", "proc-second"]))
@@ -117,7 +117,7 @@ describe("writeTransaction with another process", () => {
   });
 
   it("waits for another process's open write transaction instead of failing", async () => {
-    db();
+    await migrateDatabase();
     const other = otherProcess(
       `
       db.prepare("BEGIN IMMEDIATE").run();
@@ -132,30 +132,41 @@ describe("writeTransaction with another process", () => {
       tx.insert(users).values({ wxOpenid: "proc-waiter" }).returning({ id: users.id }).get(),
     );
     expect((await other.exited).code).toBe(0);
-    const holder = db().select().from(users).where(eq(users.wxOpenid, "proc-holder")).get();
+    const holder = await db().select().from(users).where(eq(users.wxOpenid, "proc-holder")).get();
     expect(holder?.id).toBeLessThan(id.id);
   });
 });
 
 describe("writeTransaction ordering and errors", () => {
-  it("runs waiting transactions in call order and rolls back a synchronous throw", async () => {
+  it("runs waiting transactions in call order and survives a synchronous throw", async () => {
     const order: number[] = [];
     const results = await Promise.allSettled([
       writeTransaction(async () => {
         await tick();
         order.push(1);
       }),
-      writeTransaction((tx) => {
-        tx.insert(users).values({ wxOpenid: "tx-sync-throw" }).run();
+      writeTransaction(async (tx) => {
+        await tx.insert(users).values({ wxOpenid: "tx-sync-throw" }).run();
         order.push(2);
-        throw new Error("sync boom");
+        throw new Error("boom after a write");
       }),
       writeTransaction(() => {
         order.push(3);
+        throw new Error("sync boom");
+      }),
+      writeTransaction(() => {
+        order.push(4);
       }),
     ]);
-    expect(order).toEqual([1, 2, 3]);
-    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    expect(db().select().from(users).where(eq(users.wxOpenid, "tx-sync-throw")).all()).toEqual([]);
+    expect(order).toEqual([1, 2, 3, 4]);
+    expect(results.map((result) => result.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect(
+      await db().select().from(users).where(eq(users.wxOpenid, "tx-sync-throw")).all(),
+    ).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { databasePath, db } from "./index";
+import type Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { type AppDatabase, databaseDriver, databasePath, db, openSqliteFile } from "./index";
 import * as schema from "./schema";
 
 /**
- * The one write path. Every change to the database goes through `writeTransaction`, so moving to
- * an asynchronous driver later changes this file, not its callers.
+ * The one write path. Every change to the database goes through `writeTransaction`; the driver
+ * (better-sqlite3 or libSQL, see db/index.ts) is chosen here and nowhere else.
  *
  * On better-sqlite3 the work runs on a dedicated write connection, opened with BEGIN IMMEDIATE
  * (the write lock is taken up front, so a second process waits on busy_timeout instead of failing
@@ -15,29 +15,29 @@ import * as schema from "./schema";
  * join it. Readers use the main connection (`db()`) and, under WAL, see only committed data.
  * Because this process never holds the write lock while another of its transactions asks for it,
  * SQLite's synchronous busy-wait can only ever wait for another process, never for ourselves.
+ *
+ * On libSQL the work runs in the client's write transaction (BEGIN IMMEDIATE on a connection the
+ * transaction owns, or an interactive transaction on the server). The same in-process lock keeps
+ * one process from queueing transactions against itself; other processes and servers wait on the
+ * database's own lock.
  */
-export type WriteTx = BetterSQLite3Database<typeof schema>;
-
-type WriteConnection = WriteTx & { $client: Database.Database };
+export type WriteTx = AppDatabase;
 
 const holder = globalThis as unknown as {
-  zhizuWriteDb?: { file: string; connection: WriteConnection };
+  zhizuWriteDb?: { file: string; sqlite: Database.Database; connection: WriteTx };
   zhizuWriteQueue?: Promise<void>;
 };
 
-function writeConnection(): WriteConnection {
+function writeConnection(): { sqlite: Database.Database; connection: WriteTx } {
   const file = databasePath();
   if (holder.zhizuWriteDb?.file !== file) {
-    holder.zhizuWriteDb?.connection.$client.close();
+    holder.zhizuWriteDb?.sqlite.close();
     db(); // opens the main connection first, which applies the migrations
-    const sqlite = new Database(file);
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("synchronous = NORMAL");
-    holder.zhizuWriteDb = { file, connection: drizzle(sqlite, { schema }) };
+    const sqlite = openSqliteFile(file);
+    const connection = drizzle(sqlite, { schema }) as unknown as WriteTx;
+    holder.zhizuWriteDb = { file, sqlite, connection };
   }
-  return holder.zhizuWriteDb.connection;
+  return holder.zhizuWriteDb;
 }
 
 const insideTransaction = new AsyncLocalStorage<true>();
@@ -62,8 +62,9 @@ export async function writeTransaction<T>(work: (tx: WriteTx) => Promise<T> | T)
     throw new Error("writeTransaction called inside another write transaction");
   const release = await acquireWriteLock();
   try {
-    const connection = writeConnection();
-    const sqlite = connection.$client;
+    if (databaseDriver() === "libsql")
+      return await insideTransaction.run(true, () => db().transaction(async (tx) => work(tx)));
+    const { sqlite, connection } = writeConnection();
     sqlite.exec("BEGIN IMMEDIATE");
     try {
       const result = await insideTransaction.run(true, () => work(connection));

@@ -115,3 +115,42 @@ describe("notification and SMS settings", () => {
     );
   });
 });
+
+describe("parseEnv: the database", () => {
+  it("accepts the three database modes and rejects other addresses", () => {
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: "file:/srv/zhizu.db" }).DATABASE_URL).toBe(
+      "file:/srv/zhizu.db",
+    );
+    const blob = { BLOB_READ_WRITE_TOKEN: "vercel_blob_rw_x" };
+    expect(parseEnv({ DATABASE_URL: "libsql://zhizu.turso.io", ...blob }).DATABASE_URL).toBe(
+      "libsql://zhizu.turso.io",
+    );
+    expect(
+      parseEnv({
+        DATABASE_URL: "file:/srv/replica.db",
+        DATABASE_SYNC_URL: "libsql://zhizu.turso.io",
+        ...blob,
+      }).DATABASE_SYNC_URL,
+    ).toBe("libsql://zhizu.turso.io");
+    expect(() => parseEnv({ DATABASE_URL: "postgres://db" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_DRIVER: "mysql" })).toThrow(/DATABASE_DRIVER/);
+  });
+
+  it("needs a replica's local file for DATABASE_SYNC_URL", () => {
+    expect(() =>
+      parseEnv({ DATABASE_SYNC_URL: "libsql://zhizu.turso.io", BLOB_READ_WRITE_TOKEN: "x" }),
+    ).toThrow(/DATABASE_URL=file:/);
+  });
+
+  it("refuses local disk storage with a database several servers share", () => {
+    expect(() => parseEnv({ DATABASE_URL: "https://sqld.internal:8080" })).toThrow(
+      /BLOB_READ_WRITE_TOKEN/,
+    );
+    // A build only checks values: one build can be started in either setup.
+    expect(
+      parseEnv({ DATABASE_URL: "https://sqld.internal:8080" }, { requireLiveSettings: false })
+        .DATABASE_URL,
+    ).toBe("https://sqld.internal:8080");
+  });
+});

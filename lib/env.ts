@@ -43,6 +43,35 @@ const envSchema = z.object({
   PORT: positiveInt(3000),
   APP_URL: z.url().optional(),
   DATA_DIR: z.string().trim().min(1).default("./data"),
+  // The database (README "Database modes"): unset or `file:` is the embedded SQLite file (under
+  // DATA_DIR when unset); `libsql://`, `http(s)://` or `ws(s)://` is a libSQL server.
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine(
+      (value) => !value || /^(file|libsql|https?|wss?):/.test(value),
+      "a file:, libsql://, http(s):// or ws(s):// URL",
+    ),
+  DATABASE_AUTH_TOKEN: optional,
+  // A libSQL primary to replicate: DATABASE_URL is then the replica's local file.
+  DATABASE_SYNC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine(
+      (value) => !value || /^(libsql|https?|wss?):/.test(value),
+      "a libsql:// or http(s):// URL",
+    ),
+  DATABASE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // `libsql` opens a file: database with @libsql/client instead of better-sqlite3 (the second
+  // test run); a server URL always uses @libsql/client.
+  DATABASE_DRIVER: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(["better-sqlite3", "libsql"]).optional(),
+  ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Reverse proxies in front of `npm start` whose X-Forwarded-For entries are trusted (0 = none).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -227,11 +256,30 @@ export function parseEnv(
       throw new EnvError(`APP_MODE=live refuses to start; missing: ${missing.join(", ")}`);
     }
   }
+  if (values.DATABASE_SYNC_URL && !values.DATABASE_URL?.startsWith("file:"))
+    throw new EnvError(
+      "Invalid environment: DATABASE_SYNC_URL needs DATABASE_URL=file:<the replica's local file>",
+    );
+  // Several application servers share a libSQL database, but not one another's disks: an upload
+  // saved on one server's disk would be missing on the others.
+  if (
+    requireLiveSettings &&
+    (values.DATABASE_SYNC_URL || isServerUrl(values.DATABASE_URL)) &&
+    !values.BLOB_READ_WRITE_TOKEN
+  )
+    throw new EnvError(
+      "A libSQL server database (DATABASE_URL or DATABASE_SYNC_URL) needs shared file storage: set BLOB_READ_WRITE_TOKEN (local disk storage is per server)",
+    );
   return {
     ...values,
     APP_URL: (values.APP_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
     DATA_DIR: path.resolve(values.DATA_DIR),
   };
+}
+
+/** A libSQL server address rather than a local database file. */
+export function isServerUrl(url: string | undefined): boolean {
+  return url !== undefined && !url.startsWith("file:");
 }
 
 let cached: Env | undefined;

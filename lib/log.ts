@@ -1,4 +1,5 @@
 import "server-only";
+import { DrizzleQueryError } from "drizzle-orm";
 import { env } from "@/lib/env";
 
 // One JSON line per event. Callers pass identifiers and outcomes, never request parameters,
@@ -22,6 +23,10 @@ export const log = {
 };
 
 export function describeError(error: unknown): Record<string, unknown> {
+  // Drizzle's wrapper names the statement and its values (a phone number, a name): the log keeps
+  // the statement and the database's reason, never the values.
+  if (error instanceof DrizzleQueryError)
+    return { ...describeError(error.cause ?? "database error"), query: error.query };
   if (error instanceof Error)
     return { error: error.name, message: error.message, stack: error.stack };
   return { error: String(error) };

@@ -1,5 +1,6 @@
 // npm run bench [-- --sizes=100000,1000000 --iterations=3000 --workers=1,2 --seconds=6
-//                   --mix-seconds=30 --routes=/api/health,... --cpu-prof=DIR --build]
+//                   --mix-seconds=30 --routes=/api/health,... --cpu-prof=DIR --build
+//                   --driver=libsql]
 //
 // For each size: seed a temp DATA_DIR and time the search mix in-process (child process), then
 // serve that DATA_DIR with `npm start`'s server (scripts/server.ts, build in .next-bench) on
@@ -14,7 +15,9 @@
 // bounded whatever the machine's load. Prints markdown tables and checks the targets. The
 // servers are stopped and the data removed on exit. `--cpu-prof=DIR` runs the servers under
 // `node --cpu-prof` (one profile per process in DIR, written when they stop; summarise them
-// with `tsx scripts/bench/profile-summary.ts DIR`).
+// with `tsx scripts/bench/profile-summary.ts DIR`). `--driver=libsql` also times the in-process
+// mix on @libsql/client in file: mode, on the same seeded file, and prints both drivers side by
+// side (the HTTP part runs on better-sqlite3, the default).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -45,6 +48,7 @@ const cpuProfileDir = options["cpu-prof"] ? path.resolve(options["cpu-prof"]) : 
 const connectionCounts = [10, 50];
 /** `--routes=/api/health,search mix`: only these of `routeLoads` (e.g. to profile one route). */
 const onlyRoutes = options.routes?.split(",");
+const compareLibsql = options.driver === "libsql";
 const distDir = ".next-bench";
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "zhizu-bench-"));
 const tsx = path.join("node_modules", ".bin", "tsx");
@@ -306,6 +310,7 @@ function measureRoutes(
 
 interface InProcess {
   size: number;
+  driver: string;
   seedSeconds: number;
   dbMegabytes: number;
   kinds: string[];
@@ -334,6 +339,7 @@ const rows: {
     rssAfter: number;
   };
   byWorkers: { workers: number; pinned?: string; routes: RouteLoad[]; workerRss: number[] }[];
+  libsql?: InProcess;
 }[] = [];
 for (const size of sizes) {
   const dataDir = path.join(root, String(size));
@@ -342,6 +348,12 @@ for (const size of sizes) {
     ["scripts/bench/in-process.ts", String(size), String(iterations)],
     { ...baseEnv, DATA_DIR: dataDir },
   );
+  const libsql = compareLibsql
+    ? runJson<InProcess>(
+        ["scripts/bench/in-process.ts", String(size), String(iterations), "seeded"],
+        { ...baseEnv, DATA_DIR: dataDir, DATABASE_DRIVER: "libsql" },
+      )
+    : undefined;
   let http: (typeof rows)[number]["http"];
   const byWorkers: (typeof rows)[number]["byWorkers"] = [];
   const mixPaths = queryMix(500, 11).map((query) => searchPath(query.params));
@@ -377,7 +389,7 @@ for (const size of sizes) {
     });
   }
   for (const server of [...servers]) await stopServer(server);
-  rows.push({ inProcess, http, byWorkers });
+  rows.push({ inProcess, libsql, http, byWorkers });
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -412,6 +424,20 @@ for (const kind of rows[0]?.inProcess.kinds ?? []) {
     return stats ? `${f(stats.p50)} / ${f(stats.p95)}` : "–";
   });
   print(`| ${kind} | ${cells.join(" | ")} |`);
+}
+
+if (compareLibsql) {
+  print("\nIn-process search mix by driver (the same file, the same queries):\n");
+  print("| listings | driver | mix p50 / p95 | mix q/s | reference p50 / p95 | reference q/s |");
+  print("|---|---|---|---|---|---|");
+  for (const row of rows) {
+    for (const run of [row.inProcess, row.libsql]) {
+      if (!run) continue;
+      print(
+        `| ${run.size.toLocaleString("en")} | ${run.driver} | ${f(run.mix.p50)} / ${f(run.mix.p95)} ms | ${f(run.mix.qps, 0)} | ${f(run.reference.p50)} / ${f(run.reference.p95)} ms | ${f(run.reference.qps, 0)} |`,
+      );
+    }
+  }
 }
 
 print(

@@ -1,6 +1,7 @@
 // Usage: npm run user:make-admin -- <user id>
 // Grants the admin role (verification review, payouts) to an existing user.
 import { eq } from "drizzle-orm";
+import { changedRows } from "@/db";
 import { users } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 
@@ -12,7 +13,7 @@ if (!Number.isInteger(id) || id <= 0) {
 const result = await writeTransaction((tx) =>
   tx.update(users).set({ role: "admin" }).where(eq(users.id, id)).run(),
 );
-if (result.changes === 0) {
+if (changedRows(result) === 0) {
   console.error(`No user with id ${id}`);
   process.exit(1);
 }

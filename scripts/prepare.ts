@@ -3,7 +3,7 @@
 // creates the sandbox's generated secrets. A sandbox with an empty database gets the demo
 // listings, so a fresh clone shows a living map at once. Exits with the message on a bad
 // environment.
-import { db } from "@/db";
+import { migrateDatabase } from "@/db";
 import { ensureSandboxAlipayKeys } from "@/lib/alipay/keys";
 import { databaseIsEmpty, seedDemo } from "@/lib/demo/seed";
 import { EnvError, env, isSandbox } from "@/lib/env";
@@ -14,7 +14,7 @@ import { applyIdentityBackfill } from "@/lib/wechat/identities";
 export async function prepareData(): Promise<void> {
   try {
     const settings = env();
-    db();
+    await migrateDatabase();
     authSecret();
     dataEncryptionKey();
     if (isSandbox()) ensureSandboxAlipayKeys();

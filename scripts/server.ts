@@ -131,7 +131,8 @@ async function runWorker(): Promise<void> {
       request.headers["x-forwarded-for"],
       hops,
     );
-    handle(request, response);
+    // Next answers errors itself; the promise only tells when the response is done.
+    void handle(request, response);
   });
   server.listen(port, hostname);
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { rawStatement } from "@/db";
 import { issueToken, revokeToken, TOKEN_TTL_MS } from "@/lib/auth/tokens";
 import { call, createUser, jpegBytes, mp4Bytes, pngBytes, storedFiles } from "@/tests/helpers";
 import { addPhoto, landlord, readyDraft } from "@/tests/houses-helpers";
@@ -38,16 +38,12 @@ function routes(dir = "app/api", prefix = ""): string[] {
   return found.filter((route) => !PUBLIC.has(route) && !SKIPPED.test(`${route}/`)).sort();
 }
 
-function snapshot(): string {
-  const client = db().$client;
-  const tables = client
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE '%geo%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  const rows = Object.fromEntries(
-    tables.map(({ name }) => [name, client.prepare(`SELECT * FROM "${name}"`).all()]),
-  );
+async function snapshot(): Promise<string> {
+  const tables = await rawStatement<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE '%geo%' ORDER BY name",
+  ).all();
+  const rows: Record<string, unknown[]> = {};
+  for (const { name } of tables) rows[name] = await rawStatement(`SELECT * FROM "${name}"`).all();
   return JSON.stringify({ rows, files: storedFiles() });
 }
 
@@ -89,7 +85,7 @@ describe("authenticated endpoints", () => {
     const checked = routes();
     expect(checked).toContain("create_house_photo");
     expect(checked).toContain("invitation/setcode");
-    const before = snapshot();
+    const before = await snapshot();
     for (const route of checked) {
       const { POST, GET } = await import(/* @vite-ignore */ `@/app/api/${route}/route`);
       for (const [kind, token] of Object.entries(bad)) {
@@ -105,7 +101,7 @@ describe("authenticated endpoints", () => {
         }
       }
     }
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it("admin endpoints refuse a signed-in user who is not an admin (status 6)", async () => {

@@ -61,7 +61,10 @@ export default async function MePage() {
   ];
 
   return (
-    <PageShell title="我的" action={<NotificationBell initialUnread={unreadCount(user.id)} />}>
+    <PageShell
+      title="我的"
+      action={<NotificationBell initialUnread={await unreadCount(user.id)} />}
+    >
       <Card className="flex items-center gap-4">
         {avatar ? (
           // biome-ignore lint/performance/noImgElement: avatar from our file API or WeChat

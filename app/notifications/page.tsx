@@ -10,7 +10,7 @@ export default async function NotificationsPage() {
   const user = await requirePageUser("/notifications");
   return (
     <PageShell title="通知" back="/me">
-      <NotificationInbox initial={listNotifications(user.id, { shift: 0, count: 20 })} />
+      <NotificationInbox initial={await listNotifications(user.id, { shift: 0, count: 20 })} />
     </PageShell>
   );
 }

@@ -12,7 +12,10 @@ export default async function ViewingsPage() {
   const user = await pageUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent("/viewings")}`);
   return (
-    <PageShell title="我的看房" action={<NotificationBell initialUnread={unreadCount(user.id)} />}>
+    <PageShell
+      title="我的看房"
+      action={<NotificationBell initialUnread={await unreadCount(user.id)} />}
+    >
       <ViewingList />
     </PageShell>
   );

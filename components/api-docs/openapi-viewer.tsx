@@ -28,7 +28,7 @@ export function OpenApiViewer({
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let cancelled = false;
-    import("swagger-ui-dist/swagger-ui-es-bundle.js").then(({ default: SwaggerUI }) => {
+    void import("swagger-ui-dist/swagger-ui-es-bundle.js").then(({ default: SwaggerUI }) => {
       if (cancelled || !container.current) return;
       const ui = SwaggerUI({
         domNode: container.current,

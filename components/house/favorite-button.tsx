@@ -37,7 +37,7 @@ export function useFavoriteIntent(signedIn: boolean, onDone: (answer: FavoriteAn
     if (!signedIn || !Number.isInteger(id) || id <= 0) return;
     url.searchParams.delete(INTENT_PARAM);
     window.history.replaceState(null, "", url.pathname + url.search);
-    setFavorite(id, true).then(onDone, () => undefined);
+    void setFavorite(id, true).then(onDone, () => undefined);
   }, []);
 }
 

@@ -17,7 +17,7 @@ export function DynamicLeafletMap(props: LeafletMapProps) {
     let cancelled = false;
     const load = () => {
       setFailed(false);
-      import("./leaflet-map").then(
+      void import("./leaflet-map").then(
         (module) => {
           if (!cancelled) setMap(() => module.default);
         },

@@ -6,7 +6,7 @@ import type { listNotifications } from "@/lib/notifications/notify";
 import { fetcher } from "@/lib/swr/fetcher";
 import { keys } from "@/lib/swr/hooks";
 
-type Inbox = ReturnType<typeof listNotifications>;
+type Inbox = Awaited<ReturnType<typeof listNotifications>>;
 
 /** 🔔 with the unread count, linking to /notifications; refreshed every minute. */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {

@@ -8,7 +8,7 @@ import type { InboxItem, listNotifications } from "@/lib/notifications/notify";
 import { api, errorText, fetcher } from "@/lib/swr/fetcher";
 import { keys } from "@/lib/swr/hooks";
 
-type Inbox = ReturnType<typeof listNotifications>;
+type Inbox = Awaited<ReturnType<typeof listNotifications>>;
 const PAGE = 20;
 
 function titleOf(item: InboxItem): string {

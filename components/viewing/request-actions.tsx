@@ -74,7 +74,8 @@ export function RequestActions({
       action: "mark_let",
       label: "房源已出租",
       onClick: () => {
-        if (window.confirm("确认房源已出租？租客将获得全额退款，房源会下架。")) landlord("let");
+        if (window.confirm("确认房源已出租？租客将获得全额退款，房源会下架。"))
+          void landlord("let");
       },
     },
     {

@@ -110,9 +110,9 @@ export function zhimaBand(score: number | null | undefined): string | null {
 }
 
 /** Users' cached scores, for bands on the landlord's side of viewing requests. */
-export function cachedScores(userIds: number[]): Map<number, number> {
+export async function cachedScores(userIds: number[]): Promise<Map<number, number>> {
   if (userIds.length === 0) return new Map();
-  const rows = db()
+  const rows = await db()
     .select({ userId: alipayBindings.userId, score: alipayBindings.zhimaScore })
     .from(alipayBindings)
     .where(inArray(alipayBindings.userId, userIds))

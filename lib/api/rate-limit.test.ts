@@ -39,12 +39,13 @@ describe("rateLimiter", () => {
   it("deletes expired windows as it goes, so the table does not grow without bound", async () => {
     const clock = clockAt(3_000_000);
     const limiter = rateLimiter({ name: "bounded", limit: 5, windowMs: 1000, clock: clock.read });
-    const rows = () => db().select({ n: count() }).from(rateLimitWindows).get()?.n ?? 0;
+    const rows = async () =>
+      (await db().select({ n: count() }).from(rateLimitWindows).get())?.n ?? 0;
     for (let i = 0; i < 200; i++) await limiter.check(`old-${i}`);
-    expect(rows()).toBeGreaterThanOrEqual(200);
+    expect(await rows()).toBeGreaterThanOrEqual(200);
     clock.now += 5000;
     for (let i = 0; i < 10; i++) await limiter.check(`new-${i}`);
     // Each check removes up to 50 expired rows: 200 old ones are gone after 4 checks.
-    expect(rows()).toBe(10);
+    expect(await rows()).toBe(10);
   });
 });

@@ -31,9 +31,9 @@ export function rateLimiter(options: {
           .from(rateLimitWindows)
           .where(lte(rateLimitWindows.resetAt, now))
           .limit(EXPIRED_ROWS_PER_CHECK);
-        tx.delete(rateLimitWindows).where(inArray(rateLimitWindows.key, expired)).run();
+        await tx.delete(rateLimitWindows).where(inArray(rateLimitWindows.key, expired)).run();
         // Every SET expression sees the row as it was, so both test the old window's end.
-        const row = tx
+        const row = await tx
           .insert(rateLimitWindows)
           .values({ key: windowKey, count: 1, resetAt: now + options.windowMs })
           .onConflictDoUpdate({

@@ -37,7 +37,7 @@ const roleLookup = preparedQuery((database) =>
 );
 
 export async function userById(id: number): Promise<CurrentUser | null> {
-  return roleLookup().get({ id }) ?? null;
+  return (await roleLookup().get({ id })) ?? null;
 }
 
 /**

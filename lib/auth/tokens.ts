@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { preparedQuery } from "@/db";
+import { changedRows, preparedQuery } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 
@@ -49,7 +49,7 @@ const tokenLookup = preparedQuery((database) =>
 
 export async function checkToken(token: string, now = new Date()): Promise<TokenCheck> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: "malformed" };
-  const row = tokenLookup().get({ tokenHash: hashToken(token) });
+  const row = await tokenLookup().get({ tokenHash: hashToken(token) });
   if (!row) return { ok: false, reason: "unknown" };
   if (row.revokedAt) return { ok: false, reason: "revoked" };
   if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
@@ -72,5 +72,5 @@ export async function revokeToken(token: string, now = new Date()): Promise<bool
       )
       .run(),
   );
-  return result.changes > 0;
+  return changedRows(result) > 0;
 }

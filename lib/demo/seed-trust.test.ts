@@ -10,7 +10,7 @@ describe("demo data and the trust rules", () => {
   it("gives each landlord distinct photos, confirms listings as of seeding, proves one flat each", async () => {
     const before = Date.now();
     await seedDemo();
-    const photos = db().select().from(housePhotos).all();
+    const photos = await db().select().from(housePhotos).all();
     expect(photos.every((photo) => /^[0-9a-f]{16}$/.test(photo.phash ?? ""))).toBe(true);
     const byLandlord = new Map<number, Set<string>>();
     for (const photo of photos)
@@ -25,15 +25,20 @@ describe("demo data and the trust rules", () => {
           for (const y of pools[b] ?? [])
             expect(hammingDistance(x, y)).toBeGreaterThan(COPY_DISTANCE);
 
-    const all = db().select().from(houses).all();
+    const all = await db().select().from(houses).all();
     for (const house of all) {
       expect(house.availableConfirmedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(house.moderationState).toBe(0);
       if (house.provinceCode === 110000 || house.provinceCode === 310000)
         expect(house.verificationCode).toMatch(/^DEMO/);
     }
-    const proven = db().select().from(houses).where(isNotNull(houses.propertyVerificationId)).all();
+    const proven = await db()
+      .select()
+      .from(houses)
+      .where(isNotNull(houses.propertyVerificationId))
+      .all();
     expect(proven).toHaveLength(byLandlord.size);
-    for (const house of proven) expect(houseOwnership(house.id).badge_text).toBe("房东本人");
+    for (const house of proven)
+      expect((await houseOwnership(house.id)).badge_text).toBe("房东本人");
   }, 60_000);
 });

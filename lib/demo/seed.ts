@@ -343,10 +343,11 @@ export async function seedDemo(): Promise<SeedSummary> {
     ),
   ];
   const reviewedAt = new Date(now - 30 * DAY);
-  return writeFilesThenCommit(files, (tx) => {
+  return writeFilesThenCommit(files, async (tx) => {
     const certificates = new Map<number, number>();
     for (const { id, landlord, city, idNumber, documents } of landlords) {
-      tx.insert(users)
+      await tx
+        .insert(users)
         .values({
           id,
           wxOpenid: landlord.openid,
@@ -362,7 +363,8 @@ export async function seedDemo(): Promise<SeedSummary> {
           profileSavedAt: reviewedAt,
         })
         .run();
-      tx.insert(identityVerifications)
+      await tx
+        .insert(identityVerifications)
         .values({
           userId: id,
           realName: landlord.realName,
@@ -376,7 +378,7 @@ export async function seedDemo(): Promise<SeedSummary> {
           reviewedAt,
         })
         .run();
-      const certificate = tx
+      const certificate = await tx
         .insert(propertyVerifications)
         .values({
           userId: id,
@@ -396,14 +398,14 @@ export async function seedDemo(): Promise<SeedSummary> {
     let photoCount = 0;
     const proven = new Set<number>();
     for (const house of planned) {
-      const inserted = tx
+      const inserted = await tx
         .insert(houses)
         .values({ ...house.values, userId: house.landlord })
         .returning({ id: houses.id })
         .get();
       let coverId: number | null = null;
-      house.photos.forEach((photo, sortOrder) => {
-        const row = tx
+      for (const [sortOrder, photo] of house.photos.entries()) {
+        const row = await tx
           .insert(housePhotos)
           .values({
             houseId: inserted.id,
@@ -420,12 +422,13 @@ export async function seedDemo(): Promise<SeedSummary> {
           .get();
         coverId ??= row.id;
         photoCount += 1;
-      });
+      }
       // praise_count counts real favourites: the other demo landlords favourite some listings.
       const fans = landlords.filter(({ id }) => id !== house.landlord && random.next() < 0.25);
       for (const fan of fans)
-        tx.insert(favorites).values({ userId: fan.id, houseId: inserted.id }).run();
-      tx.update(houses)
+        await tx.insert(favorites).values({ userId: fan.id, houseId: inserted.id }).run();
+      await tx
+        .update(houses)
         .set({ coverPhotoId: coverId, praiseCount: fans.length })
         .where(eq(houses.id, inserted.id))
         .run();
@@ -434,11 +437,13 @@ export async function seedDemo(): Promise<SeedSummary> {
       const certificate = certificates.get(house.landlord);
       if (certificate !== undefined && !proven.has(house.landlord)) {
         proven.add(house.landlord);
-        tx.update(houses)
+        await tx
+          .update(houses)
           .set({ propertyVerificationId: certificate, propertyLinkConfirmedAt: reviewedAt })
           .where(eq(houses.id, inserted.id))
           .run();
-        tx.update(propertyVerifications)
+        await tx
+          .update(propertyVerifications)
           .set({
             provinceCode: house.values.provinceCode,
             cityCode: house.values.cityCode,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import {
@@ -16,7 +16,7 @@ import { LedgerInvariantError, owed, post } from "@/lib/earnings/ledger";
 import { walletOf } from "@/lib/earnings/wallet";
 import { requestWithdrawal } from "@/lib/earnings/withdrawals";
 import { settlePaid } from "@/lib/payments/settlement";
-import { insertHouse } from "@/lib/payments/test-support";
+import { insertHouse, sqliteRefusal } from "@/lib/payments/test-support";
 import {
   invitedBy,
   landlordWithHouse,
@@ -269,6 +269,8 @@ describe("commissions on viewing fees", () => {
     expect(sets).toEqual([]);
     expect(await owed(db(), user.user.id, "payout_reserved")).toBe(0);
     // The ledger is append-only.
-    expect(() => db().$client.exec("delete from ledger_entries")).toThrow(/append-only/);
+    expect(await sqliteRefusal(() => db().run(sql`delete from ledger_entries`))).toMatch(
+      /append-only/,
+    );
   });
 });

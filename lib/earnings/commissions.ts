@@ -228,7 +228,7 @@ export async function bookFeeSettled(
       },
       ...(await creditPayable(tx, commission.userId, commission.amountCents, tag)),
     );
-    notify(tx, {
+    await notify(tx, {
       userId: commission.userId,
       kind: "commission_payable",
       eventKey: `commission_payable:${commission.id}`,

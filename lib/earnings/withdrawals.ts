@@ -205,7 +205,7 @@ async function release(
       ...(await creditPayable(tx, row.userId, row.amountCents)),
     ],
   });
-  notify(tx, {
+  await notify(tx, {
     userId: row.userId,
     kind: "withdrawal_failed",
     eventKey: `withdrawal_failed:${row.id}`,
@@ -277,7 +277,7 @@ async function settleWithdrawal(tx: WriteTx, id: number, payout: Payout, at: Dat
         { account: "provider_funds", amountCents: -row.amountCents },
       ],
     });
-    notify(tx, {
+    await notify(tx, {
       userId: row.userId,
       kind: "withdrawal_paid",
       eventKey: `withdrawal_paid:${row.id}`,

@@ -1,7 +1,8 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { POST as favorite } from "@/app/api/favorite/route";
 import { POST as myFavoritesRoute } from "@/app/api/my_favorites/route";
-import { db } from "@/db";
+import { db, rawStatement } from "@/db";
 import { favorites, houses } from "@/db/schema";
 import { call, createUser } from "@/tests/helpers";
 import { createListing } from "@/tests/search-factory";
@@ -15,12 +16,11 @@ async function send(token: string, house_id: number, action?: "add" | "remove") 
   return body;
 }
 
-function praiseCountOf(id: number): number {
-  return (
-    db().$client.prepare("SELECT praise_count AS n FROM houses WHERE id = ?").get(id) as {
-      n: number;
-    }
-  ).n;
+async function praiseCountOf(id: number): Promise<number> {
+  const row = await rawStatement<{ n: number }>(
+    "SELECT praise_count AS n FROM houses WHERE id = ?",
+  ).get([id]);
+  return (row as { n: number }).n;
 }
 
 beforeEach(async () => {
@@ -43,16 +43,16 @@ describe("favourites", () => {
           : []),
       ]),
     );
-    const rows = db()
-      .$client.prepare("SELECT count(*) AS n FROM favorites WHERE house_id = ?")
-      .get(house.id) as { n: number };
-    expect(praiseCountOf(house.id)).toBe(rows.n);
+    const rows = (await rawStatement<{ n: number }>(
+      "SELECT count(*) AS n FROM favorites WHERE house_id = ?",
+    ).get([house.id])) as { n: number };
+    expect(await praiseCountOf(house.id)).toBe(rows.n);
     // Settle: everyone favourites, then the same set removes again.
     await Promise.all(tenants.map(({ token }) => send(token, house.id)));
-    expect(praiseCountOf(house.id)).toBe(8);
+    expect(await praiseCountOf(house.id)).toBe(8);
     await Promise.all(tenants.map(({ token }) => send(token, house.id, "remove")));
     await Promise.all(tenants.map(({ token }) => send(token, house.id, "remove")));
-    expect(praiseCountOf(house.id)).toBe(0);
+    expect(await praiseCountOf(house.id)).toBe(0);
   });
 
   test("answers the new state; an unpublished or missing listing is status 7, unchanged", async () => {
@@ -66,7 +66,7 @@ describe("favourites", () => {
     const draft = await createListing({ status: 0 });
     expect((await send(token, draft.id)).status).toBe(7);
     expect((await send(token, 999_999)).status).toBe(7);
-    expect(praiseCountOf(draft.id)).toBe(0);
+    expect(await praiseCountOf(draft.id)).toBe(0);
     const anonymous = await call(favorite, { path: "/api/favorite", form: { house_id: house.id } });
     expect(anonymous.body.status).toBe(4);
   });
@@ -78,7 +78,7 @@ describe("favourites", () => {
     await send(token, first.id);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await send(token, second.id);
-    db().$client.prepare("UPDATE houses SET status = 2 WHERE id = ?").run(first.id);
+    await db().run(sql`UPDATE houses SET status = 2 WHERE id = ${first.id}`);
     const { body } = await call(myFavoritesRoute, { path: "/api/my_favorites", token });
     expect(body.status, body.msg).toBe(0);
     expect(

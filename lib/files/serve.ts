@@ -43,7 +43,7 @@ async function authorize(request: Request, parsed: ParsedKey): Promise<CurrentUs
     if (
       user.role !== "admin" &&
       user.id !== parsed.ownerId &&
-      !isRefundPhotoOfLandlord(user.id, parsed.key)
+      !(await isRefundPhotoOfLandlord(user.id, parsed.key))
     )
       throw ApiError.forbidden("无权查看此文件");
     return user;

@@ -12,8 +12,12 @@ export type Connection = AppDatabase | WriteTx;
  * A listing its owner may change. Someone else's listing is forbidden; a deleted or missing one
  * is "not found" for everybody (a deleted listing is never edited again).
  */
-export function ownedHouse(conn: Connection, houseId: number, userId: number): House {
-  const house = conn.select().from(houses).where(eq(houses.id, houseId)).get();
+export async function ownedHouse(
+  conn: Connection,
+  houseId: number,
+  userId: number,
+): Promise<House> {
+  const house = await conn.select().from(houses).where(eq(houses.id, houseId)).get();
   if (!house || house.status === HouseStatus.deleted) throw ApiError.notFound("房源");
   if (house.userId !== userId) throw ApiError.forbidden("只能修改自己的房源");
   return house;

@@ -58,7 +58,8 @@ async function load(): Promise<DivisionTables> {
 }
 
 export function divisions(): Promise<DivisionTables> {
-  tables ??= load();
+  // The promise itself is kept, so concurrent first callers share one load.
+  if (tables === undefined) tables = load();
   return tables;
 }
 

@@ -11,7 +11,7 @@ import { call, createUser } from "@/tests/helpers";
 import { COMPLETE, draft, houseRow, landlord } from "@/tests/houses-helpers";
 
 const long = (n: number) => "字".repeat(n);
-const houseCount = () => db().select({ n: count() }).from(houses).get()?.n ?? 0;
+const houseCount = async () => (await db().select({ n: count() }).from(houses).get())?.n ?? 0;
 
 // [reported field, params]: one bad value per validated field.
 const BAD: [string, Record<string, string | number>][] = [
@@ -77,13 +77,13 @@ const BAD: [string, Record<string, string | number>][] = [
 describe("/api/house_create", () => {
   it.each(BAD)("rejects a bad %s with status 2 and writes nothing (%j)", async (field, form) => {
     const { token } = await createUser();
-    const before = houseCount();
+    const before = await houseCount();
     const { http, body } = await call(houseCreate, { token, form });
     expect(http).toBe(400);
     expect(body.status).toBe(2);
     expect(body.msg.startsWith(`${field}:`)).toBe(true);
     expect(body.ans).toEqual({ field });
-    expect(houseCount()).toBe(before);
+    expect(await houseCount()).toBe(before);
   });
 
   it("stores a draft with every documented field, normalised, and nothing invented", async () => {
@@ -119,7 +119,7 @@ describe("/api/house_create", () => {
       },
     });
     expect(body.status).toBe(0);
-    const row = houseRow(body.ans.house_id);
+    const row = await houseRow(body.ans.house_id);
     expect(row).toMatchObject({
       userId: user.id,
       status: 0,
@@ -147,7 +147,7 @@ describe("/api/house_create", () => {
     const { token } = await createUser();
     const { body } = await call(houseCreate, { token, form: {} });
     expect(body.status).toBe(0);
-    expect(houseRow(body.ans.house_id)).toMatchObject({
+    expect(await houseRow(body.ans.house_id)).toMatchObject({
       longitude: null,
       latitude: null,
       houseRent: null,
@@ -159,14 +159,14 @@ describe("/api/house_create", () => {
   it.each(Object.keys(PAYMENT_TYPES))("accepts payment_type %s", async (paymentType) => {
     const { token } = await createUser();
     const id = await draft(token, { payment_type: paymentType, house_floor: "-1" });
-    expect(houseRow(id)).toMatchObject({ paymentType, houseFloor: "-1" });
+    expect(await houseRow(id)).toMatchObject({ paymentType, houseFloor: "-1" });
   });
 
   it("converts WGS-84 coordinates to GCJ-02 when coord_type=wgs84", async () => {
     const { token } = await createUser();
     const id = await draft(token, { longitude: 116.397, latitude: 39.908, coord_type: "wgs84" });
     const [lng, lat] = gcoord.transform([116.397, 39.908], gcoord.WGS84, gcoord.GCJ02);
-    const row = houseRow(id);
+    const row = await houseRow(id);
     expect(row?.longitude).toBeCloseTo(lng, 6);
     expect(row?.latitude).toBeCloseTo(lat, 6);
     expect(row?.longitude).not.toBeCloseTo(116.397, 4);
@@ -175,7 +175,7 @@ describe("/api/house_create", () => {
   it("fills province and city from a county code, including municipalities", async () => {
     const { token } = await createUser();
     const id = await draft(token, { county_code: 110105 });
-    expect(houseRow(id)).toMatchObject({
+    expect(await houseRow(id)).toMatchObject({
       provinceCode: 110000,
       provinceName: "北京市",
       cityCode: 110100,
@@ -208,14 +208,14 @@ describe("/api/update_house_info", () => {
       form: { house_id: id, attr_name: "house_rent", attr_value: "3000" },
     });
     expect(ok.body).toEqual({ status: 0, msg: "", ans: {} });
-    expect(houseRow(id)?.houseRent).toBe(3000);
+    expect((await houseRow(id))?.houseRent).toBe(3000);
     const bad = await call(updateInfo, {
       token,
       form: { house_id: id, attr_name: "house_rent", attr_value: "3000元" },
     });
     expect(bad.body.status).toBe(2);
     expect(bad.body.msg).toMatch(/^house_rent:/);
-    expect(houseRow(id)?.houseRent).toBe(3000);
+    expect((await houseRow(id))?.houseRent).toBe(3000);
   });
 
   it("updates several fields at once from JSON", async () => {
@@ -226,7 +226,7 @@ describe("/api/update_house_info", () => {
       json: { house_id: id, house_rent: 2800, facility: [3, 1], county_code: 510107 },
     });
     expect(body.status).toBe(0);
-    expect(houseRow(id)).toMatchObject({
+    expect(await houseRow(id)).toMatchObject({
       houseRent: 2800,
       facility: "1|3",
       countyCode: 510107,
@@ -246,7 +246,7 @@ describe("/api/update_house_info", () => {
   ])("refuses to edit %s", async (name) => {
     const { token } = await landlord();
     const id = await draft(token);
-    const before = houseRow(id);
+    const before = await houseRow(id);
     const legacy = await call(updateInfo, {
       token,
       form: { house_id: id, attr_name: name, attr_value: "1" },
@@ -254,7 +254,7 @@ describe("/api/update_house_info", () => {
     expect(legacy.body).toMatchObject({ status: 2, ans: { field: "attr_name" } });
     const json = await call(updateInfo, { token, json: { house_id: id, [name]: 1 } });
     expect(json.body).toMatchObject({ status: 2, ans: { field: name } });
-    expect(houseRow(id)).toEqual(before);
+    expect(await houseRow(id)).toEqual(before);
   });
 
   it("checks the floor against the stored total, and the county against the stored city", async () => {
@@ -279,7 +279,7 @@ describe("/api/update_house_info", () => {
       token,
       form: { house_id: id, attr_name: "city_code", attr_value: "510700" },
     });
-    expect(houseRow(id)).toMatchObject({
+    expect(await houseRow(id)).toMatchObject({
       cityCode: 510700,
       cityName: "绵阳市",
       countyCode: null,
@@ -292,12 +292,12 @@ describe("/api/update_house_info", () => {
     const id = await draft(token, { ...COMPLETE, description: "旧描述" });
     const cleared = await call(updateInfo, { token, json: { house_id: id, description: "" } });
     expect(cleared.body.status).toBe(0);
-    expect(houseRow(id)?.description).toBeNull();
+    expect((await houseRow(id))?.description).toBeNull();
     const division = await call(updateInfo, { token, json: { house_id: id, city_code: "" } });
     expect(division.body).toMatchObject({ status: 2, ans: { field: "city_code" } });
     const half = await call(updateInfo, { token, json: { house_id: id, longitude: "" } });
     expect(half.body.status).toBe(2);
-    expect(houseRow(id)?.longitude).toBe(104.08);
+    expect((await houseRow(id))?.longitude).toBe(104.08);
   });
 
   it("refuses to clear a field a published listing needs", async () => {
@@ -308,14 +308,14 @@ describe("/api/update_house_info", () => {
     );
     const { body } = await call(updateInfo, { token, json: { house_id: id, house_rent: "" } });
     expect(body).toMatchObject({ status: 2, ans: { field: "house_rent" } });
-    expect(houseRow(id)?.houseRent).toBe(2500);
+    expect((await houseRow(id))?.houseRent).toBe(2500);
     await writeTransaction((tx) =>
       tx.update(houses).set({ status: 2 }).where(eq(houses.id, id)).run(),
     );
     expect(
       (await call(updateInfo, { token, json: { house_id: id, house_rent: "" } })).body.status,
     ).toBe(0);
-    expect(houseRow(id)?.houseRent).toBeNull();
+    expect((await houseRow(id))?.houseRent).toBeNull();
   });
 
   it("keeps a published listing published", async () => {
@@ -325,14 +325,14 @@ describe("/api/update_house_info", () => {
       tx.update(houses).set({ status: 1 }).where(eq(houses.id, id)).run(),
     );
     await call(updateInfo, { token, json: { house_id: id, house_rent: 2600 } });
-    expect(houseRow(id)).toMatchObject({ status: 1, houseRent: 2600 });
+    expect(await houseRow(id)).toMatchObject({ status: 1, houseRent: 2600 });
   });
 
   it("refuses other users (status 6) and deleted listings (status 7), changing nothing", async () => {
     const owner = await landlord();
     const other = await landlord();
     const id = await draft(owner.token);
-    const before = houseRow(id);
+    const before = await houseRow(id);
     const forbidden = await call(updateInfo, {
       token: other.token,
       form: { house_id: id, attr_name: "house_rent", attr_value: "1" },
@@ -343,7 +343,7 @@ describe("/api/update_house_info", () => {
       json: { house_id: id, status: 1 },
     });
     expect(invalid.body.status).toBe(6);
-    expect(houseRow(id)).toEqual(before);
+    expect(await houseRow(id)).toEqual(before);
     await writeTransaction((tx) =>
       tx.update(houses).set({ status: 3 }).where(eq(houses.id, id)).run(),
     );

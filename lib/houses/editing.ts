@@ -64,7 +64,7 @@ export async function updateHouseInfo(
   houseId: number,
   params: Record<string, unknown>,
 ): Promise<void> {
-  const existing = ownedHouse(db(), houseId, userId);
+  const existing = await ownedHouse(db(), houseId, userId);
   const changes = requestedChanges(params);
   const input = listingSchema.parse(changes);
   const coordType = coordTypeField.parse(params.coord_type);
@@ -86,9 +86,9 @@ export async function updateHouseInfo(
   }
   const columns = await listingColumns(input, coordType, existing);
   for (const name of cleared) (columns as Record<string, unknown>)[columnName(name)] = null;
-  await writeTransaction((tx) => {
+  await writeTransaction(async (tx) => {
     // Re-checked inside the write: the listing may have been deleted meanwhile.
-    ownedHouse(tx, houseId, userId);
-    tx.update(houses).set(columns).where(eq(houses.id, houseId)).run();
+    await ownedHouse(tx, houseId, userId);
+    await tx.update(houses).set(columns).where(eq(houses.id, houseId)).run();
   });
 }

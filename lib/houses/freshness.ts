@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, lte } from "drizzle-orm";
-import { db } from "@/db";
+import { changedRows, db } from "@/db";
 import { HouseStatus, houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
@@ -33,13 +33,15 @@ export function freshness(confirmedAt: Date | null, now: Date) {
 
 /** The owner's one tap: the published listing is still available as of now. */
 export async function confirmAvailable(userId: number, houseId: number, now = new Date()) {
-  return writeTransaction((tx) => {
-    const house = ownedHouse(tx, houseId, userId);
-    const changed = tx
-      .update(houses)
-      .set({ availableConfirmedAt: now })
-      .where(and(eq(houses.id, house.id), eq(houses.status, HouseStatus.published)))
-      .run().changes;
+  return writeTransaction(async (tx) => {
+    const house = await ownedHouse(tx, houseId, userId);
+    const changed = changedRows(
+      await tx
+        .update(houses)
+        .set({ availableConfirmedAt: now })
+        .where(and(eq(houses.id, house.id), eq(houses.status, HouseStatus.published)))
+        .run(),
+    );
     if (changed !== 1)
       throw ApiError.conflict("只有已发布的房源需要确认在租；已下架的房源重新发布即可");
     return { confirmed_at: now.toISOString(), ...freshness(now, now) };
@@ -58,7 +60,7 @@ export async function applyFreshnessRules(now: Date) {
   let pulledOff = 0;
   const pullCutoff = new Date(now.getTime() - PULL_OFF_AFTER_DAYS * DAY_MS);
   const remindCutoff = new Date(now.getTime() - CONFIRM_EVERY_DAYS * DAY_MS);
-  const stale = db()
+  const stale = await db()
     .select({
       id: houses.id,
       userId: houses.userId,
@@ -74,22 +76,24 @@ export async function applyFreshnessRules(now: Date) {
     const confirmedAt = house.confirmedAt as Date;
     const days = Math.floor((now.getTime() - confirmedAt.getTime()) / DAY_MS);
     const title = titleOf(house);
-    await writeTransaction((tx) => {
+    await writeTransaction(async (tx) => {
       if (confirmedAt <= pullCutoff) {
-        const changed = tx
-          .update(houses)
-          .set({ status: HouseStatus.offline })
-          .where(
-            and(
-              eq(houses.id, house.id),
-              eq(houses.status, HouseStatus.published),
-              eq(houses.availableConfirmedAt, confirmedAt),
-            ),
-          )
-          .run().changes;
+        const changed = changedRows(
+          await tx
+            .update(houses)
+            .set({ status: HouseStatus.offline })
+            .where(
+              and(
+                eq(houses.id, house.id),
+                eq(houses.status, HouseStatus.published),
+                eq(houses.availableConfirmedAt, confirmedAt),
+              ),
+            )
+            .run(),
+        );
         if (changed !== 1) return;
         pulledOff += 1;
-        notify(tx, {
+        await notify(tx, {
           userId: house.userId,
           kind: "house_pulled_stale",
           eventKey: `house_pulled_stale:${house.id}:${confirmedAt.getTime()}`,
@@ -104,7 +108,7 @@ export async function applyFreshnessRules(now: Date) {
         });
         return;
       }
-      const sent = notify(tx, {
+      const sent = await notify(tx, {
         userId: house.userId,
         kind: "house_confirm_due",
         eventKey: `house_confirm_due:${house.id}:${confirmedAt.getTime()}`,

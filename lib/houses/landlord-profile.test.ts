@@ -12,7 +12,7 @@ describe("landlord public profile", () => {
     const draft = await insertHouse(landlord.user.id, HouseStatus.draft);
     const other = await insertHouse((await createUser()).user.id);
 
-    const profile = landlordProfile(String(landlord.user.id));
+    const profile = await landlordProfile(String(landlord.user.id));
     expect(profile?.owner).toMatchObject({
       id: landlord.user.id,
       nickname: "周房东",
@@ -40,6 +40,6 @@ describe("landlord public profile", () => {
       String(tenant.user.id),
       String(drafter.user.id),
     ])
-      expect(landlordProfile(id)).toBeNull();
+      expect(await landlordProfile(id)).toBeNull();
   });
 });

@@ -9,10 +9,10 @@ import { landlordHouses } from "@/lib/search/similar";
  * listing, so the page is a 404 that tells nothing about accounts that are not landlords.
  * Cached per request (metadata and page read it once).
  */
-export const landlordProfile = cache((id: string) => {
+export const landlordProfile = cache(async (id: string) => {
   if (!/^[1-9][0-9]{0,11}$/.test(id)) return null;
-  const listings = landlordHouses(Number(id));
+  const listings = await landlordHouses(Number(id));
   if (listings.length === 0) return null;
-  const owner = ownerProfile(Number(id));
+  const owner = await ownerProfile(Number(id));
   return owner && { owner, listings };
 });

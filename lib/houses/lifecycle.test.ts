@@ -42,20 +42,20 @@ describe("listing lifecycle", () => {
     const { body } = await call(ACTIONS[action], { token, form: { house_id: id } });
     if ("to" in outcome) {
       expect(body).toEqual({ status: 0, msg: "", ans: {} });
-      expect(houseRow(id)?.status).toBe(outcome.to);
+      expect((await houseRow(id))?.status).toBe(outcome.to);
     } else {
       expect(body.status).toBe(outcome.error);
-      expect(houseRow(id)?.status).toBe(from);
+      expect((await houseRow(id))?.status).toBe(from);
     }
   });
 
   it("records release_time on release and keeps submission_time", async () => {
     const { token } = await landlord();
     const id = await readyDraft(token);
-    const submitted = houseRow(id)?.submissionTime;
-    expect(houseRow(id)?.releaseTime).toBeNull();
+    const submitted = (await houseRow(id))?.submissionTime;
+    expect((await houseRow(id))?.releaseTime).toBeNull();
     await call(release, { token, form: { house_id: id } });
-    const row = houseRow(id);
+    const row = await houseRow(id);
     expect(row?.releaseTime).toBeInstanceOf(Date);
     expect(row?.submissionTime).toEqual(submitted);
   });
@@ -74,7 +74,7 @@ describe("listing lifecycle", () => {
       "photos",
       "profile",
     ]);
-    expect(houseRow(id)?.status).toBe(0);
+    expect((await houseRow(id))?.status).toBe(0);
   });
 
   it("requires the owner's saved profile even for a complete listing", async () => {
@@ -102,7 +102,7 @@ describe("listing lifecycle", () => {
       });
       expect(http).toBe(403);
       expect(body.status).toBe(6);
-      expect(houseRow(id)?.status).toBe(1);
+      expect((await houseRow(id))?.status).toBe(1);
     },
   );
 
@@ -144,7 +144,9 @@ describe("listing lifecycle", () => {
     ).not.toContain(id);
     expect((await call(detail, { token, query: { house_id: id } })).body.status).toBe(7);
     expect((await call(detail, { query: { house_id: id } })).body.status).toBe(7);
-    expect(db().select().from(housePhotos).where(eq(housePhotos.houseId, id)).all()).toEqual([]);
+    expect(await db().select().from(housePhotos).where(eq(housePhotos.houseId, id)).all()).toEqual(
+      [],
+    );
     expect(storedFiles().length).toBe(filesBefore.length - 2);
     expect((await call(release, { token, form: { house_id: id } })).body.status).toBe(8);
   });
@@ -164,7 +166,7 @@ describe("listing lifecycle", () => {
       [deleteHouse, 3],
     ] as const) {
       expect((await call(handler, { token, form: { house_id: id } })).body.status).toBe(0);
-      expect(houseRow(id)?.status).toBe(status);
+      expect((await houseRow(id))?.status).toBe(status);
     }
   });
 });

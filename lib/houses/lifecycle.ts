@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, eq, inArray } from "drizzle-orm";
+import { changedRows } from "@/db";
 import {
   type House,
   HouseStatus,
@@ -41,8 +42,12 @@ const ACTION_NAMES: Record<Transition, string> = {
 };
 
 /** The caller's listing for a status change: someone else's deleted listing stays hidden. */
-function houseForTransition(conn: Connection, houseId: number, userId: number): House {
-  const house = conn.select().from(houses).where(eq(houses.id, houseId)).get();
+async function houseForTransition(
+  conn: Connection,
+  houseId: number,
+  userId: number,
+): Promise<House> {
+  const house = await conn.select().from(houses).where(eq(houses.id, houseId)).get();
   if (!house) throw ApiError.notFound("房源");
   if (house.userId !== userId) {
     if (house.status === HouseStatus.deleted) throw ApiError.notFound("房源");
@@ -52,15 +57,15 @@ function houseForTransition(conn: Connection, houseId: number, userId: number): 
 }
 
 /** What a listing still lacks before it can be published (names the editor highlights). */
-function missingForRelease(conn: Connection, house: House): string[] {
+async function missingForRelease(conn: Connection, house: House): Promise<string[]> {
   const missing: string[] = REQUIRED_FOR_RELEASE.filter((name) => house[columnName(name)] == null);
-  const photos = conn
+  const photos = await conn
     .select({ n: count() })
     .from(housePhotos)
     .where(eq(housePhotos.houseId, house.id))
     .get();
   if (!photos?.n) missing.push("photos");
-  const owner = conn
+  const owner = await conn
     .select({ savedAt: users.profileSavedAt })
     .from(users)
     .where(eq(users.id, house.userId))
@@ -84,20 +89,20 @@ export const USER_TYPE_LABELS: Record<number, string> = { 1: "房东", 2: "二�
  * A personal landlord (user type 1) may have MAX_PERSONAL_LISTINGS published listings; the next
  * one asks the account to declare itself 二房东 or 中介 in its profile (answer `user_type`).
  */
-function checkPersonalCap(conn: Connection, house: House): void {
-  const owner = conn
+async function checkPersonalCap(conn: Connection, house: House): Promise<void> {
+  const owner = await conn
     .select({ userType: users.userType })
     .from(users)
     .where(eq(users.id, house.userId))
     .get();
   if (owner?.userType !== 1) return;
   const max = env().MAX_PERSONAL_LISTINGS;
-  const published =
-    conn
-      .select({ n: count() })
-      .from(houses)
-      .where(and(eq(houses.userId, house.userId), eq(houses.status, HouseStatus.published)))
-      .get()?.n ?? 0;
+  const row = await conn
+    .select({ n: count() })
+    .from(houses)
+    .where(and(eq(houses.userId, house.userId), eq(houses.status, HouseStatus.published)))
+    .get();
+  const published = row?.n ?? 0;
   if (published >= max) {
     throw ApiError.conflict(
       `个人房东最多同时发布 ${max} 套房源。如您是二房东或中介，请在个人资料中将身份改为“二房东”或“中介”后再发布`,
@@ -108,8 +113,8 @@ function checkPersonalCap(conn: Connection, house: House): void {
 
 function transition(userId: number, houseId: number, action: Transition) {
   const rule = TRANSITIONS[action];
-  return writeTransaction((tx) => {
-    const house = houseForTransition(tx, houseId, userId);
+  return writeTransaction(async (tx) => {
+    const house = await houseForTransition(tx, houseId, userId);
     if (!(rule.from as readonly number[]).includes(house.status)) {
       throw ApiError.conflict(
         `${STATUS_NAMES[house.status] ?? "当前状态"}的房源不能${ACTION_NAMES[action]}`,
@@ -119,17 +124,17 @@ function transition(userId: number, houseId: number, action: Transition) {
     if (action === "release") {
       if (house.moderationState === ModerationState.takenDown)
         throw ApiError.conflict("该房源已被平台下架，不能再发布；如有异议请在我的房源中申诉");
-      const missing = missingForRelease(tx, house);
+      const missing = await missingForRelease(tx, house);
       if (missing.length > 0) {
         const message = missing.includes("verification_code")
           ? "房源信息不完整，暂不能发布（北京、上海的房源须填写房源核验码）"
           : "房源信息不完整，暂不能发布";
         throw ApiError.conflict(message, { missing });
       }
-      checkPersonalCap(tx, house);
+      await checkPersonalCap(tx, house);
     }
     const now = new Date();
-    const result = tx
+    const result = await tx
       .update(houses)
       .set({
         status: rule.to,
@@ -137,20 +142,20 @@ function transition(userId: number, houseId: number, action: Transition) {
       })
       .where(and(eq(houses.id, houseId), inArray(houses.status, [...rule.from])))
       .run();
-    if (result.changes !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");
+    if (changedRows(result) !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");
     if (action !== "delete") return [];
     // A deleted listing is never restored, so its media go with it.
-    const photos = tx
+    const photos = await tx
       .delete(housePhotos)
       .where(eq(housePhotos.houseId, houseId))
       .returning({ key: housePhotos.storageKey, thumb: housePhotos.thumbKey })
       .all();
-    const videos = tx
+    const videos = await tx
       .delete(houseVideos)
       .where(eq(houseVideos.houseId, houseId))
       .returning({ key: houseVideos.storageKey })
       .all();
-    tx.update(houses).set({ coverPhotoId: null }).where(eq(houses.id, houseId)).run();
+    await tx.update(houses).set({ coverPhotoId: null }).where(eq(houses.id, houseId)).run();
     return [...photos.flatMap((photo) => [photo.key, photo.thumb]), ...videos.map((v) => v.key)];
   });
 }

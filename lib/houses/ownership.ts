@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { db, rawStatement } from "@/db";
 import { houses, moderationFlags, propertyVerifications } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { type Connection, ownedHouse } from "@/lib/houses/access";
 import { addNote } from "@/lib/moderation/flags";
-import { ownerVerifiedSql, prepared } from "@/lib/search/query";
+import { ownerVerifiedSql } from "@/lib/search/query";
 
 // Ownership per listing: a listing links one property verification of its owner. It shows
 // 房东本人 only when that verification is approved, is of type 1 (own property), an admin
@@ -26,8 +26,8 @@ export interface Ownership {
 
 const OWNER_VERIFIED = `SELECT ${ownerVerifiedSql("h")} AS v FROM houses h WHERE h.id = ?`;
 
-export function houseOwnership(houseId: number): Ownership {
-  const house = db().select().from(houses).where(eq(houses.id, houseId)).get();
+export async function houseOwnership(houseId: number): Promise<Ownership> {
+  const house = await db().select().from(houses).where(eq(houses.id, houseId)).get();
   const none: Ownership = {
     badge: null,
     badge_text: "",
@@ -37,7 +37,7 @@ export function houseOwnership(houseId: number): Ownership {
     link_pending: false,
   };
   if (!house?.propertyVerificationId) return none;
-  const verification = db()
+  const verification = await db()
     .select()
     .from(propertyVerifications)
     .where(eq(propertyVerifications.id, house.propertyVerificationId))
@@ -58,12 +58,12 @@ export function houseOwnership(houseId: number): Ownership {
       lease_end: verification.leaseEnd,
     };
   }
-  const row = prepared(OWNER_VERIFIED).get(houseId) as { v: number } | undefined;
+  const row = await rawStatement<{ v: number }>(OWNER_VERIFIED).get([houseId]);
   return row?.v === 1 ? { ...none, badge: "owner", badge_text: "房东本人" } : none;
 }
 
-function linkable(conn: Connection, userId: number, verificationId: number) {
-  const verification = conn
+async function linkable(conn: Connection, userId: number, verificationId: number) {
+  const verification = await conn
     .select()
     .from(propertyVerifications)
     .where(eq(propertyVerifications.id, verificationId))
@@ -90,14 +90,15 @@ export async function linkVerification(
   verificationId: number,
   now = new Date(),
 ) {
-  return writeTransaction((tx) => {
-    const house = ownedHouse(tx, houseId, userId);
+  return writeTransaction(async (tx) => {
+    const house = await ownedHouse(tx, houseId, userId);
     if (verificationId === 0) {
-      tx.update(houses)
+      await tx
+        .update(houses)
         .set({ propertyVerificationId: null, propertyLinkConfirmedAt: null })
         .where(eq(houses.id, house.id))
         .run();
-      resolvePropertyLinkFlags(tx, house.id, now);
+      await resolvePropertyLinkFlags(tx, house.id, now);
       return { property_verification_id: null, link_pending: false };
     }
     if (house.propertyVerificationId === verificationId)
@@ -105,14 +106,15 @@ export async function linkVerification(
         property_verification_id: verificationId,
         link_pending: !house.propertyLinkConfirmedAt,
       };
-    const verification = linkable(tx, userId, verificationId);
-    tx.update(houses)
+    const verification = await linkable(tx, userId, verificationId);
+    await tx
+      .update(houses)
       .set({ propertyVerificationId: verificationId, propertyLinkConfirmedAt: null })
       .where(eq(houses.id, house.id))
       .run();
-    resolvePropertyLinkFlags(tx, house.id, now);
+    await resolvePropertyLinkFlags(tx, house.id, now);
     if (verification.status === "approved") {
-      addNote(tx, {
+      await addNote(tx, {
         houseId: house.id,
         kind: "property_link",
         detail: `房源关联了已通过的房产认证 #${verification.id}，请核对证上地址与房源地址是否一致`,
@@ -123,8 +125,9 @@ export async function linkVerification(
   });
 }
 
-function resolvePropertyLinkFlags(tx: WriteTx, houseId: number, now: Date) {
-  tx.update(moderationFlags)
+async function resolvePropertyLinkFlags(tx: WriteTx, houseId: number, now: Date) {
+  await tx
+    .update(moderationFlags)
     .set({ resolvedAt: now })
     .where(
       and(
@@ -137,15 +140,15 @@ function resolvePropertyLinkFlags(tx: WriteTx, houseId: number, now: Date) {
 }
 
 /** The admin confirmed the address: every unconfirmed link to the verification becomes confirmed. */
-export function confirmLinks(
+export async function confirmLinks(
   tx: WriteTx,
   where: { verificationId?: number; houseId?: number },
   now: Date,
-) {
+): Promise<number> {
   const condition = where.houseId
     ? eq(houses.id, where.houseId)
     : eq(houses.propertyVerificationId, where.verificationId as number);
-  const confirmed = tx
+  const confirmed = await tx
     .update(houses)
     .set({ propertyLinkConfirmedAt: now })
     .where(
@@ -157,6 +160,6 @@ export function confirmLinks(
     )
     .returning({ id: houses.id })
     .all();
-  for (const house of confirmed) resolvePropertyLinkFlags(tx, house.id, now);
+  for (const house of confirmed) await resolvePropertyLinkFlags(tx, house.id, now);
   return confirmed.length;
 }

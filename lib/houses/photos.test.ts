@@ -50,12 +50,14 @@ describe("/api/create_house_photo", () => {
     expect((await sharp(original).metadata()).exif).toBeUndefined();
     const thumb = await sharp(await storedBytes(body.ans.thumb_url[0])).metadata();
     expect(thumb.format).toBe("webp");
-    expect(photosOf(id)).toMatchObject([
+    expect(await photosOf(id)).toMatchObject([
       { roomsType: 1, roomsArea: 15, roomsOrientation: "南", sortOrder: 0 },
       { roomsType: 1, roomsArea: 15, roomsOrientation: "南", sortOrder: 1 },
     ]);
     expect(storedFiles()).toEqual(
-      expect.arrayContaining(photosOf(id).flatMap((photo) => [photo.storageKey, photo.thumbKey])),
+      expect.arrayContaining(
+        (await photosOf(id)).flatMap((photo) => [photo.storageKey, photo.thumbKey]),
+      ),
     );
   });
 
@@ -63,7 +65,7 @@ describe("/api/create_house_photo", () => {
     const { token } = await landlord();
     const id = await draft(token, { ...COMPLETE, house_type: "2室1厅", house_direction: "南北" });
     await addPhoto(token, id, { rooms_type: 2, rooms_area: 9, rooms_orientation: "西" });
-    expect(houseRow(id)).toMatchObject({
+    expect(await houseRow(id)).toMatchObject({
       houseSize: 60,
       houseType: "2室1厅",
       houseDirection: "南北",
@@ -89,7 +91,7 @@ describe("/api/create_house_photo", () => {
     });
     expect(body).toMatchObject({ status: 2, ans: { field } });
     expect(storedFiles()).toEqual(before);
-    expect(photosOf(id)).toEqual([]);
+    expect(await photosOf(id)).toEqual([]);
   });
 
   it("refuses HTML named .jpg, and a mixed batch stores nothing", async () => {
@@ -105,7 +107,7 @@ describe("/api/create_house_photo", () => {
     expect(http).toBe(400);
     expect(body).toMatchObject({ status: 2, ans: { field: "house_photo" } });
     expect(storedFiles()).toEqual(before);
-    expect(photosOf(id)).toEqual([]);
+    expect(await photosOf(id)).toEqual([]);
   });
 
   it("refuses an image over 10 MB with status 9 (HTTP 413)", async () => {
@@ -147,7 +149,7 @@ describe("/api/create_house_photo", () => {
     expect(over).toMatchObject({ http: 409, body: { status: 8, ans: { max: 30, existing: 29 } } });
     expect(storedFiles()).toEqual(before);
     expect((await addPhoto(token, id)).body.status).toBe(0);
-    expect(photosOf(id)).toHaveLength(30);
+    expect(await photosOf(id)).toHaveLength(30);
     expect((await addPhoto(token, id)).body.status).toBe(8);
   });
 
@@ -170,7 +172,7 @@ describe("/api/create_house_photo", () => {
     });
     expect(legacy).toMatchObject({ http: 200, body: { status: 7 } });
     expect(storedFiles()).toEqual(before);
-    expect(photosOf(id)).toEqual([]);
+    expect(await photosOf(id)).toEqual([]);
   });
 });
 
@@ -180,7 +182,7 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     const id = await draft(token);
     const created = await addPhoto(token, id);
     const photoId = created.body.ans.id[0];
-    const [old] = photosOf(id);
+    const [old] = await photosOf(id);
     const before = storedFiles();
     const { body } = await call(updatePhoto, {
       token,
@@ -189,7 +191,7 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     });
     expect(body.status).toBe(0);
     expect(body.ans.url).toMatch(/\.png$/);
-    const [now] = photosOf(id);
+    const [now] = await photosOf(id);
     expect(now?.id).toBe(photoId);
     expect(now?.storageKey).not.toBe(old?.storageKey);
     const files = storedFiles();
@@ -228,7 +230,7 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     const remove = await call(deletePhoto, { token: other.token, form: { photo_id: photoId } });
     expect(remove).toMatchObject({ http: 403, body: { status: 6 } });
     expect(storedFiles()).toEqual(before);
-    expect(photosOf(id)).toHaveLength(1);
+    expect(await photosOf(id)).toHaveLength(1);
     const missing = await call(deletePhoto, {
       token: owner.token,
       legacy: true,
@@ -250,12 +252,12 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     const before = storedFiles();
     const photoId = (await addPhoto(token, id)).body.ans.id[0];
     await call(setOrder, { token, form: { house_id: id, photo_ids: String(photoId) } });
-    expect(houseRow(id)?.coverPhotoId).toBe(photoId);
+    expect((await houseRow(id))?.coverPhotoId).toBe(photoId);
     const { body } = await call(deletePhoto, { token, form: { photo_id: photoId } });
     expect(body.status).toBe(0);
-    expect(photosOf(id)).toEqual([]);
+    expect(await photosOf(id)).toEqual([]);
     expect(storedFiles()).toEqual(before);
-    expect(houseRow(id)?.coverPhotoId).toBeNull();
+    expect((await houseRow(id))?.coverPhotoId).toBeNull();
   });
 
   it("keeps at least one photo on a published listing", async () => {
@@ -267,10 +269,10 @@ describe("/api/update_house_photo and /api/delete_house_photo", () => {
     );
     const last = await call(deletePhoto, { token, form: { photo_id: photoId } });
     expect(last).toMatchObject({ http: 409, body: { status: 8 } });
-    expect(photosOf(id)).toHaveLength(1);
+    expect(await photosOf(id)).toHaveLength(1);
     await addPhoto(token, id);
     expect((await call(deletePhoto, { token, form: { photo_id: photoId } })).body.status).toBe(0);
-    expect(photosOf(id)).toHaveLength(1);
+    expect(await photosOf(id)).toHaveLength(1);
   });
 });
 
@@ -291,8 +293,8 @@ describe("/api/set_house_photo_order", () => {
       form: { house_id: id, photo_ids: order.join("|") },
     });
     expect(body.status).toBe(0);
-    expect(photosOf(id).map((photo) => photo.id)).toEqual(order);
-    expect(houseRow(id)?.coverPhotoId).toBe(order[0]);
+    expect((await photosOf(id)).map((photo) => photo.id)).toEqual(order);
+    expect((await houseRow(id))?.coverPhotoId).toBe(order[0]);
     const legacy = await call(setOrder, {
       token,
       legacy: true,
@@ -321,7 +323,7 @@ describe("/api/set_house_photo_order", () => {
       form: { house_id: id, photo_ids: photoIds(ids) },
     });
     expect(body.status).toBe(2);
-    expect(houseRow(id)?.coverPhotoId).toBeNull();
+    expect((await houseRow(id))?.coverPhotoId).toBeNull();
   });
 
   it("refuses another user's listing with status 6", async () => {
@@ -334,6 +336,6 @@ describe("/api/set_house_photo_order", () => {
       form: { house_id: id, photo_ids: String(photoId) },
     });
     expect(body.status).toBe(6);
-    expect(houseRow(id)?.coverPhotoId).toBeNull();
+    expect((await houseRow(id))?.coverPhotoId).toBeNull();
   });
 });

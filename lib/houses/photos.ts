@@ -90,13 +90,13 @@ export async function addPhotos(
   gpsBuckets: number[] = [],
   now = new Date(),
 ): Promise<{ url: string[]; thumb_url: string[]; id: number[] }> {
-  ownedHouse(db(), houseId, userId);
+  await ownedHouse(db(), houseId, userId);
   const uploads = requireFiles(files);
   checkRoom(room);
   const { stored, files: newFiles } = await prepareImages(uploads);
-  const ids = await writeFilesThenCommit(newFiles, (tx) => {
-    ownedHouse(tx, houseId, userId);
-    const current = tx
+  const ids = await writeFilesThenCommit(newFiles, async (tx) => {
+    await ownedHouse(tx, houseId, userId);
+    const current = await tx
       .select({ n: count(), last: max(housePhotos.sortOrder) })
       .from(housePhotos)
       .where(eq(housePhotos.houseId, houseId))
@@ -109,7 +109,7 @@ export async function addPhotos(
       });
     }
     const start = existing === 0 ? 0 : (current?.last ?? 0) + 1;
-    const rows = tx
+    const rows = await tx
       .insert(housePhotos)
       .values(
         stored.map((entry, index) => ({
@@ -128,13 +128,13 @@ export async function addPhotos(
       .returning({ id: housePhotos.id })
       .all();
     const photoIds = rows.map((row) => row.id);
-    checkCopiedPhotos(tx, {
+    await checkCopiedPhotos(tx, {
       houseId,
       userId,
       photos: stored.map((entry, index) => ({ id: photoIds[index] as number, hash: entry.hash })),
       now,
     });
-    checkPhotoLocations(tx, houseId, now);
+    await checkPhotoLocations(tx, houseId, now);
     return { result: photoIds };
   });
   return {
@@ -145,10 +145,10 @@ export async function addPhotos(
 }
 
 /** A photo of a listing the caller owns (missing photos and deleted listings are not found). */
-function ownedPhoto(conn: Connection, photoId: number, userId: number): HousePhoto {
-  const photo = conn.select().from(housePhotos).where(eq(housePhotos.id, photoId)).get();
+async function ownedPhoto(conn: Connection, photoId: number, userId: number): Promise<HousePhoto> {
+  const photo = await conn.select().from(housePhotos).where(eq(housePhotos.id, photoId)).get();
   if (!photo) throw ApiError.notFound("照片");
-  ownedHouse(conn, photo.houseId, userId);
+  await ownedHouse(conn, photo.houseId, userId);
   return photo;
 }
 
@@ -157,20 +157,21 @@ export async function replacePhoto(
   photoId: number,
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string; thumb_url: string }> {
-  ownedPhoto(db(), photoId, userId);
+  await ownedPhoto(db(), photoId, userId);
   const upload = requireFiles(files);
   const {
     stored: [stored],
     files: newFiles,
   } = await prepareImages(upload.slice(0, 1));
   if (!stored) throw new Error("no image prepared");
-  await writeFilesThenCommit(newFiles, (tx) => {
-    const photo = ownedPhoto(tx, photoId, userId);
-    tx.update(housePhotos)
+  await writeFilesThenCommit(newFiles, async (tx) => {
+    const photo = await ownedPhoto(tx, photoId, userId);
+    await tx
+      .update(housePhotos)
       .set({ storageKey: stored.key, thumbKey: stored.thumbKey, ...hashColumns(stored.hash) })
       .where(eq(housePhotos.id, photoId))
       .run();
-    checkCopiedPhotos(tx, {
+    await checkCopiedPhotos(tx, {
       houseId: photo.houseId,
       userId,
       photos: [{ id: photoId, hash: stored.hash }],
@@ -186,10 +187,10 @@ export async function replacePhoto(
 }
 
 export async function deletePhoto(userId: number, photoId: number): Promise<void> {
-  const old = await writeTransaction((tx) => {
-    const photo = ownedPhoto(tx, photoId, userId);
-    const house = ownedHouse(tx, photo.houseId, userId);
-    const remaining = tx
+  const old = await writeTransaction(async (tx) => {
+    const photo = await ownedPhoto(tx, photoId, userId);
+    const house = await ownedHouse(tx, photo.houseId, userId);
+    const remaining = await tx
       .select({ n: count() })
       .from(housePhotos)
       .where(eq(housePhotos.houseId, photo.houseId))
@@ -197,8 +198,9 @@ export async function deletePhoto(userId: number, photoId: number): Promise<void
     if (house.status === HouseStatus.published && (remaining?.n ?? 0) <= 1) {
       throw ApiError.conflict("已发布的房源至少保留一张照片（可先下架或先上传新照片）");
     }
-    tx.delete(housePhotos).where(eq(housePhotos.id, photoId)).run();
-    tx.update(houses)
+    await tx.delete(housePhotos).where(eq(housePhotos.id, photoId)).run();
+    await tx
+      .update(houses)
       .set({ coverPhotoId: null })
       .where(and(eq(houses.id, photo.houseId), eq(houses.coverPhotoId, photoId)))
       .run();
@@ -213,15 +215,15 @@ export async function setPhotoOrder(
   houseId: number,
   photoIds: number[],
 ): Promise<void> {
-  await writeTransaction((tx) => {
-    ownedHouse(tx, houseId, userId);
-    const current = tx
+  await writeTransaction(async (tx) => {
+    await ownedHouse(tx, houseId, userId);
+    const rows = await tx
       .select({ id: housePhotos.id })
       .from(housePhotos)
       .where(eq(housePhotos.houseId, houseId))
       .orderBy(asc(housePhotos.id))
-      .all()
-      .map((row) => row.id);
+      .all();
+    const current = rows.map((row) => row.id);
     const sent = [...photoIds].sort((a, b) => a - b);
     if (
       new Set(photoIds).size !== photoIds.length ||
@@ -230,10 +232,9 @@ export async function setPhotoOrder(
     ) {
       throw ApiError.badParam("photo_ids", "必须包含且仅包含该房源的全部照片编号，不能重复");
     }
-    photoIds.forEach((id, index) => {
-      tx.update(housePhotos).set({ sortOrder: index }).where(eq(housePhotos.id, id)).run();
-    });
-    tx.update(houses).set({ coverPhotoId: photoIds[0] }).where(eq(houses.id, houseId)).run();
+    for (const [index, id] of photoIds.entries())
+      await tx.update(housePhotos).set({ sortOrder: index }).where(eq(housePhotos.id, id)).run();
+    await tx.update(houses).set({ coverPhotoId: photoIds[0] }).where(eq(houses.id, houseId)).run();
   });
 }
 

@@ -4,9 +4,9 @@ import { db } from "@/db";
 import { HouseStatus, houses, ModerationState } from "@/db/schema";
 
 /** True when the id (as it appears in a URL) names a published listing. */
-export function isPublishedHouseId(rawId: string): boolean {
+export async function isPublishedHouseId(rawId: string): Promise<boolean> {
   if (!/^[1-9]\d{0,11}$/.test(rawId)) return false;
-  const row = db()
+  const row = await db()
     .select({ id: houses.id })
     .from(houses)
     .where(and(eq(houses.id, Number(rawId)), eq(houses.status, HouseStatus.published)))
@@ -15,9 +15,9 @@ export function isPublishedHouseId(rawId: string): boolean {
 }
 
 /** True when the id (as it appears in a URL) names a user with a listing tenants can find. */
-export function isLandlordWithListingId(rawId: string): boolean {
+export async function isLandlordWithListingId(rawId: string): Promise<boolean> {
   if (!/^[1-9]\d{0,11}$/.test(rawId)) return false;
-  const row = db()
+  const row = await db()
     .select({ id: houses.id })
     .from(houses)
     .where(

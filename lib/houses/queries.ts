@@ -78,19 +78,23 @@ const listQueries = preparedQuery((database) => ({
     .prepare(),
 }));
 
-function mediaFor(houseIds: number[]): {
+async function mediaFor(houseIds: number[]): Promise<{
   photos: Map<number, HousePhoto[]>;
   videos: Map<number, HouseVideo[]>;
-} {
+}> {
   const photos = new Map<number, HousePhoto[]>();
   const videos = new Map<number, HouseVideo[]>();
   if (houseIds.length === 0) return { photos, videos };
   const ids = JSON.stringify(houseIds);
   const queries = listQueries();
-  for (const photo of queries.photos.all({ ids })) {
+  const [photoRows, videoRows] = await Promise.all([
+    queries.photos.all({ ids }),
+    queries.videos.all({ ids }),
+  ]);
+  for (const photo of photoRows) {
     photos.set(photo.houseId, [...(photos.get(photo.houseId) ?? []), photo]);
   }
-  for (const video of queries.videos.all({ ids })) {
+  for (const video of videoRows) {
     videos.set(video.houseId, [...(videos.get(video.houseId) ?? []), video]);
   }
   return { photos, videos };
@@ -103,12 +107,12 @@ const codesOf = (list: string | null, names: Record<number, string>) =>
   }));
 
 export async function myHouseList(userId: number, now = new Date()) {
-  const list = listQueries().mine.all({ userId });
-  const { photos, videos } = mediaFor(list.map((house) => house.id));
-  const moderation = moderationForOwner(
-    db(),
-    list.map((house) => house.id),
-  );
+  const list = await listQueries().mine.all({ userId });
+  const ids = list.map((house) => house.id);
+  const [{ photos, videos }, moderation] = await Promise.all([
+    mediaFor(ids),
+    moderationForOwner(db(), ids),
+  ]);
   return list.map((house) => {
     const housePhotoList = photos.get(house.id) ?? [];
     return {
@@ -148,26 +152,31 @@ export async function myHouseList(userId: number, now = new Date()) {
 }
 
 /** A landlord as tenants see them: name, avatar, approved verifications and reliability. */
-export function ownerProfile(userId: number) {
-  const owner = db().select().from(users).where(eq(users.id, userId)).get();
+export async function ownerProfile(userId: number) {
+  const owner = await db().select().from(users).where(eq(users.id, userId)).get();
   if (!owner) return null;
-  const approved = (table: typeof identityVerifications | typeof propertyVerifications) =>
+  const approved = async (table: typeof identityVerifications | typeof propertyVerifications) =>
     Boolean(
-      db()
+      await db()
         .select({ id: table.id })
         .from(table)
         .where(and(eq(table.userId, userId), eq(table.status, "approved")))
         .get(),
     );
+  const [identityVerified, propertyVerified, reliability] = await Promise.all([
+    approved(identityVerifications),
+    approved(propertyVerifications),
+    landlordReliability(owner.id),
+  ]);
   return {
     id: owner.id,
     nickname: displayName(owner.nickname, owner.wxNickname) ?? "",
     headimgurl: fileUrl(owner.headimgurl) ?? owner.wxHeadimgurl ?? null,
     user_type: owner.userType,
     user_type_text: USER_TYPE_LABELS[owner.userType ?? 0] ?? "",
-    identity_verified: approved(identityVerifications),
-    property_verified: approved(propertyVerifications),
-    reliability: landlordReliability(owner.id),
+    identity_verified: identityVerified,
+    property_verified: propertyVerified,
+    reliability,
   };
 }
 
@@ -176,7 +185,7 @@ export function ownerProfile(userId: number) {
  * ones are shown only to their owner, and to anyone else look exactly like a missing id.
  */
 export async function houseDetail(houseId: number, viewerId: number | null, now = new Date()) {
-  const house = db().select().from(houses).where(eq(houses.id, houseId)).get();
+  const house = await db().select().from(houses).where(eq(houses.id, houseId)).get();
   const isOwner = house != null && house.userId === viewerId;
   if (
     !house ||
@@ -185,7 +194,11 @@ export async function houseDetail(houseId: number, viewerId: number | null, now 
   ) {
     throw ApiError.notFound("房源");
   }
-  const { photos, videos } = mediaFor([house.id]);
+  const [{ photos, videos }, ownership, owner] = await Promise.all([
+    mediaFor([house.id]),
+    houseOwnership(house.id),
+    ownerProfile(house.userId),
+  ]);
   const photoList = photos.get(house.id) ?? [];
   const rooms = new Map<number, HousePhoto[]>();
   for (const photo of photoList)
@@ -237,7 +250,7 @@ export async function houseDetail(houseId: number, viewerId: number | null, now 
     house_source: house.houseSource,
     earliest_checkin_time: house.earliestCheckinTime,
     verification_code: house.verificationCode,
-    ownership: houseOwnership(house.id),
+    ownership,
     moderation_state: house.moderationState,
     ...freshness(house.availableConfirmedAt, now),
     praise_count: house.praiseCount,
@@ -264,6 +277,6 @@ export async function houseDetail(houseId: number, viewerId: number | null, now 
       url: fileUrl(video.storageKey),
       content_type: video.contentType,
     })),
-    owner: ownerProfile(house.userId),
+    owner,
   };
 }

@@ -19,7 +19,7 @@ function jobContext(now: Date) {
 }
 
 async function statsOf(ownerId: number, houseId: number, now: Date) {
-  return myHouseStats(ownerId, now).find((item) => item.house_id === houseId);
+  return (await myHouseStats(ownerId, now)).find((item) => item.house_id === houseId);
 }
 
 describe("listing stats", () => {
@@ -66,15 +66,17 @@ describe("listing stats", () => {
     const house = await createListing({ userId: owner.id });
     const other = await createListing({ userId: owner.id });
     const tenants = await Promise.all([1, 2, 3].map(() => createUser()));
-    await writeTransaction((tx) => {
-      tx.insert(favorites)
+    await writeTransaction(async (tx) => {
+      await tx
+        .insert(favorites)
         .values([
           { userId: tenants[0]!.user.id, houseId: house.id, createdAt: at(-2) },
           { userId: tenants[1]!.user.id, houseId: house.id, createdAt: at(-20) },
           { userId: tenants[2]!.user.id, houseId: other.id, createdAt: at(-1) },
         ])
         .run();
-      tx.insert(viewingRequests)
+      await tx
+        .insert(viewingRequests)
         .values([
           {
             houseId: house.id,
@@ -109,7 +111,7 @@ describe("listing stats", () => {
     });
     expect((await statsOf(owner.id, other.id, t0))?.days_7.favorites).toBe(1);
     // Only the owner's listings.
-    expect(myHouseStats(tenants[0]!.user.id, t0)).toEqual([]);
+    expect(await myHouseStats(tenants[0]!.user.id, t0)).toEqual([]);
   });
 });
 
@@ -119,15 +121,17 @@ describe("Zhima band on the landlord's side", () => {
     const house = await createListing({ userId: owner.id });
     const consenting = await createUser();
     const silent = await createUser();
-    await writeTransaction((tx) => {
+    await writeTransaction(async (tx) => {
       for (const [tenant, score] of [
         [consenting, 687],
         [silent, 720],
       ] as const)
-        tx.insert(alipayBindings)
+        await tx
+          .insert(alipayBindings)
           .values({ userId: tenant.user.id, accessTokenEncrypted: "x", zhimaScore: score })
           .run();
-      tx.insert(viewingRequests)
+      await tx
+        .insert(viewingRequests)
         .values([
           {
             houseId: house.id,

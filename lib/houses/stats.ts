@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, randomBytes } from "node:crypto";
 import { and, count, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { db } from "@/db";
+import { changedRows, db } from "@/db";
 import {
   favorites,
   HouseStatus,
@@ -36,19 +36,20 @@ export function visitorOf(input: {
 /** Counts a view of a listing (once per visitor and day); owners' own views are not passed in. */
 export async function recordHouseView(houseId: number, visitor: string, now = new Date()) {
   const day = chinaDate(now);
-  await writeTransaction((tx) => {
-    tx.insert(houseViewKeys)
+  await writeTransaction(async (tx) => {
+    await tx
+      .insert(houseViewKeys)
       .values({ day, key: randomBytes(32).toString("hex") })
       .onConflictDoNothing()
       .run();
-    const row = tx
+    const row = await tx
       .select({ key: houseViewKeys.key })
       .from(houseViewKeys)
       .where(eq(houseViewKeys.day, day))
       .get();
     if (!row) return;
     const visitorHash = createHmac("sha256", row.key).update(visitor).digest("hex").slice(0, 32);
-    tx.insert(houseViews).values({ houseId, day, visitorHash }).onConflictDoNothing().run();
+    await tx.insert(houseViews).values({ houseId, day, visitorHash }).onConflictDoNothing().run();
   });
 }
 
@@ -56,9 +57,11 @@ export async function recordHouseView(houseId: number, visitor: string, now = ne
 export async function purgeViewKeys(now = new Date()) {
   const today = chinaDate(now);
   const oldest = chinaDate(now.getTime() - VIEW_RETENTION_DAYS * DAY_MS);
-  return writeTransaction((tx) => {
-    const keys = tx.delete(houseViewKeys).where(lt(houseViewKeys.day, today)).run().changes;
-    const views = tx.delete(houseViews).where(lt(houseViews.day, oldest)).run().changes;
+  return writeTransaction(async (tx) => {
+    const keys = changedRows(
+      await tx.delete(houseViewKeys).where(lt(houseViewKeys.day, today)).run(),
+    );
+    const views = changedRows(await tx.delete(houseViews).where(lt(houseViews.day, oldest)).run());
     return { keys, views };
   });
 }
@@ -78,13 +81,13 @@ const PAID_STATUSES = [
 ];
 
 /** Rows of `table` per listing among `houseIds` that match `where`. */
-function countPerHouse(
+async function countPerHouse(
   table: SQLiteTable & { houseId: SQLiteColumn },
   houseIds: number[],
   where: SQL | undefined,
-): Map<number, number> {
+): Promise<Map<number, number>> {
   const { houseId } = table;
-  const rows = db()
+  const rows = await db()
     .select({ houseId, n: count() })
     .from(table)
     .where(and(inArray(houseId, houseIds), where))
@@ -93,18 +96,20 @@ function countPerHouse(
   return new Map(rows.map((row) => [Number(row.houseId), row.n]));
 }
 
-function periodStats(houseIds: number[], days: number, now: Date) {
+async function periodStats(houseIds: number[], days: number, now: Date) {
   const since = new Date(now.getTime() - days * DAY_MS);
   // Days are whole China days: the last `days` of them, today included.
   const firstDay = chinaDate(now.getTime() - (days - 1) * DAY_MS);
-  const views = countPerHouse(houseViews, houseIds, gte(houseViews.day, firstDay));
-  const favourites = countPerHouse(favorites, houseIds, gte(favorites.createdAt, since));
-  const requests = countPerHouse(viewingRequests, houseIds, gte(viewingRequests.createdAt, since));
-  const paid = countPerHouse(
-    viewingRequests,
-    houseIds,
-    and(inArray(viewingRequests.status, PAID_STATUSES), gte(viewingRequests.paidAt, since)),
-  );
+  const [views, favourites, requests, paid] = await Promise.all([
+    countPerHouse(houseViews, houseIds, gte(houseViews.day, firstDay)),
+    countPerHouse(favorites, houseIds, gte(favorites.createdAt, since)),
+    countPerHouse(viewingRequests, houseIds, gte(viewingRequests.createdAt, since)),
+    countPerHouse(
+      viewingRequests,
+      houseIds,
+      and(inArray(viewingRequests.status, PAID_STATUSES), gte(viewingRequests.paidAt, since)),
+    ),
+  ]);
   return (houseId: number): PeriodStats => ({
     views: views.get(houseId) ?? 0,
     favorites: favourites.get(houseId) ?? 0,
@@ -114,17 +119,16 @@ function periodStats(houseIds: number[], days: number, now: Date) {
 }
 
 /** /api/my_house_stats: each of the caller's listings, over the last 7 and 30 days. */
-export function myHouseStats(userId: number, now = new Date()) {
-  const ids = db()
+export async function myHouseStats(userId: number, now = new Date()) {
+  const rows = await db()
     .select({ id: houses.id })
     .from(houses)
     .where(and(eq(houses.userId, userId), ne(houses.status, HouseStatus.deleted)))
     .orderBy(sql`${houses.id} desc`)
-    .all()
-    .map((row) => row.id);
+    .all();
+  const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
-  const week = periodStats(ids, 7, now);
-  const month = periodStats(ids, 30, now);
+  const [week, month] = await Promise.all([periodStats(ids, 7, now), periodStats(ids, 30, now)]);
   return ids.map((houseId) => ({
     house_id: houseId,
     days_7: week(houseId),

@@ -37,7 +37,7 @@ describe("caps for personal landlords", () => {
     expect(refused.msg).toContain("个人房东最多同时发布 5 套房源");
     expect(refused.msg).toContain("二房东");
     expect(refused.ans).toMatchObject({ max: 5, published: 5, user_type: [2, 3] });
-    expect(houseRow(sixth)?.status).toBe(HouseStatus.draft);
+    expect((await houseRow(sixth))?.status).toBe(HouseStatus.draft);
   });
 
   it("lets a declared 二房东 publish a 6th, shown with that label", async () => {
@@ -243,20 +243,20 @@ describe("freshness", () => {
     const owner = await landlord();
     const id = await readyDraft(owner.token);
     await publish(owner.token, id);
-    const confirmedAt = houseRow(id)?.availableConfirmedAt as Date;
+    const confirmedAt = (await houseRow(id))?.availableConfirmedAt as Date;
     const at = (days: number) => new Date(confirmedAt.getTime() + days * DAY_MS);
     const mine = () =>
       db().select().from(notifications).where(eq(notifications.userId, owner.user.id)).all();
 
     await applyFreshnessRules(at(13.9));
-    expect(mine()).toHaveLength(0);
+    expect(await mine()).toHaveLength(0);
     expect((await call(detail, { query: { house_id: id } })).body.ans.freshness_text).toBe(
       "今天确认在租",
     );
 
     await applyFreshnessRules(at(14));
     await applyFreshnessRules(at(14.5));
-    const reminders = mine().filter((row) => row.kind === "house_confirm_due");
+    const reminders = (await mine()).filter((row) => row.kind === "house_confirm_due");
     expect(reminders).toHaveLength(1);
     expect(JSON.parse(reminders[0]?.payload ?? "{}").body).toContain("14 天未确认在租");
     const { houseDetail } = await import("@/lib/houses/queries");
@@ -264,10 +264,10 @@ describe("freshness", () => {
     expect((await houseDetail(id, null, at(3))).freshness_text).toBe("3 天前确认在租");
 
     await applyFreshnessRules(at(29.9));
-    expect(houseRow(id)?.status).toBe(HouseStatus.published);
+    expect((await houseRow(id))?.status).toBe(HouseStatus.published);
     await applyFreshnessRules(at(30));
-    expect(houseRow(id)?.status).toBe(HouseStatus.offline);
-    const pulled = mine().filter((row) => row.kind === "house_pulled_stale");
+    expect((await houseRow(id))?.status).toBe(HouseStatus.offline);
+    const pulled = (await mine()).filter((row) => row.kind === "house_pulled_stale");
     expect(pulled).toHaveLength(1);
     expect(JSON.parse(pulled[0]?.payload ?? "{}").body).toContain("系统已将其下架");
   });
@@ -278,7 +278,7 @@ describe("freshness", () => {
     await publish(owner.token, id);
     const { body } = await call(confirm, { token: owner.token, form: { house_id: id } });
     expect(body.ans.freshness_text).toBe("今天确认在租");
-    const confirmedAt = houseRow(id)?.availableConfirmedAt as Date;
+    const confirmedAt = (await houseRow(id))?.availableConfirmedAt as Date;
     expect(await applyFreshnessRules(new Date(confirmedAt.getTime() + 13 * DAY_MS))).toEqual({
       reminded: 0,
       pulled_off: 0,

@@ -77,7 +77,7 @@ describe("/api/create_house_video", () => {
     expect(first.body.ans.url).toMatch(/^\/api\/file\/public\/[0-9a-f-]{36}\.mp4$/);
     expect(second.body.ans.url).toMatch(/\.webm$/);
     expect(first.body.ans.url).not.toBe(second.body.ans.url);
-    expect(videosOf(id)).toMatchObject([
+    expect(await videosOf(id)).toMatchObject([
       { id: first.body.ans.id, contentType: "video/mp4", sizeBytes: mp4Bytes().length },
       { id: second.body.ans.id, contentType: "video/webm" },
     ]);
@@ -101,7 +101,7 @@ describe("/api/create_house_video", () => {
     expect(http).toBe(400);
     expect(body).toMatchObject({ status: 2, ans: { field: "house_video" } });
     expect(storedFiles()).toEqual(before);
-    expect(videosOf(id)).toEqual([]);
+    expect(await videosOf(id)).toEqual([]);
   });
 
   it("refuses a video over 200 MB with status 9 (HTTP 413), streamed from a sparse file", async () => {
@@ -125,7 +125,7 @@ describe("/api/create_house_video", () => {
     expect(response.status).toBe(413);
     expect((await response.json()).status).toBe(9);
     expect(storedFiles()).toEqual(before);
-    expect(videosOf(id)).toEqual([]);
+    expect(await videosOf(id)).toEqual([]);
   }, 60_000);
 
   it("requires the file", async () => {
@@ -147,7 +147,7 @@ describe("/api/create_house_video", () => {
     const over = await call(createVideo, { token, form: { house_id: id }, files: [mp4()] });
     expect(over).toMatchObject({ http: 409, body: { status: 8 } });
     expect(storedFiles()).toEqual(before);
-    expect(videosOf(id)).toHaveLength(5);
+    expect(await videosOf(id)).toHaveLength(5);
   });
 
   it("refuses another user's listing (status 6) and a deleted one (status 7), storing nothing", async () => {
@@ -193,7 +193,7 @@ describe("/api/update_house_video and /api/delete_house_video", () => {
     expect(files).toHaveLength(before.length);
     expect(files).not.toContain(oldKey);
     expect(files).toContain(body.ans.url.replace("/api/file/", ""));
-    expect(videosOf(id)).toMatchObject([{ contentType: "video/webm" }]);
+    expect(await videosOf(id)).toMatchObject([{ contentType: "video/webm" }]);
     const legacy = await call(updateVideo, {
       token,
       legacy: true,
@@ -217,7 +217,7 @@ describe("/api/update_house_video and /api/delete_house_video", () => {
     });
     expect(body.status).toBe(2);
     expect(storedFiles()).toEqual(before);
-    expect(videosOf(id)).toHaveLength(1);
+    expect(await videosOf(id)).toHaveLength(1);
   });
 
   it("refuses other users on update and delete (status 6), changing nothing", async () => {
@@ -237,7 +237,7 @@ describe("/api/update_house_video and /api/delete_house_video", () => {
     const remove = await call(deleteVideo, { token: other.token, form: { video_id: videoId } });
     expect(remove).toMatchObject({ http: 403, body: { status: 6 } });
     expect(storedFiles()).toEqual(before);
-    expect(videosOf(id)).toHaveLength(1);
+    expect(await videosOf(id)).toHaveLength(1);
   });
 
   it("deletes a video and its file", async () => {
@@ -248,7 +248,7 @@ describe("/api/update_house_video and /api/delete_house_video", () => {
       .body.ans.id;
     const { body } = await call(deleteVideo, { token, form: { video_id: videoId } });
     expect(body.status).toBe(0);
-    expect(videosOf(id)).toEqual([]);
+    expect(await videosOf(id)).toEqual([]);
     expect(storedFiles()).toEqual(before);
     const legacy = await call(deleteVideo, { token, legacy: true, form: { video_id: videoId } });
     expect(legacy).toMatchObject({ http: 200, body: { status: 7 } });

@@ -43,20 +43,23 @@ export async function addVideo(
   houseId: number,
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string }> {
-  ownedHouse(db(), houseId, userId);
+  await ownedHouse(db(), houseId, userId);
   const video = await prepareVideo(files);
-  const id = await writeFilesThenCommit([video.file], (tx) => {
-    ownedHouse(tx, houseId, userId);
-    const existing =
-      tx.select({ n: count() }).from(houseVideos).where(eq(houseVideos.houseId, houseId)).get()
-        ?.n ?? 0;
+  const id = await writeFilesThenCommit([video.file], async (tx) => {
+    await ownedHouse(tx, houseId, userId);
+    const current = await tx
+      .select({ n: count() })
+      .from(houseVideos)
+      .where(eq(houseVideos.houseId, houseId))
+      .get();
+    const existing = current?.n ?? 0;
     if (existing >= MAX_VIDEOS_PER_HOUSE) {
       throw ApiError.conflict(`每个房源最多 ${MAX_VIDEOS_PER_HOUSE} 个视频`, {
         max: MAX_VIDEOS_PER_HOUSE,
         existing,
       });
     }
-    const row = tx
+    const row = await tx
       .insert(houseVideos)
       .values({
         houseId,
@@ -72,10 +75,10 @@ export async function addVideo(
   return { id, url: fileUrl(video.file.key) as string };
 }
 
-function ownedVideo(conn: Connection, videoId: number, userId: number): HouseVideo {
-  const video = conn.select().from(houseVideos).where(eq(houseVideos.id, videoId)).get();
+async function ownedVideo(conn: Connection, videoId: number, userId: number): Promise<HouseVideo> {
+  const video = await conn.select().from(houseVideos).where(eq(houseVideos.id, videoId)).get();
   if (!video) throw ApiError.notFound("视频");
-  ownedHouse(conn, video.houseId, userId);
+  await ownedHouse(conn, video.houseId, userId);
   return video;
 }
 
@@ -84,11 +87,12 @@ export async function replaceVideo(
   videoId: number,
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string }> {
-  ownedVideo(db(), videoId, userId);
+  await ownedVideo(db(), videoId, userId);
   const video = await prepareVideo(files);
-  await writeFilesThenCommit([video.file], (tx) => {
-    const previous = ownedVideo(tx, videoId, userId);
-    tx.update(houseVideos)
+  await writeFilesThenCommit([video.file], async (tx) => {
+    const previous = await ownedVideo(tx, videoId, userId);
+    await tx
+      .update(houseVideos)
       .set({
         storageKey: video.file.key,
         contentType: video.file.contentType,
@@ -102,9 +106,9 @@ export async function replaceVideo(
 }
 
 export async function deleteVideo(userId: number, videoId: number): Promise<void> {
-  const old = await writeTransaction((tx) => {
-    const video = ownedVideo(tx, videoId, userId);
-    tx.delete(houseVideos).where(eq(houseVideos.id, videoId)).run();
+  const old = await writeTransaction(async (tx) => {
+    const video = await ownedVideo(tx, videoId, userId);
+    await tx.delete(houseVideos).where(eq(houseVideos.id, videoId)).run();
     return video;
   });
   await deleteFilesQuietly([old.storageKey]);

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { changedRows } from "@/db";
 import {
   HouseStatus,
   houses,
@@ -31,15 +32,15 @@ export const DECISION_TEXT: Record<ModerationDecisionKind, string> = {
 const MY_HOUSES = "/me/houses";
 
 /** Whether the listing has an open case (an unresolved finding or report). */
-function openCase(conn: Connection, houseId: number): boolean {
-  const flag = conn
+async function openCase(conn: Connection, houseId: number): Promise<boolean> {
+  const flag = await conn
     .select({ id: moderationFlags.id })
     .from(moderationFlags)
     .where(and(eq(moderationFlags.houseId, houseId), isNull(moderationFlags.resolvedAt)))
     .get();
   if (flag) return true;
   return Boolean(
-    conn
+    await conn
       .select({ id: listingReports.id })
       .from(listingReports)
       .where(and(eq(listingReports.houseId, houseId), isNull(listingReports.resolvedAt)))
@@ -47,9 +48,9 @@ function openCase(conn: Connection, houseId: number): boolean {
   );
 }
 
-function onAppeal(tx: WriteTx, houseId: number): boolean {
+async function onAppeal(tx: WriteTx, houseId: number): Promise<boolean> {
   return Boolean(
-    tx
+    await tx
       .select({ id: moderationFlags.id })
       .from(moderationFlags)
       .where(
@@ -63,7 +64,7 @@ function onAppeal(tx: WriteTx, houseId: number): boolean {
   );
 }
 
-function applyDecision(
+async function applyDecision(
   tx: WriteTx,
   house: typeof houses.$inferSelect,
   decision: ModerationDecisionKind,
@@ -82,28 +83,30 @@ function applyDecision(
             ...(published ? { status: HouseStatus.offline } : {}),
           }
         : { moderationState: ModerationState.visible };
-  const changed = tx
-    .update(houses)
-    .set(set)
-    .where(
-      and(
-        eq(houses.id, house.id),
-        eq(houses.status, house.status),
-        eq(houses.moderationState, house.moderationState),
-      ),
-    )
-    .run().changes;
+  const changed = changedRows(
+    await tx
+      .update(houses)
+      .set(set)
+      .where(
+        and(
+          eq(houses.id, house.id),
+          eq(houses.status, house.status),
+          eq(houses.moderationState, house.moderationState),
+        ),
+      )
+      .run(),
+  );
   if (changed !== 1) throw ApiError.conflict("房源状态已变化，请刷新后重试");
   if (decision === "relabel_agent")
-    tx.update(users).set({ userType: 3 }).where(eq(users.id, house.userId)).run();
+    await tx.update(users).set({ userType: 3 }).where(eq(users.id, house.userId)).run();
   if (decision === "keep" && house.propertyVerificationId) {
     // Keeping a listing whose new link was queued confirms the certificate address.
-    const verification = tx
+    const verification = await tx
       .select({ status: propertyVerifications.status })
       .from(propertyVerifications)
       .where(eq(propertyVerifications.id, house.propertyVerificationId))
       .get();
-    if (verification?.status === "approved") confirmLinks(tx, { houseId: house.id }, now);
+    if (verification?.status === "approved") await confirmLinks(tx, { houseId: house.id }, now);
   }
 }
 
@@ -117,22 +120,24 @@ export async function decideModeration(input: {
   const now = input.now ?? new Date();
   const reason = input.reason.trim();
   if (!reason) throw ApiError.badParam("reason", "请填写告知房东的原因");
-  const result = await writeTransaction((tx) => {
-    const house = tx.select().from(houses).where(eq(houses.id, input.houseId)).get();
+  const result = await writeTransaction(async (tx) => {
+    const house = await tx.select().from(houses).where(eq(houses.id, input.houseId)).get();
     if (!house || house.status === HouseStatus.deleted) throw ApiError.notFound("房源");
-    if (!openCase(tx, house.id)) throw ApiError.conflict("该房源没有待处理的审核");
-    const appeal = onAppeal(tx, house.id);
-    applyDecision(tx, house, input.decision, now);
+    if (!(await openCase(tx, house.id))) throw ApiError.conflict("该房源没有待处理的审核");
+    const appeal = await onAppeal(tx, house.id);
+    await applyDecision(tx, house, input.decision, now);
     const resolved = { resolvedAt: now };
-    tx.update(moderationFlags)
+    await tx
+      .update(moderationFlags)
       .set(resolved)
       .where(and(eq(moderationFlags.houseId, house.id), isNull(moderationFlags.resolvedAt)))
       .run();
-    tx.update(listingReports)
+    await tx
+      .update(listingReports)
       .set(resolved)
       .where(and(eq(listingReports.houseId, house.id), isNull(listingReports.resolvedAt)))
       .run();
-    const row = tx
+    const row = await tx
       .insert(moderationDecisions)
       .values({
         houseId: house.id,
@@ -146,7 +151,7 @@ export async function decideModeration(input: {
       .get();
     const title = house.descriptionTitle || `房源 #${house.id}`;
     const canAppeal = !appeal && input.decision !== "keep";
-    notify(tx, {
+    await notify(tx, {
       userId: house.userId,
       kind: "moderation_decision",
       eventKey: `moderation_decision:${row.id}`,
@@ -189,19 +194,22 @@ export async function appealModeration(
 ) {
   const reason = text.trim();
   if (!reason) throw ApiError.badParam("text", "请写明申诉理由");
-  return writeTransaction((tx) => {
-    const house = ownedHouse(tx, houseId, userId);
-    const decision = latestDecision(tx, house.id);
+  return writeTransaction(async (tx) => {
+    const house = await ownedHouse(tx, houseId, userId);
+    const decision = await latestDecision(tx, house.id);
     if (!decision || decision.decision === "keep")
       throw ApiError.conflict("该房源没有可申诉的审核结果");
     if (decision.onAppeal) throw ApiError.conflict("申诉已处理，结果为最终结果，不能再次申诉");
-    const changed = tx
-      .update(moderationDecisions)
-      .set({ appealText: reason, appealedAt: now })
-      .where(and(eq(moderationDecisions.id, decision.id), isNull(moderationDecisions.appealedAt)))
-      .run().changes;
+    const changed = changedRows(
+      await tx
+        .update(moderationDecisions)
+        .set({ appealText: reason, appealedAt: now })
+        .where(and(eq(moderationDecisions.id, decision.id), isNull(moderationDecisions.appealedAt)))
+        .run(),
+    );
     if (changed !== 1) throw ApiError.conflict("每个审核结果只能申诉一次，平台会尽快处理");
-    tx.insert(moderationFlags)
+    await tx
+      .insert(moderationFlags)
       .values({ houseId: house.id, kind: "appeal", detail: `房东申诉：${reason}`, createdAt: now })
       .run();
     return { decision_id: decision.id, appealed_at: now.toISOString() };
@@ -215,15 +223,15 @@ export const MODERATION_STATE_TEXT: Record<number, string> = {
 };
 
 /** What the landlord sees about moderation on each of their listings. */
-export function moderationForOwner(conn: Connection, houseIds: number[]) {
+export async function moderationForOwner(conn: Connection, houseIds: number[]) {
   const result = new Map<number, ReturnType<typeof ownerView>>();
   if (houseIds.length === 0) return result;
-  const flags = conn
+  const flags = await conn
     .select()
     .from(moderationFlags)
     .where(and(inArray(moderationFlags.houseId, houseIds), isNull(moderationFlags.resolvedAt)))
     .all();
-  const decisions = conn
+  const decisions = await conn
     .select()
     .from(moderationDecisions)
     .where(inArray(moderationDecisions.houseId, houseIds))

@@ -28,9 +28,13 @@ interface Finding {
   now: Date;
 }
 
-function openFlagExists(tx: WriteTx, houseId: number, kind: ModerationFlagKind): boolean {
+async function openFlagExists(
+  tx: WriteTx,
+  houseId: number,
+  kind: ModerationFlagKind,
+): Promise<boolean> {
   return Boolean(
-    tx
+    await tx
       .select({ id: moderationFlags.id })
       .from(moderationFlags)
       .where(
@@ -44,8 +48,9 @@ function openFlagExists(tx: WriteTx, houseId: number, kind: ModerationFlagKind):
   );
 }
 
-function record(tx: WriteTx, finding: Finding) {
-  tx.insert(moderationFlags)
+async function record(tx: WriteTx, finding: Finding): Promise<void> {
+  await tx
+    .insert(moderationFlags)
     .values({
       houseId: finding.houseId,
       kind: finding.kind,
@@ -59,9 +64,9 @@ function record(tx: WriteTx, finding: Finding) {
 }
 
 /** Holds the listing out of search until an admin decides, and tells the owner why. */
-export function holdListing(tx: WriteTx, finding: Finding): void {
-  record(tx, finding);
-  const house = tx
+export async function holdListing(tx: WriteTx, finding: Finding): Promise<void> {
+  await record(tx, finding);
+  const house = await tx
     .update(houses)
     .set({ moderationState: ModerationState.held })
     .where(and(eq(houses.id, finding.houseId), eq(houses.moderationState, ModerationState.visible)))
@@ -69,7 +74,7 @@ export function holdListing(tx: WriteTx, finding: Finding): void {
     .get();
   if (!house) return;
   const title = house.title || `房源 #${finding.houseId}`;
-  notify(tx, {
+  await notify(tx, {
     userId: house.userId,
     kind: "house_held",
     eventKey: `house_held:${finding.houseId}:${finding.now.getTime()}`,
@@ -85,9 +90,9 @@ export function holdListing(tx: WriteTx, finding: Finding): void {
 }
 
 /** A weak signal: the listing enters the queue with a note, nothing else changes. */
-export function addNote(tx: WriteTx, finding: Finding): void {
-  if (openFlagExists(tx, finding.houseId, finding.kind)) return;
-  record(tx, finding);
+export async function addNote(tx: WriteTx, finding: Finding): Promise<void> {
+  if (await openFlagExists(tx, finding.houseId, finding.kind)) return;
+  await record(tx, finding);
 }
 
 /**
@@ -95,16 +100,16 @@ export function addNote(tx: WriteTx, finding: Finding): void {
  * account's (non-deleted) listing holds this listing, naming both listings and photos.
  * Answers how many copies were found.
  */
-export function checkCopiedPhotos(
+export async function checkCopiedPhotos(
   tx: WriteTx,
   input: { houseId: number; userId: number; photos: { id: number; hash: string }[]; now: Date },
-): number {
+): Promise<number> {
   let found = 0;
   for (const photo of input.photos) {
     // A blank or uniform picture has no gradient at all (hash 0): it shows nothing to copy.
     if (/^0+$/.test(photo.hash)) continue;
     const [b0, b1, b2, b3] = hashBands(photo.hash);
-    const candidates = tx
+    const candidates = await tx
       .select({ id: housePhotos.id, houseId: housePhotos.houseId, hash: housePhotos.phash })
       .from(housePhotos)
       .innerJoin(houses, eq(houses.id, housePhotos.houseId))
@@ -130,7 +135,7 @@ export function checkCopiedPhotos(
       .sort((a, b) => a.distance - b.distance)[0];
     if (!copy) continue;
     found += 1;
-    holdListing(tx, {
+    await holdListing(tx, {
       houseId: input.houseId,
       kind: "copied_photo",
       detail: `照片与其他账号的房源 #${copy.houseId} 中的照片几乎相同（64 位感知哈希相差 ${copy.distance} 位）`,
@@ -148,8 +153,8 @@ const GPS_BUCKETS = { near: 1, middle: 2, far: 3 } as const;
 const FAR_PHOTOS_FOR_NOTE = 2;
 
 /** Several photos whose EXIF position is over 20 km from the listing: a moderation note. */
-export function checkPhotoLocations(tx: WriteTx, houseId: number, now: Date): void {
-  const far = tx
+export async function checkPhotoLocations(tx: WriteTx, houseId: number, now: Date): Promise<void> {
+  const far = await tx
     .select({ id: housePhotos.id })
     .from(housePhotos)
     .where(
@@ -160,7 +165,7 @@ export function checkPhotoLocations(tx: WriteTx, houseId: number, now: Date): vo
     )
     .all();
   if (far.length < FAR_PHOTOS_FOR_NOTE) return;
-  addNote(tx, {
+  await addNote(tx, {
     houseId,
     kind: "photo_location",
     detail: `${far.length} 张照片的拍摄位置（照片 EXIF，浏览器读取）距房源超过 20 公里，仅供参考`,

@@ -67,10 +67,18 @@ describe("copied photos", () => {
   ])("Hamming distance %i to another account's photo holds the listing: %s", async (bits, held) => {
     const first = await landlord();
     const firstId = await published(first.token);
-    const original = db().select().from(housePhotos).where(eq(housePhotos.houseId, firstId)).get();
+    const original = await db()
+      .select()
+      .from(housePhotos)
+      .where(eq(housePhotos.houseId, firstId))
+      .get();
     const second = await landlord();
     const secondId = await published(second.token);
-    const photo = db().select().from(housePhotos).where(eq(housePhotos.houseId, secondId)).get();
+    const photo = await db()
+      .select()
+      .from(housePhotos)
+      .where(eq(housePhotos.houseId, secondId))
+      .get();
     const near = flip(original?.phash as string, bits);
     await writeTransaction((tx) =>
       checkCopiedPhotos(tx, {
@@ -80,7 +88,7 @@ describe("copied photos", () => {
         now: new Date(),
       }),
     );
-    expect(houseRow(secondId)?.moderationState).toBe(held ? ModerationState.held : 0);
+    expect((await houseRow(secondId))?.moderationState).toBe(held ? ModerationState.held : 0);
     expect(await inSearch(secondId)).toBe(!held);
     expect(await inSearch(firstId)).toBe(true);
   });
@@ -92,7 +100,7 @@ describe("copied photos", () => {
     await addPhoto(owner.token, a, { rooms_type: 4 }, photo);
     const b = await published(owner.token);
     await addPhoto(owner.token, b, { rooms_type: 4 }, photo);
-    expect(houseRow(b)?.moderationState).toBe(0);
+    expect((await houseRow(b))?.moderationState).toBe(0);
   });
 
   it("a second landlord uploading a demo landlord's photo is held, queued side by side, taken down, told why, appeals once", async () => {
@@ -111,7 +119,7 @@ describe("copied photos", () => {
       await sharp(photo).resize(160, 120).toBuffer(),
     );
     expect(upload.body.status).toBe(0);
-    expect(houseRow(copyHouse)).toMatchObject({
+    expect(await houseRow(copyHouse)).toMatchObject({
       status: HouseStatus.published,
       moderationState: ModerationState.held,
     });
@@ -138,7 +146,7 @@ describe("copied photos", () => {
       form: { house_id: copyHouse, decision: "take_down", reason: "照片来自其他房东的房源" },
     });
     expect(decided.body.status).toBe(0);
-    expect(houseRow(copyHouse)).toMatchObject({
+    expect(await houseRow(copyHouse)).toMatchObject({
       status: HouseStatus.offline,
       moderationState: ModerationState.takenDown,
     });
@@ -146,7 +154,7 @@ describe("copied photos", () => {
     expect(again.body.status).toBe(8);
     expect(again.body.msg).toContain("已被平台下架");
 
-    const told = db()
+    const told = await db()
       .select()
       .from(notifications)
       .where(
@@ -181,7 +189,7 @@ describe("copied photos", () => {
       form: { house_id: copyHouse, decision: "keep", reason: "核实为本人拍摄" },
     });
     expect(final.body.ans.on_appeal).toBe(true);
-    expect(houseRow(copyHouse)?.moderationState).toBe(0);
+    expect((await houseRow(copyHouse))?.moderationState).toBe(0);
     expect(
       (await call(release, { token: copier.token, form: { house_id: copyHouse } })).body.status,
     ).toBe(0);
@@ -198,8 +206,8 @@ describe("copied photos", () => {
         { field: "house_photo", name: "b.jpg", type: "image/jpeg", data: await patternJpeg() },
       ],
     });
-    expect(houseRow(id)?.moderationState).toBe(0);
-    const note = db()
+    expect((await houseRow(id))?.moderationState).toBe(0);
+    const note = await db()
       .select()
       .from(moderationFlags)
       .where(and(eq(moderationFlags.houseId, id), eq(moderationFlags.kind, "photo_location")))
@@ -230,7 +238,7 @@ describe("reports", () => {
     expect(await inSearch(id)).toBe(true);
     expect((await send(c.token, id, 4)).body.ans.held).toBe(true);
     expect(await inSearch(id)).toBe(false);
-    const held = db()
+    const held = await db()
       .select()
       .from(notifications)
       .where(and(eq(notifications.userId, owner.user.id), eq(notifications.kind, "house_held")))
@@ -308,7 +316,9 @@ describe("reports", () => {
       form: { house_id: id, decision: "relabel_agent", reason: "多名租客反映为中介" },
     });
     expect(decided.body.status).toBe(0);
-    expect(db().select().from(users).where(eq(users.id, owner.user.id)).get()?.userType).toBe(3);
+    expect(
+      (await db().select().from(users).where(eq(users.id, owner.user.id)).get())?.userType,
+    ).toBe(3);
     expect(await inSearch(id)).toBe(true);
     const nothingLeft = await call(decide, {
       token: reviewer.token,

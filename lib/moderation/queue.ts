@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { db, rawStatement } from "@/db";
 import {
   housePhotos,
   houses,
@@ -27,11 +27,11 @@ const QUEUE_SQL = `SELECT house_id, min(created_at) AS since FROM (
   UNION ALL SELECT house_id, created_at FROM listing_reports WHERE resolved_at IS NULL
 ) GROUP BY house_id ORDER BY since, house_id LIMIT ?`;
 
-function listingSummary(houseId: number) {
-  const house = db().select().from(houses).where(eq(houses.id, houseId)).get();
+async function listingSummary(houseId: number) {
+  const house = await db().select().from(houses).where(eq(houses.id, houseId)).get();
   if (!house) return null;
-  const owner = db().select().from(users).where(eq(users.id, house.userId)).get();
-  const photos = db()
+  const owner = await db().select().from(users).where(eq(users.id, house.userId)).get();
+  const photos = await db()
     .select()
     .from(housePhotos)
     .where(eq(housePhotos.houseId, houseId))
@@ -52,9 +52,9 @@ function listingSummary(houseId: number) {
   };
 }
 
-function linkedCertificate(verificationId: number | null) {
+async function linkedCertificate(verificationId: number | null) {
   if (!verificationId) return null;
-  const row = db()
+  const row = await db()
     .select()
     .from(propertyVerifications)
     .where(eq(propertyVerifications.id, verificationId))
@@ -68,84 +68,88 @@ function linkedCertificate(verificationId: number | null) {
   };
 }
 
-export function moderationQueue(limit = 50) {
-  const rows = db().$client.prepare(QUEUE_SQL).all(limit) as { house_id: number }[];
+export async function moderationQueue(limit = 50) {
+  const rows = await rawStatement<{ house_id: number }>(QUEUE_SQL).all([limit]);
   const ids = rows.map((row) => row.house_id);
   if (ids.length === 0) return { items: [] };
-  const flags = db()
+  const flags = await db()
     .select()
     .from(moderationFlags)
     .where(and(inArray(moderationFlags.houseId, ids), isNull(moderationFlags.resolvedAt)))
     .orderBy(asc(moderationFlags.id))
     .all();
-  const reports = db()
+  const reports = await db()
     .select()
     .from(listingReports)
     .where(and(inArray(listingReports.houseId, ids), isNull(listingReports.resolvedAt)))
     .orderBy(asc(listingReports.id))
     .all();
-  const decisions = db()
+  const decisions = await db()
     .select()
     .from(moderationDecisions)
     .where(inArray(moderationDecisions.houseId, ids))
     .orderBy(desc(moderationDecisions.id))
     .all();
-  const photoUrl = (photoId: number | null) => {
+  const photoUrl = async (photoId: number | null) => {
     if (!photoId) return null;
-    const photo = db().select().from(housePhotos).where(eq(housePhotos.id, photoId)).get();
+    const photo = await db().select().from(housePhotos).where(eq(housePhotos.id, photoId)).get();
     return fileUrl(photo?.thumbKey) ?? null;
   };
-  const items = ids.flatMap((id) => {
-    const listing = listingSummary(id);
-    if (!listing) return [];
-    const house = db()
-      .select({
-        verificationId: houses.propertyVerificationId,
-        confirmed: houses.propertyLinkConfirmedAt,
-      })
-      .from(houses)
-      .where(eq(houses.id, id))
-      .get();
-    return [
-      {
-        listing,
-        certificate: linkedCertificate(house?.verificationId ?? null),
-        link_confirmed: Boolean(house?.confirmed),
-        flags: flags
-          .filter((flag) => flag.houseId === id)
-          .map((flag) => ({
-            id: flag.id,
-            kind: flag.kind,
-            detail: flag.detail,
-            created_at: flag.createdAt.toISOString(),
-            photo_url: photoUrl(flag.photoId),
-            other_photo_url: photoUrl(flag.otherPhotoId),
-            other_listing: flag.otherHouseId ? listingSummary(flag.otherHouseId) : null,
-          })),
-        reports: reports
-          .filter((report) => report.houseId === id)
-          .map((report) => ({
-            id: report.id,
-            reporter_id: report.reporterId,
-            reason: report.reason,
-            reason_text: REPORT_REASONS[report.reason] ?? "",
-            text: report.text,
-            paid_viewing: report.paidViewing,
-            created_at: report.createdAt.toISOString(),
-          })),
-        decisions: decisions
-          .filter((decision) => decision.houseId === id)
-          .map((decision) => ({
-            id: decision.id,
-            decision: decision.decision,
-            decision_text: DECISION_TEXT[decision.decision],
-            reason: decision.reason,
-            on_appeal: decision.onAppeal,
-            appeal_text: decision.appealText,
-            created_at: decision.createdAt.toISOString(),
-          })),
-      },
-    ];
-  });
-  return { items };
+  const perListing = await Promise.all(
+    ids.map(async (id) => {
+      const listing = await listingSummary(id);
+      if (!listing) return [];
+      const house = await db()
+        .select({
+          verificationId: houses.propertyVerificationId,
+          confirmed: houses.propertyLinkConfirmedAt,
+        })
+        .from(houses)
+        .where(eq(houses.id, id))
+        .get();
+      return [
+        {
+          listing,
+          certificate: await linkedCertificate(house?.verificationId ?? null),
+          link_confirmed: Boolean(house?.confirmed),
+          flags: await Promise.all(
+            flags
+              .filter((flag) => flag.houseId === id)
+              .map(async (flag) => ({
+                id: flag.id,
+                kind: flag.kind,
+                detail: flag.detail,
+                created_at: flag.createdAt.toISOString(),
+                photo_url: await photoUrl(flag.photoId),
+                other_photo_url: await photoUrl(flag.otherPhotoId),
+                other_listing: flag.otherHouseId ? await listingSummary(flag.otherHouseId) : null,
+              })),
+          ),
+          reports: reports
+            .filter((report) => report.houseId === id)
+            .map((report) => ({
+              id: report.id,
+              reporter_id: report.reporterId,
+              reason: report.reason,
+              reason_text: REPORT_REASONS[report.reason] ?? "",
+              text: report.text,
+              paid_viewing: report.paidViewing,
+              created_at: report.createdAt.toISOString(),
+            })),
+          decisions: decisions
+            .filter((decision) => decision.houseId === id)
+            .map((decision) => ({
+              id: decision.id,
+              decision: decision.decision,
+              decision_text: DECISION_TEXT[decision.decision],
+              reason: decision.reason,
+              on_appeal: decision.onAppeal,
+              appeal_text: decision.appealText,
+              created_at: decision.createdAt.toISOString(),
+            })),
+        },
+      ];
+    }),
+  );
+  return { items: perListing.flat() };
 }

@@ -23,9 +23,9 @@ export const REPORT_REASONS: Record<number, string> = {
 const REPORTS_TO_HOLD = 3;
 
 /** Whether the user paid a viewing fee for this listing (the request reached "paid" or later). */
-function paidViewingFee(tx: WriteTx, userId: number, houseId: number): boolean {
+async function paidViewingFee(tx: WriteTx, userId: number, houseId: number): Promise<boolean> {
   return Boolean(
-    tx
+    await tx
       .select({ id: viewingRequests.id })
       .from(viewingRequests)
       .where(
@@ -50,19 +50,19 @@ export async function reportHouse(
 ) {
   if (input.reason === 5 && !input.text.trim())
     throw ApiError.badParam("text", "选择“其他”时请写明原因");
-  return writeTransaction((tx) => {
-    const house = tx.select().from(houses).where(eq(houses.id, input.houseId)).get();
+  return writeTransaction(async (tx) => {
+    const house = await tx.select().from(houses).where(eq(houses.id, input.houseId)).get();
     if (!house || house.status !== HouseStatus.published) throw ApiError.notFound("房源");
     if (house.userId === userId) throw ApiError.forbidden("不能举报自己的房源");
     const open = and(eq(listingReports.houseId, house.id), isNull(listingReports.resolvedAt));
-    const already = tx
+    const already = await tx
       .select({ id: listingReports.id })
       .from(listingReports)
       .where(and(open, eq(listingReports.reporterId, userId)))
       .get();
     if (already) throw ApiError.conflict("您已举报过该房源，平台处理后会通知房东");
-    const paid = paidViewingFee(tx, userId, house.id);
-    const report = tx
+    const paid = await paidViewingFee(tx, userId, house.id);
+    const report = await tx
       .insert(listingReports)
       .values({
         houseId: house.id,
@@ -75,12 +75,14 @@ export async function reportHouse(
       .returning({ id: listingReports.id })
       .get();
     const reporters =
-      tx
-        .select({ n: countDistinct(listingReports.reporterId) })
-        .from(listingReports)
-        .where(open)
-        .get()?.n ?? 0;
-    const alreadyHeld = tx
+      (
+        await tx
+          .select({ n: countDistinct(listingReports.reporterId) })
+          .from(listingReports)
+          .where(open)
+          .get()
+      )?.n ?? 0;
+    const alreadyHeld = await tx
       .select({ id: moderationFlags.id })
       .from(moderationFlags)
       .where(
@@ -94,7 +96,7 @@ export async function reportHouse(
     const reason = REPORT_REASONS[input.reason] ?? "其他";
     let held = Boolean(alreadyHeld);
     if (!alreadyHeld && (paid || reporters >= REPORTS_TO_HOLD)) {
-      holdListing(tx, {
+      await holdListing(tx, {
         houseId: house.id,
         kind: "reports",
         detail: paid

@@ -37,7 +37,7 @@ const templates = templatesSchema.parse({
 function channel(openids: Record<number, string> = { 7: "oa-openid-7" }) {
   return new WechatTemplateChannel({
     templates,
-    findOpenid: (userId) => openids[userId] ?? null,
+    findOpenid: async (userId) => openids[userId] ?? null,
     accessToken: async () => "ACCESS-TOKEN",
     apiBase,
   });

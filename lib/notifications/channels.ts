@@ -50,7 +50,7 @@ export class WechatTemplateChannel implements NotificationChannel {
   constructor(
     private readonly options: {
       templates: TemplateConfig;
-      findOpenid: (userId: number) => string | null;
+      findOpenid: (userId: number) => Promise<string | null>;
       accessToken: () => Promise<string>;
       apiBase: string;
       fetch?: typeof fetch;
@@ -60,7 +60,7 @@ export class WechatTemplateChannel implements NotificationChannel {
   async send(message: NotificationMessage): Promise<"sent" | "unreachable"> {
     const template = this.options.templates[message.kind];
     if (!template) return "unreachable";
-    const openid = this.options.findOpenid(message.userId);
+    const openid = await this.options.findOpenid(message.userId);
     if (!openid) return "unreachable";
     const data: Record<string, { value: string }> = {};
     for (const [field, key] of Object.entries(template.fields)) {

@@ -17,24 +17,20 @@ import { notifyMany } from "@/tests/notifications";
 const run = promisify(execFile);
 
 /** Every outbox recipient/body pair, to compare against the notifications sent. */
-function outboxBodies() {
-  return db()
+async function outboxBodies() {
+  const rows = await db()
     .select({ recipient: sandboxOutbox.recipient, body: sandboxOutbox.body })
     .from(sandboxOutbox)
-    .all()
-    .map((row) => `${row.recipient} ${row.body}`);
+    .all();
+  return rows.map((row) => `${row.recipient} ${row.body}`);
 }
 
-function expectEachDeliveredOnce(total: number) {
-  const bodies = outboxBodies();
+async function expectEachDeliveredOnce(total: number) {
+  const bodies = await outboxBodies();
   expect(bodies).toHaveLength(total);
   expect(new Set(bodies).size).toBe(total);
-  const undelivered = db()
-    .select()
-    .from(notifications)
-    .all()
-    .filter((row) => !row.deliveredAt);
-  expect(undelivered).toEqual([]);
+  const rows = await db().select().from(notifications).all();
+  expect(rows.filter((row) => !row.deliveredAt)).toEqual([]);
 }
 
 describe("notifications:deliver", () => {
@@ -43,17 +39,17 @@ describe("notifications:deliver", () => {
     await notifyMany(user.id, 1, { payload: { house_title: "春熙路" }, link: "/viewings" });
     const [outcome] = await runJobPass({ only: "notifications:deliver" });
     expect(outcome).toMatchObject({ outcome: "done", counts: { sent: 1 } });
-    expect(latestOutboxMessages(1)[0]).toMatchObject({
+    expect((await latestOutboxMessages(1))[0]).toMatchObject({
       channel: "wechat_template",
       recipient: `user:${user.id}`,
       kind: "test_event",
       link: `${env().APP_URL}/viewings`,
     });
-    expect(latestOutboxMessages(1)[0]?.body).toContain("春熙路");
+    expect((await latestOutboxMessages(1))[0]?.body).toContain("春熙路");
     // delivered rows are not sent again
     const [again] = await runJobPass({ only: "notifications:deliver" });
     expect(again).toMatchObject({ counts: { sent: 0 } });
-    expectEachDeliveredOnce(db().select().from(notifications).all().length);
+    await expectEachDeliveredOnce((await db().select().from(notifications).all()).length);
   });
 
   it("two concurrent passes never send one notification twice", async () => {
@@ -63,7 +59,7 @@ describe("notifications:deliver", () => {
       runJobPass({ only: "notifications:deliver", holder: "runner-1" }),
       runJobPass({ only: "notifications:deliver", holder: "runner-2" }),
     ]);
-    expectEachDeliveredOnce(db().select().from(notifications).all().length);
+    await expectEachDeliveredOnce((await db().select().from(notifications).all()).length);
   });
 
   it("two processes on one database never send one notification twice", async () => {
@@ -84,13 +80,17 @@ describe("notifications:deliver", () => {
       return JSON.parse(line)[0].counts.sent as number;
     });
     expect(sent[0]! + sent[1]!).toBe(60);
-    expectEachDeliveredOnce(db().select().from(notifications).all().length);
+    await expectEachDeliveredOnce((await db().select().from(notifications).all()).length);
   }, 90_000);
 
   it("retries a failing send, then keeps the inbox as the only copy", async () => {
     const { user } = await createUser();
     await notifyMany(user.id, 1);
-    const [row] = db().select().from(notifications).where(eq(notifications.userId, user.id)).all();
+    const [row] = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, user.id))
+      .all();
     const failing: NotificationChannel = {
       send: async () => {
         throw new Error("network down");
@@ -98,7 +98,11 @@ describe("notifications:deliver", () => {
     };
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1)
       await runJobPass({ steps: [deliverNotificationsStep(() => failing)] });
-    const after = db().select().from(notifications).where(eq(notifications.id, row!.id)).get();
+    const after = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, row!.id))
+      .get();
     expect(after).toMatchObject({ delivery: "failed", deliveryAttempts: MAX_DELIVERY_ATTEMPTS });
     expect(after?.readAt).toBeNull();
   });
@@ -109,7 +113,11 @@ describe("notifications:deliver", () => {
     const unreachable: NotificationChannel = { send: async () => "unreachable" };
     const [outcome] = await runJobPass({ steps: [deliverNotificationsStep(() => unreachable)] });
     expect(outcome).toMatchObject({ counts: { unreachable: 1 } });
-    const row = db().select().from(notifications).where(eq(notifications.userId, user.id)).get();
+    const row = await db()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, user.id))
+      .get();
     expect(row?.delivery).toBe("unreachable");
   });
 });

@@ -40,7 +40,7 @@ export function deliverNotificationsStep(
     name: STEP,
     async run({ clock, holder, log }) {
       const counts = { sent: 0, unreachable: 0, failed: 0, errors: 0, claimed_elsewhere: 0 };
-      const candidates = db()
+      const candidates = await db()
         .select({ id: notifications.id })
         .from(notifications)
         .where(undelivered())
@@ -57,7 +57,7 @@ export function deliverNotificationsStep(
         }
         try {
           // Another runner may have delivered it between our list and our claim.
-          const row = db().select().from(notifications).where(undelivered(id)).get();
+          const row = await db().select().from(notifications).where(undelivered(id)).get();
           if (!row) continue;
           try {
             const outcome = await sender.send({

@@ -23,7 +23,7 @@ describe("notify", () => {
     };
     expect(await writeTransaction((tx) => notify(tx, event))).toBe(true);
     expect(await writeTransaction((tx) => notify(tx, event))).toBe(false);
-    const { items, unread } = listNotifications(user.id, { shift: 0, count: 20 });
+    const { items, unread } = await listNotifications(user.id, { shift: 0, count: 20 });
     expect(unread).toBe(1);
     expect(items).toMatchObject([
       {
@@ -43,12 +43,12 @@ describe("notify", () => {
   it("is written only if the caller's transaction commits", async () => {
     const { user } = await createUser();
     await expect(
-      writeTransaction((tx) => {
-        notify(tx, { userId: user.id, kind: "k", eventKey: "k:1", payload: {} });
+      writeTransaction(async (tx) => {
+        await notify(tx, { userId: user.id, kind: "k", eventKey: "k:1", payload: {} });
         throw new Error("state change failed");
       }),
     ).rejects.toThrow("state change failed");
-    expect(unreadCount(user.id)).toBe(0);
+    expect(await unreadCount(user.id)).toBe(0);
   });
 
   it("lists newest first, in pages, and tracks read state per user", async () => {
@@ -56,24 +56,24 @@ describe("notify", () => {
     const other = await createUser();
     await notifyMany(user.id, 5);
     await notifyMany(other.user.id, 2);
-    const first = listNotifications(user.id, { shift: 0, count: 3 });
-    const second = listNotifications(user.id, { shift: 3, count: 3 });
+    const first = await listNotifications(user.id, { shift: 0, count: 3 });
+    const second = await listNotifications(user.id, { shift: 3, count: 3 });
     expect([...first.items, ...second.items].map((item) => item.payload.n)).toEqual([
       4, 3, 2, 1, 0,
     ]);
 
     const [newest, next] = first.items;
     // someone else's id is ignored
-    const foreign = listNotifications(other.user.id, { shift: 0, count: 1 }).items[0]!.id;
+    const foreign = (await listNotifications(other.user.id, { shift: 0, count: 1 })).items[0]!.id;
     expect(await readNotifications(user.id, [newest!.id, next!.id, foreign], now)).toEqual({
       updated: 2,
       unread: 3,
     });
-    expect(unreadCount(user.id)).toBe(3);
-    expect(unreadCount(other.user.id)).toBe(2);
-    expect(listNotifications(user.id, { shift: 0, count: 1 }).items[0]!.read).toBe(true);
+    expect(await unreadCount(user.id)).toBe(3);
+    expect(await unreadCount(other.user.id)).toBe(2);
+    expect((await listNotifications(user.id, { shift: 0, count: 1 })).items[0]!.read).toBe(true);
     expect(await readNotifications(user.id, "all", now)).toEqual({ updated: 3, unread: 0 });
-    expect(unreadCount(user.id)).toBe(0);
-    expect(unreadCount(other.user.id)).toBe(2);
+    expect(await unreadCount(user.id)).toBe(0);
+    expect(await unreadCount(other.user.id)).toBe(2);
   });
 });

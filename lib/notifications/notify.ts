@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { changedRows, db } from "@/db";
 import { notifications } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";
 
@@ -24,10 +24,10 @@ export interface NotifyInput {
  * state change that causes it is committed. A repeated event key for the same user does nothing.
  * Delivery beyond the inbox happens later, in the `notifications:deliver` job step.
  */
-export function notify(tx: WriteTx, input: NotifyInput): boolean {
+export async function notify(tx: WriteTx, input: NotifyInput): Promise<boolean> {
   if (input.link && !input.link.startsWith("/"))
     throw new Error("notification link must be a path");
-  const inserted = tx
+  const inserted = await tx
     .insert(notifications)
     .values({
       userId: input.userId,
@@ -52,19 +52,21 @@ export interface InboxItem {
   read: boolean;
 }
 
-export function unreadCount(userId: number): number {
-  return (
-    db()
-      .select({ value: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.value ?? 0
-  );
+export async function unreadCount(userId: number): Promise<number> {
+  const row = await db()
+    .select({ value: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .get();
+  return row?.value ?? 0;
 }
 
 /** The user's inbox, newest first, with the unread count (for the bell). */
-export function listNotifications(userId: number, page: { shift: number; count: number }) {
-  const rows = db()
+export async function listNotifications(
+  userId: number,
+  page: { shift: number; count: number },
+): Promise<{ items: InboxItem[]; unread: number }> {
+  const rows = await db()
     .select()
     .from(notifications)
     .where(eq(notifications.userId, userId))
@@ -80,7 +82,7 @@ export function listNotifications(userId: number, page: { shift: number; count: 
     created_at: row.createdAt.toISOString(),
     read: row.readAt !== null,
   }));
-  return { items, unread: unreadCount(userId) };
+  return { items, unread: await unreadCount(userId) };
 }
 
 /** Marks the user's own notifications among `ids` (or all of them) read. */
@@ -89,9 +91,9 @@ export async function readNotifications(
   ids: number[] | "all",
   now = new Date(),
 ): Promise<{ updated: number; unread: number }> {
-  const updated = await writeTransaction(
-    (tx) =>
-      tx
+  const updated = await writeTransaction(async (tx) =>
+    changedRows(
+      await tx
         .update(notifications)
         .set({ readAt: now })
         .where(
@@ -101,7 +103,8 @@ export async function readNotifications(
             isNull(notifications.readAt),
           ),
         )
-        .run().changes,
+        .run(),
+    ),
   );
-  return { updated, unread: unreadCount(userId) };
+  return { updated, unread: await unreadCount(userId) };
 }

@@ -14,6 +14,6 @@ export async function recordOutboxMessage(entry: OutboxEntry): Promise<void> {
 }
 
 /** The latest messages, newest first, for `/sandbox/outbox` and tests. */
-export function latestOutboxMessages(limit = 100) {
+export async function latestOutboxMessages(limit = 100) {
   return db().select().from(sandboxOutbox).orderBy(desc(sandboxOutbox.id)).limit(limit).all();
 }

@@ -54,7 +54,7 @@ export async function settlePaid(
     )
     .returning({ id: viewingRequests.id });
   if (advanced.length > 0) {
-    onViewingPaid(tx, attempt.viewingRequestId, paidAt);
+    await onViewingPaid(tx, attempt.viewingRequestId, paidAt);
     return "paid";
   }
   // Money arrived for a request that is no longer pending (paid through another attempt or
@@ -122,7 +122,7 @@ export async function markRefunded(
       ),
     )
     .returning({ id: viewingRequests.id });
-  if (refunded.length > 0) onViewingRefunded(tx, attempt.viewingRequestId, at);
+  if (refunded.length > 0) await onViewingRefunded(tx, attempt.viewingRequestId, at);
 }
 
 export const PAID_TRADE_STATUSES = new Set(["TRADE_SUCCESS", "TRADE_FINISHED"]);

@@ -64,3 +64,17 @@ export async function insertHouse(userId: number, status: number = HouseStatus.p
   if (!house) throw new Error("house insert failed");
   return house;
 }
+
+/**
+ * The message a failed statement carries from SQLite (e.g. a trigger's RAISE): drizzle wraps
+ * some driver errors in a DrizzleQueryError whose cause holds it, depending on the driver.
+ */
+export async function sqliteRefusal(statement: () => Promise<unknown>): Promise<string> {
+  try {
+    await statement();
+  } catch (error) {
+    const cause = (error as Error).cause;
+    return cause instanceof Error ? cause.message : (error as Error).message;
+  }
+  throw new Error("the statement was not refused");
+}

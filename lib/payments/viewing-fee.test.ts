@@ -1,5 +1,5 @@
 import { createSign, generateKeyPairSync } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createPreorder } from "@/app/api/order/create_preorder/route";
 import { POST as orderDetail } from "@/app/api/order/detail/route";
@@ -19,7 +19,7 @@ import {
 import { SANDBOX_APP_ID, SANDBOX_SELLER_ID } from "@/lib/alipay/client";
 import { chinaTime, signAsAlipay } from "@/lib/alipay/sandbox/signing";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
-import { insertHouse, serveRoutes } from "@/lib/payments/test-support";
+import { insertHouse, serveRoutes, sqliteRefusal } from "@/lib/payments/test-support";
 import { buildRequest, call, createUser } from "@/tests/helpers";
 import { CONSENT, createTenant } from "@/tests/viewings";
 
@@ -501,23 +501,25 @@ describe("/api/payment/ali/notify", () => {
     const stored = await db().select().from(alipayNotifications);
     for (const [, outcome] of cases) expect(stored.map((n) => n.outcome)).toContain(outcome);
     // The audit trail is append-only.
-    expect(() => db().update(alipayNotifications).set({ outcome: "paid" }).run()).toThrow(
+    expect(
+      await sqliteRefusal(() => db().update(alipayNotifications).set({ outcome: "paid" }).run()),
+    ).toMatch(/append-only/);
+    expect(await sqliteRefusal(() => db().delete(alipayNotifications).run())).toMatch(
       /append-only/,
     );
-    expect(() => db().delete(alipayNotifications).run()).toThrow(/append-only/);
     expect(await db().select().from(alipayNotifications)).toEqual(stored);
   });
 
   it("answers fail in plain text, not the JSON envelope, when handling it breaks", async () => {
     const { requestId, attempt } = await unpaidRequest();
     const signed = signAsAlipay(notifyFields(attempt.outTradeNo));
-    db().$client.exec("ALTER TABLE alipay_notifications RENAME TO alipay_notifications_away");
+    await db().run(sql`ALTER TABLE alipay_notifications RENAME TO alipay_notifications_away`);
     try {
       const broken = await deliver(signed);
       expect(broken).toEqual({ text: "fail", type: "text/plain; charset=utf-8" });
       expect(await requestRow(requestId)).toMatchObject({ status: 1, paidAt: null });
     } finally {
-      db().$client.exec("ALTER TABLE alipay_notifications_away RENAME TO alipay_notifications");
+      await db().run(sql`ALTER TABLE alipay_notifications_away RENAME TO alipay_notifications`);
     }
     // Alipay retries; the retry is handled normally.
     expect((await deliver(signed)).text).toBe("success");

@@ -80,7 +80,7 @@ export async function createViewingRequest(
         status: viewingRequests.status,
       });
     if (created) {
-      recordBeforePaying(tx, created, input, now);
+      await recordBeforePaying(tx, created, input, now);
       return created.id;
     }
     const [open] = await tx
@@ -99,7 +99,7 @@ export async function createViewingRequest(
       )
       .limit(1);
     if (!open) throw new Error("viewing request insert ignored without an open request");
-    recordBeforePaying(tx, open, input, now);
+    await recordBeforePaying(tx, open, input, now);
     // Asking again with the consent given (or withdrawn) changes it for the open request.
     if (input.creditConsent !== undefined)
       await tx
@@ -283,7 +283,7 @@ export async function listViewingRequests(userId: number, now = new Date()) {
   const providers = await paymentProviders(
     [...asTenant, ...asLandlord].map((row) => row.request.id),
   );
-  const scores = cachedScores(asLandlord.map((row) => row.request.tenantId));
+  const scores = await cachedScores(asLandlord.map((row) => row.request.tenantId));
   return {
     as_tenant: asTenant.map((row) => present(row, "tenant", thumbs, providers, scores, now)),
     as_landlord: asLandlord.map((row) => present(row, "landlord", thumbs, providers, scores, now)),
@@ -297,6 +297,6 @@ export async function viewingRequestDetail(userId: number, requestId: number, no
   const role: Role = request.tenantId === userId ? "tenant" : "landlord";
   const thumbs = await coverThumbs([row.house.id]);
   const providers = await paymentProviders([request.id]);
-  const scores = cachedScores(role === "landlord" ? [request.tenantId] : []);
+  const scores = await cachedScores(role === "landlord" ? [request.tenantId] : []);
   return { role, ...present(row, role, thumbs, providers, scores, now) };
 }

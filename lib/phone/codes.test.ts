@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { rawStatement } from "@/db";
 import { writeTransaction } from "@/db/write";
 import { Status } from "@/lib/api/errors";
 import { latestOutboxMessages } from "@/lib/outbox/sandbox-outbox";
@@ -26,7 +26,7 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 /** Sends a code and reads it back from the sandbox outbox, as a person would. */
 async function sendAndRead(tel: string, userId: number, now = t0, clientAddress = "10.0.0.1") {
   await sendPhoneCode({ tel, purpose: "profile", userId, clientAddress, now });
-  const message = latestOutboxMessages(1)[0]!;
+  const message = (await latestOutboxMessages(1))[0]!;
   expect(message).toMatchObject({ channel: "sms", recipient: tel, kind: "code:profile" });
   return /验证码是 (\d{6})/.exec(message.body)![1]!;
 }
@@ -39,7 +39,7 @@ describe("SMS codes", () => {
     const { user } = await createUser();
     const tel = freshTel();
     const code = await sendAndRead(tel, user.id);
-    const dump = JSON.stringify(db().$client.prepare("SELECT * FROM phone_codes").all());
+    const dump = JSON.stringify(await rawStatement("SELECT * FROM phone_codes").all());
     expect(dump).not.toContain(code);
     expect(dump).not.toContain(tel);
     expect(dump).not.toContain("10.0.0.1");
@@ -64,8 +64,14 @@ describe("SMS codes", () => {
     const tel = freshTel();
     const code = await sendAndRead(tel, user.id);
     await expect(
-      writeTransaction((tx) => {
-        consumePhoneCode(tx, { userId: user.id, tel, purpose: "profile", code, now: at(1000) });
+      writeTransaction(async (tx) => {
+        await consumePhoneCode(tx, {
+          userId: user.id,
+          tel,
+          purpose: "profile",
+          code,
+          now: at(1000),
+        });
         throw new Error("the change it authorised failed");
       }),
     ).rejects.toThrow("failed");

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { and, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { changedRows } from "@/db";
 import { phoneCodes, verifiedPhones } from "@/db/schema";
 import { type WriteTx, writeTransaction } from "@/db/write";
 import { ApiError, Status } from "@/lib/api/errors";
@@ -27,19 +28,18 @@ const telHash = (tel: string) => keyedHash("tel", tel);
 const codeHash = (tel: string, purpose: string, code: string) =>
   keyedHash("code", tel, purpose, code);
 
-function sentSince(
+async function sentSince(
   tx: WriteTx,
   column: typeof phoneCodes.telHash | typeof phoneCodes.clientHash,
   value: string,
   since: Date,
-) {
-  return (
-    tx
-      .select({ value: count() })
-      .from(phoneCodes)
-      .where(and(eq(column, value), gt(phoneCodes.createdAt, since)))
-      .get()?.value ?? 0
-  );
+): Promise<number> {
+  const row = await tx
+    .select({ value: count() })
+    .from(phoneCodes)
+    .where(and(eq(column, value), gt(phoneCodes.createdAt, since)))
+    .get();
+  return row?.value ?? 0;
 }
 
 /**
@@ -61,15 +61,16 @@ export async function sendPhoneCode(input: {
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const tel = telHash(input.tel);
   const client = keyedHash("client", input.clientAddress);
-  await writeTransaction((tx) => {
+  await writeTransaction(async (tx) => {
     const ago = (ms: number) => new Date(now.getTime() - ms);
     if (
-      sentSince(tx, phoneCodes.telHash, tel, ago(MINUTE_MS)) >= LIMITS.perNumberMinute ||
-      sentSince(tx, phoneCodes.telHash, tel, ago(DAY_MS)) >= LIMITS.perNumberDay ||
-      sentSince(tx, phoneCodes.clientHash, client, ago(DAY_MS)) >= LIMITS.perClientDay
+      (await sentSince(tx, phoneCodes.telHash, tel, ago(MINUTE_MS))) >= LIMITS.perNumberMinute ||
+      (await sentSince(tx, phoneCodes.telHash, tel, ago(DAY_MS))) >= LIMITS.perNumberDay ||
+      (await sentSince(tx, phoneCodes.clientHash, client, ago(DAY_MS))) >= LIMITS.perClientDay
     )
       throw ApiError.rateLimited();
-    tx.insert(phoneCodes)
+    await tx
+      .insert(phoneCodes)
       .values({
         telHash: tel,
         purpose: input.purpose,
@@ -104,11 +105,11 @@ class WrongPhoneCodeError extends ApiError {
  * `WrongPhoneCodeError` (status 2, field `tel_code`) for a wrong, expired, used or voided code.
  * A code bound to a user (sent while signed in) only works for that user.
  */
-export function consumePhoneCode(
+export async function consumePhoneCode(
   tx: WriteTx,
   input: { userId?: number; tel: string; purpose: PhoneCodePurpose; code: string; now: Date },
-): void {
-  const latest = tx
+): Promise<void> {
+  const latest = await tx
     .select()
     .from(phoneCodes)
     .where(
@@ -128,12 +129,12 @@ export function consumePhoneCode(
   const given = Buffer.from(codeHash(input.tel, input.purpose, input.code));
   if (expected.length !== given.length || !timingSafeEqual(expected, given))
     throw new WrongPhoneCodeError(latest.id);
-  const consumed = tx
+  const consumed = await tx
     .update(phoneCodes)
     .set({ consumedAt: input.now })
     .where(and(eq(phoneCodes.id, latest.id), isNull(phoneCodes.consumedAt)))
     .run();
-  if (consumed.changes !== 1) throw new WrongPhoneCodeError(null);
+  if (changedRows(consumed) !== 1) throw new WrongPhoneCodeError(null);
 }
 
 /**
@@ -159,8 +160,14 @@ export async function writeWithPhoneCode<T>(work: (tx: WriteTx) => Promise<T> | 
 }
 
 /** Records that the user proved `tel` (inside the transaction that consumed the code). */
-export function markPhoneVerified(tx: WriteTx, userId: number, tel: string, now: Date): void {
-  tx.insert(verifiedPhones)
+export async function markPhoneVerified(
+  tx: WriteTx,
+  userId: number,
+  tel: string,
+  now: Date,
+): Promise<void> {
+  await tx
+    .insert(verifiedPhones)
     .values({ userId, tel, verifiedAt: now })
     .onConflictDoUpdate({ target: verifiedPhones.userId, set: { tel, verifiedAt: now } })
     .run();

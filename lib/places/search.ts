@@ -97,8 +97,8 @@ function defaultProvider(): PlaceProvider {
 }
 
 /** The landlord's own listings whose 小区 matches, with a position (newest first). */
-function ownPlaces(userId: number, keyword: string): Place[] {
-  const rows = db()
+async function ownPlaces(userId: number, keyword: string): Promise<Place[]> {
+  const rows = await db()
     .select({
       name: houses.districtName,
       county: houses.countyName,
@@ -138,7 +138,7 @@ export async function searchPlaces(
   provider: PlaceProvider = defaultProvider(),
 ): Promise<{ places: Place[] }> {
   const keyword = query.keyword.trim();
-  const mine = ownPlaces(userId, keyword);
+  const mine = await ownPlaces(userId, keyword);
   let found: Place[] = [];
   try {
     found = await provider.search({ ...query, keyword });

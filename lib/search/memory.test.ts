@@ -1,7 +1,8 @@
 import v8 from "node:v8";
 import vm from "node:vm";
+import { sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import { db } from "@/db";
+import { writeTransaction } from "@/db/write";
 import { createOwner } from "@/tests/search-factory";
 import { type SearchHouseParams, searchHouseParams } from "./params";
 import { searchHouses } from "./search-houses";
@@ -16,20 +17,14 @@ const CENTRE = { longitude: 104.066541, latitude: 30.572269 };
 
 beforeAll(async () => {
   const owner = await createOwner();
-  const insert = db().$client.prepare(
-    "INSERT INTO houses (user_id, status, longitude, latitude, house_rent, house_rooms, description_title) VALUES (?, 1, ?, ?, ?, ?, ?)",
-  );
-  db().$client.transaction(() => {
+  await writeTransaction(async (tx) => {
     for (let index = 0; index < 500; index++)
-      insert.run(
-        owner.id,
-        CENTRE.longitude + ((index % 25) - 12) * 0.002,
-        CENTRE.latitude + (Math.floor(index / 25) - 10) * 0.002,
-        1000 + (index % 40) * 100,
-        1 + (index % 4),
-        `近地铁口精装房 ${index}`,
-      );
-  })();
+      await tx.run(sql`INSERT INTO houses (user_id, status, longitude, latitude, house_rent,
+        house_rooms, description_title) VALUES (${owner.id}, 1,
+        ${CENTRE.longitude + ((index % 25) - 12) * 0.002},
+        ${CENTRE.latitude + (Math.floor(index / 25) - 10) * 0.002}, ${1000 + (index % 40) * 100},
+        ${1 + (index % 4)}, ${`近地铁口精装房 ${index}`})`);
+  });
 });
 
 function heapAfterGc(): number {

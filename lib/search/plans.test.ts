@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { db } from "@/db";
+import { rawStatement } from "@/db";
+import { writeTransaction } from "@/db/write";
 import { createOwner } from "@/tests/search-factory";
 import { distanceKm } from "./geo";
 import { type SearchHouseParams, searchHouseParams } from "./params";
@@ -35,13 +37,11 @@ beforeAll(async () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
-  const insert = db().$client.prepare(`INSERT INTO houses (user_id, status, longitude, latitude,
-    house_rent, house_size, house_rooms, praise_count, created_at, description_title, description,
-    district_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  db().$client.transaction(() => {
+  await writeTransaction(async (tx) => {
     for (let index = 0; index < LISTINGS; index++) {
       const near = rand() < 0.8;
-      insert.run(
+      // Drawn in this order, so the data set stays the same.
+      const values = [
         owner.id,
         rand() < 0.9 ? 1 : Math.floor(rand() * 4),
         CENTRE.longitude + (rand() - 0.5) * (near ? 0.1 : 0.5),
@@ -54,10 +54,16 @@ beforeAll(async () => {
         index % 2 === 0 ? "近地铁口精装" : index === 77 ? "独一无二的房子" : "安静两居",
         index % 5 === 0 ? "楼下有地铁站" : "家电齐全",
         index % 7 === 0 ? "朝阳花园" : "望江苑",
-      );
+      ];
+      await tx.run(sql`INSERT INTO houses (user_id, status, longitude, latitude, house_rent,
+        house_size, house_rooms, praise_count, created_at, description_title, description,
+        district_name) VALUES (${sql.join(
+          values.map((value) => sql`${value}`),
+          sql`, `,
+        )})`);
     }
-  })();
-  rows = db().$client.prepare("SELECT * FROM houses").all() as Row[];
+  });
+  rows = await rawStatement<Row>("SELECT * FROM houses").all();
 });
 
 function bruteForce(params: SearchHouseParams): number[] {
@@ -118,10 +124,10 @@ describe.each(Object.entries(cases))("%s", (_, extra) => {
 });
 
 describe.each(Object.entries(cases))("count, %s", (_, extra) => {
-  test.each([1, 4])("sort %i counts what a brute-force scan finds, up to the cap", (sort) => {
+  test.each([1, 4])("sort %i counts what a brute-force scan finds, up to the cap", async (sort) => {
     const params = searchHouseParams.parse({ ...CENTRE, sort, ...extra });
     const total = bruteMatches(params).length;
-    expect(countHouses(params)).toEqual({
+    expect(await countHouses(params)).toEqual({
       count: Math.min(total, COUNT_CAP),
       more: total > COUNT_CAP,
       area_has_listings: true,

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Statement } from "better-sqlite3";
-import { db } from "@/db";
+import { rawStatement } from "@/db";
 import { HouseStatus, ModerationState } from "@/db/schema";
 import { type Box, EARTH_RADIUS_KM, type Point, RADIUS_EPSILON_KM } from "./geo";
 import type { Filters } from "./params";
@@ -48,19 +47,6 @@ export class SqlBuilder {
   whereSql(): string {
     return this.where.join(" AND ");
   }
-}
-
-// Prepared statements are reused across requests; filters give a bounded number of shapes.
-const statements = new Map<string, Statement>();
-
-export function prepared(sqlText: string): Statement {
-  let statement = statements.get(sqlText);
-  if (!statement) {
-    if (statements.size >= 500) statements.clear();
-    statement = db().$client.prepare(sqlText);
-    statements.set(sqlText, statement);
-  }
-  return statement;
 }
 
 export function escapeLike(value: string): string {
@@ -128,13 +114,16 @@ export function addBox(query: SqlBuilder, box: Box) {
   query.add(`h.longitude BETWEEN ${query.bind(box.minLng)} AND ${query.bind(box.maxLng)}`);
 }
 
-/** Haversine in SQL (SQLite math functions), the same formula as geo.ts `distanceKm`. */
+/**
+ * Haversine in SQL (SQLite math functions), the same formula as geo.ts `distanceKm`. `power`, not
+ * its alias `pow`, which libSQL's build does not register.
+ */
 export function distanceSql(query: SqlBuilder, centre: Point): string {
   const rad = Math.PI / 180;
   const lat0 = query.bind(centre.latitude * rad);
   const lng0 = query.bind(centre.longitude * rad);
   const cosLat0 = query.bind(Math.cos(centre.latitude * rad));
-  return `(2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(pow(sin((radians(h.latitude) - ${lat0}) / 2), 2) + ${cosLat0} * cos(radians(h.latitude)) * pow(sin((radians(h.longitude) - ${lng0}) / 2), 2)))))`;
+  return `(2 * ${EARTH_RADIUS_KM} * asin(min(1, sqrt(power(sin((radians(h.latitude) - ${lat0}) / 2), 2) + ${cosLat0} * cos(radians(h.latitude)) * power(sin((radians(h.longitude) - ${lng0}) / 2), 2)))))`;
 }
 
 export function addWithinRadius(query: SqlBuilder, distance: string, radiusKm: number) {
@@ -147,20 +136,20 @@ export function geoOverlap(query: SqlBuilder, box: Box): string {
 }
 
 /** How many published listings fall in the box, counting no further than `cap`. */
-export function countInBox(box: Box, cap: number): number {
+export async function countInBox(box: Box, cap: number): Promise<number> {
   const query = new SqlBuilder();
   const overlap = geoOverlap(query, box);
   const limit = query.bind(cap);
-  const row = prepared(
+  const row = (await rawStatement<{ n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM houses_geo g WHERE ${overlap} LIMIT ${limit})`,
-  ).get(query.bindings) as { n: number };
+  ).get(query.bindings)) as { n: number };
   return row.n;
 }
 
 /** How many listings contain the phrase (any status), counting no further than `cap`. */
-export function countTextMatches(houseName: string, cap: number): number {
-  const row = prepared(
+export async function countTextMatches(houseName: string, cap: number): Promise<number> {
+  const row = (await rawStatement<{ n: number }>(
     "SELECT count(*) AS n FROM (SELECT 1 FROM houses_fts WHERE houses_fts MATCH @phrase LIMIT @cap)",
-  ).get({ phrase: ftsPhrase(houseName), cap }) as { n: number };
+  ).get({ phrase: ftsPhrase(houseName), cap })) as { n: number };
   return row.n;
 }

@@ -1,7 +1,7 @@
 import gcoord from "gcoord";
 import { beforeEach, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/search_house/route";
-import { db } from "@/db";
+import { rawStatement } from "@/db";
 import { houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { call } from "@/tests/helpers";
@@ -105,7 +105,7 @@ describe("response", () => {
     expect(await ids({ longitude: 116.407526, latitude: 39.90403 })).toEqual([house.id]);
     await writeTransaction((tx) => tx.update(houses).set({ status: 3 }).run());
     expect(await ids({ longitude: 116.407526, latitude: 39.90403 })).toEqual([]);
-    expect(db().$client.prepare("SELECT count(*) AS n FROM houses_geo").get()).toEqual({ n: 0 });
+    expect(await rawStatement("SELECT count(*) AS n FROM houses_geo").get()).toEqual({ n: 0 });
   });
 
   test("the endpoint is public and ignores any token", async () => {
@@ -230,9 +230,9 @@ describe("text search (house_name)", () => {
     expect((await ids({ house_name: "地铁口" })).sort()).toEqual(
       [title.id, description.id, community.id].sort(),
     );
-    const [row] = db()
-      .$client.prepare("SELECT count(*) AS n FROM houses_fts WHERE houses_fts MATCH '\"地铁口\"'")
-      .all() as { n: number }[];
+    const [row] = await rawStatement<{ n: number }>(
+      "SELECT count(*) AS n FROM houses_fts WHERE houses_fts MATCH '\"地铁口\"'",
+    ).all();
     expect(row?.n).toBe(3);
   });
 
@@ -264,9 +264,9 @@ describe("text search (house_name)", () => {
     expect(await ids({ house_name: "阳光花园" })).toEqual([]);
     expect(await ids({ house_name: "翠苑北" })).toEqual([house.id]);
     await writeTransaction((tx) => tx.delete(houses).run());
-    const ftsRows = db()
-      .$client.prepare("SELECT rowid FROM houses_fts WHERE houses_fts MATCH '\"翠苑北\"'")
-      .all();
+    const ftsRows = await rawStatement(
+      "SELECT rowid FROM houses_fts WHERE houses_fts MATCH '\"翠苑北\"'",
+    ).all();
     expect(ftsRows).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { rawStatement } from "@/db";
 import { chinaDate } from "@/lib/china-time";
 import { coverPhoto } from "@/lib/houses/cover";
 import { freshness } from "@/lib/houses/freshness";
@@ -16,7 +17,6 @@ import {
   ftsPhrase,
   geoOverlap,
   ownerVerifiedSql,
-  prepared,
   SqlBuilder,
   textCondition,
   usesFts,
@@ -95,16 +95,16 @@ function candidates(
   return { from, distance };
 }
 
-function pageIds(page: PageQuery): number[] {
+async function pageIds(page: PageQuery): Promise<number[]> {
   const query = new SqlBuilder();
   const { from, distance } = candidates(query, page);
   const { params, window } = page;
   const order = ORDER[params.sort];
   const limit = query.bind(window?.limit ?? params.count);
   const offset = query.bind(window?.offset ?? params.shift);
-  const rows = prepared(
+  const rows = await rawStatement<{ id: number }>(
     `SELECT h.id AS id, ${distance} AS distance FROM ${from} WHERE ${query.whereSql()} ORDER BY ${order.orderBy} LIMIT ${limit} OFFSET ${offset}`,
-  ).all(query.bindings) as { id: number }[];
+  ).all(query.bindings);
   return rows.map((row) => row.id);
 }
 
@@ -113,18 +113,18 @@ function pageIds(page: PageQuery): number[] {
  * that finds too few results grows by the shortfall (results scale with the area), so filtered
  * and text searches need few rounds.
  */
-function nearestIds(base: Omit<PageQuery, "radiusKm">, radiusKm: number): number[] {
+async function nearestIds(base: Omit<PageQuery, "radiusKm">, radiusKm: number): Promise<number[]> {
   const { shift, count } = base.params;
   const need = shift + count;
   const target = need * 4;
   let ring = Math.min(radiusKm, RING_START_KM);
   while (
     ring > RING_MIN_KM &&
-    countInBox(intersect(boundingBox(base.centre, ring), base.clip), target) >= target
+    (await countInBox(intersect(boundingBox(base.centre, ring), base.clip), target)) >= target
   )
     ring /= 2;
   for (;;) {
-    const ids = pageIds({ ...base, radiusKm: ring, window: { offset: 0, limit: need } });
+    const ids = await pageIds({ ...base, radiusKm: ring, window: { offset: 0, limit: need } });
     if (ids.length === need || ring >= radiusKm) return ids.slice(shift);
     const growth = Math.sqrt(need / Math.max(ids.length, 1)) * 1.25;
     ring = Math.min(radiusKm, ring * Math.min(4, Math.max(1.5, growth)));
@@ -142,20 +142,21 @@ function searchArea(params: SearchHouseParams, centre: Point): { radiusKm: numbe
 }
 
 /** The plan for a search (see the top of this file), without paging. */
-function plan(params: SearchHouseParams, centre: Point): Omit<PageQuery, "window"> {
+async function plan(params: SearchHouseParams, centre: Point): Promise<Omit<PageQuery, "window">> {
   const text = params.house_name;
   const area = searchArea(params, centre);
   const base = { params, centre, textPerRow: Boolean(text), ...area };
-  if (text && usesFts(text) && countTextMatches(text, CANDIDATE_CAP + 1) <= CANDIDATE_CAP)
+  if (text && usesFts(text) && (await countTextMatches(text, CANDIDATE_CAP + 1)) <= CANDIDATE_CAP)
     return { ...base, driver: "text", textPerRow: false };
   if (params.sort === 1) return { ...base, driver: "geo" };
   const box = intersect(boundingBox(centre, area.radiusKm), area.clip);
-  const driver = countInBox(box, CANDIDATE_CAP + 1) <= CANDIDATE_CAP ? "geo" : "sorted-index";
+  const driver =
+    (await countInBox(box, CANDIDATE_CAP + 1)) <= CANDIDATE_CAP ? "geo" : "sorted-index";
   return { ...base, driver };
 }
 
-function searchIds(params: SearchHouseParams, centre: Point): number[] {
-  const chosen = plan(params, centre);
+async function searchIds(params: SearchHouseParams, centre: Point): Promise<number[]> {
+  const chosen = await plan(params, centre);
   if (params.sort === 1 && chosen.driver === "geo") return nearestIds(chosen, chosen.radiusKm);
   return pageIds(chosen);
 }
@@ -177,19 +178,20 @@ export interface SearchCount {
  * reads the same candidates as the search but never orders them: text- or R*Tree-driven, and
  * stopping at COUNT_CAP + 1 rows.
  */
-export function countHouses(params: SearchHouseParams): SearchCount {
+export async function countHouses(params: SearchHouseParams): Promise<SearchCount> {
   const centre = searchCentre(params);
-  const chosen = plan(params, centre);
+  const chosen = await plan(params, centre);
   const driver = chosen.driver === "text" ? "text" : "geo";
   const query = new SqlBuilder();
   const { from } = candidates(query, { ...chosen, driver });
   const cap = query.bind(COUNT_CAP + 1);
-  const row = prepared(
+  const row = (await rawStatement<{ n: number }>(
     `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${query.whereSql()} LIMIT ${cap})`,
-  ).get(query.bindings) as { n: number };
+  ).get(query.bindings)) as { n: number };
   const count = Math.min(row.n, COUNT_CAP);
   const areaHasListings =
-    row.n > 0 || countInBox(intersect(boundingBox(centre, chosen.radiusKm), chosen.clip), 1) > 0;
+    row.n > 0 ||
+    (await countInBox(intersect(boundingBox(centre, chosen.radiusKm), chosen.clip), 1)) > 0;
   return { count, more: row.n > COUNT_CAP, area_has_listings: areaHasListings };
 }
 
@@ -283,15 +285,19 @@ export async function searchHouses(
   now = new Date(),
 ): Promise<SearchResult[]> {
   const centre = searchCentre(params);
-  return resultsFor(searchIds(params, centre), centre, now);
+  return resultsFor(await searchIds(params, centre), centre, now);
 }
 
 /** Result items for listing ids, in that order; `distance` is measured from `centre`. */
-export function resultsFor(ids: number[], centre: Point, now = new Date()): SearchResult[] {
+export async function resultsFor(
+  ids: number[],
+  centre: Point,
+  now = new Date(),
+): Promise<SearchResult[]> {
   if (ids.length === 0) return [];
   const idList = JSON.stringify(ids);
-  const rows = prepared(PAGE_ROWS_SQL).all(idList) as PageRow[];
-  const photos = prepared(PAGE_PHOTOS_SQL).all(idList) as PagePhoto[];
+  const rows = await rawStatement<PageRow>(PAGE_ROWS_SQL).all([idList]);
+  const photos = await rawStatement<PagePhoto>(PAGE_PHOTOS_SQL).all([idList]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const photosOf = new Map<number, PagePhoto[]>();
   for (const photo of photos)

@@ -1,6 +1,6 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/search_map/route";
-import { db } from "@/db";
 import { houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { call } from "@/tests/helpers";
@@ -64,14 +64,13 @@ describe("clustering", () => {
 
   test("many listings are clustered on the server, every listing counted once", async () => {
     const owner = await createOwner();
-    const insert = db().$client.prepare(
-      "INSERT INTO houses (user_id, status, longitude, latitude, house_rent) VALUES (?, 1, ?, ?, 2000)",
-    );
     const total = 3000;
-    db().$client.transaction(() => {
+    await writeTransaction(async (tx) => {
       for (let index = 0; index < total; index++)
-        insert.run(owner.id, 103.95 + (index % 60) * 0.004, 30.55 + Math.floor(index / 60) * 0.002);
-    })();
+        await tx.run(sql`INSERT INTO houses (user_id, status, longitude, latitude, house_rent)
+          VALUES (${owner.id}, 1, ${103.95 + (index % 60) * 0.004},
+          ${30.55 + Math.floor(index / 60) * 0.002}, 2000)`);
+    });
     const response = await map({ bbox: CITY_VIEW, zoom: 11 });
     const { markers, clusters } = response.body.ans;
     expect(clusters.length).toBeGreaterThan(0);

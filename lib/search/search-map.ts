@@ -1,5 +1,6 @@
 import "server-only";
 import Supercluster from "supercluster";
+import { rawStatement } from "@/db";
 import { type BBox, filterFields, type SearchMapParams } from "./params";
 import {
   addBox,
@@ -7,7 +8,6 @@ import {
   countTextMatches,
   ftsPhrase,
   geoOverlap,
-  prepared,
   SqlBuilder,
   searchableSql,
   textCondition,
@@ -46,21 +46,21 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 const hasFilters = (params: SearchMapParams) =>
   Object.keys(filterFields).some((key) => params[key as keyof typeof filterFields] !== undefined);
 
-function pointsInView(params: SearchMapParams): PointRow[] {
+async function pointsInView(params: SearchMapParams): Promise<PointRow[]> {
   const query = new SqlBuilder();
   if (!hasFilters(params)) {
     // The usual map view: the R*Tree alone holds every published listing. Its float32 corners
     // (±1.5 m) are exact enough to cluster; markers are re-read from the REAL columns.
     const overlap = geoOverlap(query, params.bbox);
-    return prepared(
+    return rawStatement<PointRow>(
       `SELECT g.id AS id, (g.min_lng + g.max_lng) / 2 AS longitude, (g.min_lat + g.max_lat) / 2 AS latitude FROM houses_geo g WHERE ${overlap}`,
-    ).all(query.bindings) as PointRow[];
+    ).all(query.bindings);
   }
   const text = params.house_name;
   const textDrives =
     text !== undefined &&
     usesFts(text) &&
-    countTextMatches(text, CANDIDATE_CAP + 1) <= CANDIDATE_CAP;
+    (await countTextMatches(text, CANDIDATE_CAP + 1)) <= CANDIDATE_CAP;
   let from = "houses_geo g CROSS JOIN houses h ON h.id = g.id";
   if (textDrives) {
     from = "houses_fts f CROSS JOIN houses h ON h.id = f.rowid";
@@ -72,18 +72,18 @@ function pointsInView(params: SearchMapParams): PointRow[] {
   }
   addBox(query, params.bbox);
   addFilters(query, params);
-  return prepared(
+  return rawStatement<PointRow>(
     `SELECT h.id AS id, h.longitude AS longitude, h.latitude AS latitude FROM ${from} WHERE ${query.whereSql()}`,
-  ).all(query.bindings) as PointRow[];
+  ).all(query.bindings);
 }
 
 const MARKERS_SQL = `SELECT h.id AS house_id, h.longitude AS longitude, h.latitude AS latitude,
   h.house_rent AS house_rent FROM json_each(?) j CROSS JOIN houses h ON h.id = j.value
   WHERE ${searchableSql("h")} ORDER BY h.id`;
 
-function markers(ids: number[], bbox: BBox): MapMarker[] {
+async function markers(ids: number[], bbox: BBox): Promise<MapMarker[]> {
   if (ids.length === 0) return [];
-  const rows = prepared(MARKERS_SQL).all(JSON.stringify(ids)) as MapMarker[];
+  const rows = await rawStatement<MapMarker>(MARKERS_SQL).all([JSON.stringify(ids)]);
   return rows.filter(
     (row) =>
       row.longitude >= bbox.minLng &&
@@ -97,10 +97,10 @@ function markers(ids: number[], bbox: BBox): MapMarker[] {
 export async function searchMap(
   params: SearchMapParams,
 ): Promise<{ markers: MapMarker[]; clusters: MapCluster[] }> {
-  const points = pointsInView(params);
+  const points = await pointsInView(params);
   if (points.length <= 1)
     return {
-      markers: markers(
+      markers: await markers(
         points.map((point) => point.id),
         params.bbox,
       ),
@@ -131,5 +131,5 @@ export async function searchMap(
       });
     else single.push((feature.properties as PointRow).id);
   }
-  return { markers: markers(single, params.bbox), clusters };
+  return { markers: await markers(single, params.bbox), clusters };
 }

@@ -44,7 +44,7 @@ test("房东的其他房源: the same owner's other published listings, newest f
   const newer = await createListing({ userId: owner.id, createdAt: new Date(1_800_000_000_000) });
   await createListing({ userId: owner.id, status: 0 });
   await createListing();
-  const found = landlordOtherHouses({
+  const found = await landlordOtherHouses({
     id: house.id,
     owner_id: owner.id,
     longitude: house.longitude,

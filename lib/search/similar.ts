@@ -1,6 +1,7 @@
 import "server-only";
+import { rawStatement } from "@/db";
 import { searchHouseParams } from "./params";
-import { prepared, searchableSql } from "./query";
+import { searchableSql } from "./query";
 import { resultsFor, type SearchResult, searchHouses } from "./search-houses";
 
 // The detail page's 附近相似房源 and 房东的其他房源.
@@ -44,20 +45,30 @@ const OWNER_OTHERS_SQL = `SELECT id FROM houses h WHERE user_id = ? AND ${search
   AND id != ? ORDER BY created_at DESC, id DESC LIMIT ?`;
 
 /** All of a landlord's published listings (up to `limit`), newest first, without distances. */
-export function landlordHouses(ownerId: number, limit = 100): Omit<SearchResult, "distance">[] {
-  const ids = (prepared(OWNER_OTHERS_SQL).all(ownerId, 0, limit) as { id: number }[]).map(
-    (row) => row.id,
+export async function landlordHouses(
+  ownerId: number,
+  limit = 100,
+): Promise<Omit<SearchResult, "distance">[]> {
+  const rows = await rawStatement<{ id: number }>(OWNER_OTHERS_SQL).all([ownerId, 0, limit]);
+  const found = await resultsFor(
+    rows.map((row) => row.id),
+    { longitude: 0, latitude: 0 },
   );
-  return resultsFor(ids, { longitude: 0, latitude: 0 }).map(({ distance: _, ...item }) => item);
+  return found.map(({ distance: _, ...item }) => item);
 }
 
 /** The landlord's other published listings, newest first; distances from this listing. */
-export function landlordOtherHouses(
+export async function landlordOtherHouses(
   house: SimilarTo & { owner_id: number },
   limit = SIMILAR_LIMIT,
-): SearchResult[] {
-  const ids = (
-    prepared(OWNER_OTHERS_SQL).all(house.owner_id, house.id, limit) as { id: number }[]
-  ).map((row) => row.id);
-  return resultsFor(ids, { longitude: house.longitude ?? 0, latitude: house.latitude ?? 0 });
+): Promise<SearchResult[]> {
+  const rows = await rawStatement<{ id: number }>(OWNER_OTHERS_SQL).all([
+    house.owner_id,
+    house.id,
+    limit,
+  ]);
+  return resultsFor(
+    rows.map((row) => row.id),
+    { longitude: house.longitude ?? 0, latitude: house.latitude ?? 0 },
+  );
 }

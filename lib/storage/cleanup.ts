@@ -1,7 +1,7 @@
 import "server-only";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/db";
+import { rawStatement } from "@/db";
 import { env } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 import { storage } from "@/lib/storage";
@@ -31,15 +31,14 @@ export const STORAGE_KEY_COLUMNS = [
 const BATCH = 20_000;
 
 /** The keys of `candidates` that no row references (one read, whatever the number of rows). */
-function unreferenced(candidates: string[]): string[] {
+async function unreferenced(candidates: string[]): Promise<string[]> {
   const referenced = STORAGE_KEY_COLUMNS.map(
     ([table, column]) => `SELECT "${column}" FROM "${table}" WHERE "${column}" IS NOT NULL`,
   ).join(" UNION ALL ");
-  const rows = db()
-    .$client.prepare(`SELECT value FROM json_each(?) WHERE value NOT IN (${referenced})`)
-    .pluck()
-    .all(JSON.stringify(candidates)) as string[];
-  return rows;
+  const rows = await rawStatement<{ value: string }>(
+    `SELECT value FROM json_each(?) WHERE value NOT IN (${referenced})`,
+  ).all([JSON.stringify(candidates)]);
+  return rows.map((row) => row.value);
 }
 
 async function removeStale(directory: string, cutoff: number): Promise<string[]> {
@@ -83,7 +82,7 @@ export async function cleanupLeftovers(context: { now: Date }): Promise<Record<s
     }
   };
   const removeOrphans = async (batch: string[]) => {
-    for (const key of unreferenced(batch)) {
+    for (const key of await unreferenced(batch)) {
       if (await remove(key, "cleanup.orphan_removed")) orphanFiles += 1;
     }
   };

@@ -14,7 +14,7 @@ const profile = { nickname: "王", sex: 1, user_type: 1, account_name: "王五" 
 
 async function verifiedUser(status: "approved" | "pending", idNumber: string) {
   const created = await createUser({ wxHeadimgurl: "https://thirdwx.qlogo.cn/mmopen/a/132" });
-  db()
+  await db()
     .insert(identityVerifications)
     .values({
       userId: created.user.id,
@@ -43,15 +43,17 @@ describe("payout account ID number", () => {
     });
     expect(refused.http).toBe(400);
     expect(refused.body).toMatchObject({ status: 2, ans: { field: "account_idcardnumber" } });
-    expect(payoutOf(user.id)).toBeUndefined();
-    expect(db().select().from(users).where(eq(users.id, user.id)).get()?.profileSavedAt).toBeNull();
+    expect(await payoutOf(user.id)).toBeUndefined();
+    expect(
+      (await db().select().from(users).where(eq(users.id, user.id)).get())?.profileSavedAt,
+    ).toBeNull();
 
     const own = await call(createUserinfo, {
       token,
       form: { ...profile, account_idcardnumber: OWN_ID },
     });
     expect(own.body.status).toBe(0);
-    expect(payoutOf(user.id)?.idNumberMasked).toBe("5101**********1237");
+    expect((await payoutOf(user.id))?.idNumberMasked).toBe("5101**********1237");
   });
 
   it("is free while no verification is approved", async () => {
@@ -61,6 +63,6 @@ describe("payout account ID number", () => {
       form: { ...profile, account_idcardnumber: SOMEONE_ELSES_ID },
     });
     expect(body.status).toBe(0);
-    expect(payoutOf(user.id)?.idNumberMasked).toBe(maskIdNumber(SOMEONE_ELSES_ID));
+    expect((await payoutOf(user.id))?.idNumberMasked).toBe(maskIdNumber(SOMEONE_ELSES_ID));
   });
 });

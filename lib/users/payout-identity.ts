@@ -9,9 +9,12 @@ import { idNumberHash } from "@/lib/verifications/identity";
  * Payouts go to the verified person only: once the caller's real-name verification is approved,
  * a payout account's ID number (normalised) must be that same number, not someone else's.
  */
-export function checkPayoutIdNumber(userId: number, idNumber: string | undefined): void {
+export async function checkPayoutIdNumber(
+  userId: number,
+  idNumber: string | undefined,
+): Promise<void> {
   if (!idNumber) return;
-  const approved = db()
+  const approved = await db()
     .select({ idNumberHash: identityVerifications.idNumberHash })
     .from(identityVerifications)
     .where(

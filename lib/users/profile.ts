@@ -31,10 +31,10 @@ const profileQueries = preparedQuery((database) => {
 
 export async function ownProfile(userId: number) {
   const queries = profileQueries();
-  const user = queries.user.get({ userId });
+  const user = await queries.user.get({ userId });
   if (!user) throw ApiError.notFound("用户");
-  const account = queries.account.get({ userId });
-  const verified = queries.verified.get({ userId });
+  const account = await queries.account.get({ userId });
+  const verified = await queries.verified.get({ userId });
   return {
     wx_openid: user.wxOpenid,
     wx_nickname: user.wxNickname,

@@ -57,29 +57,30 @@ export async function saveProfile(
     throw ApiError.badParam("portrait", "请上传头像");
   }
   const payout = payoutValues(params);
-  checkPayoutIdNumber(userId, params.account_idcardnumber);
+  await checkPayoutIdNumber(userId, params.account_idcardnumber);
   const newFile = portrait ? await portraitFile(portrait) : undefined;
   const newKey = newFile?.key;
 
   await writeFilesThenCommit(
     newFile ? [newFile] : [],
-    (tx) => {
-      const previous = tx
+    async (tx) => {
+      const previous = (await tx
         .select({ headimgurl: users.headimgurl, tel: users.tel })
         .from(users)
         .where(eq(users.id, userId))
-        .get()!;
+        .get())!;
       const now = new Date();
       const tel = params.tel ?? previous.tel;
       if (params.tel_code !== undefined) {
         if (!tel) throw ApiError.badParam("tel", "填写验证码时需提供手机号");
-        consumePhoneCode(tx, { userId, tel, purpose: "profile", code: params.tel_code, now });
-        markPhoneVerified(tx, userId, tel, now);
+        await consumePhoneCode(tx, { userId, tel, purpose: "profile", code: params.tel_code, now });
+        await markPhoneVerified(tx, userId, tel, now);
       } else if (params.tel !== undefined && params.tel !== previous.tel) {
         // A new number saved without a code is kept, unverified, as legacy clients expect.
-        tx.delete(verifiedPhones).where(eq(verifiedPhones.userId, userId)).run();
+        await tx.delete(verifiedPhones).where(eq(verifiedPhones.userId, userId)).run();
       }
-      tx.update(users)
+      await tx
+        .update(users)
         .set({
           nickname: params.nickname,
           sex: params.sex,
@@ -103,7 +104,8 @@ export async function saveProfile(
         .where(eq(users.id, userId))
         .run();
       if (payout) {
-        tx.insert(payoutAccounts)
+        await tx
+          .insert(payoutAccounts)
           .values({ userId, type: BANK_CARD_ACCOUNT, ...payout })
           .onConflictDoUpdate({
             target: [payoutAccounts.userId, payoutAccounts.type],

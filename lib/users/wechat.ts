@@ -43,30 +43,32 @@ export async function upsertWechatUser(
   // Drizzle drops undefined keys, so a bare snsapi_base login only touches updated_at.
   const refresh = { ...wechatFields, updatedAt: new Date() };
   return writeTransaction(async (tx) => {
-    const identityOwner = appid ? userIdOfIdentity(tx, appid, openid) : null;
+    const identityOwner = appid ? await userIdOfIdentity(tx, appid, openid) : null;
     const known =
       identityOwner ??
-      tx.select({ id: users.id }).from(users).where(eq(users.wxOpenid, openid)).get()?.id;
+      (await tx.select({ id: users.id }).from(users).where(eq(users.wxOpenid, openid)).get())?.id;
     const sameUnion =
       known === undefined && unionid
-        ? tx
-            .select({ id: users.id })
-            .from(users)
-            .where(eq(users.wxUnionid, unionid))
-            .orderBy(asc(users.id))
-            .get()?.id
+        ? (
+            await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(eq(users.wxUnionid, unionid))
+              .orderBy(asc(users.id))
+              .get()
+          )?.id
         : undefined;
     const existing = known ?? sameUnion;
     const user =
       existing !== undefined
-        ? tx.update(users).set(refresh).where(eq(users.id, existing)).returning().get()
-        : tx
+        ? await tx.update(users).set(refresh).where(eq(users.id, existing)).returning().get()
+        : await tx
             .insert(users)
             .values({ wxOpenid: openid, ...wechatFields })
             .onConflictDoUpdate({ target: users.wxOpenid, set: refresh })
             .returning()
             .get();
-    if (appid) recordWechatIdentity(tx, { userId: user.id, appid, openid, unionid });
+    if (appid) await recordWechatIdentity(tx, { userId: user.id, appid, openid, unionid });
     return user;
   });
 }

@@ -54,7 +54,9 @@ export function requiredFile(files: Record<string, UploadedFile[]>, field: strin
 
 function isUniqueViolation(error: unknown): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
+    // better-sqlite3 and libSQL files give the extended code; a libSQL server only the message.
     if ((current as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+    if (current.message.includes("UNIQUE constraint failed")) return true;
   }
   return false;
 }

@@ -38,13 +38,13 @@ export async function submitIdentity(userId: number, input: IdentitySubmission) 
     userId,
     { portrait: input.portrait, front: input.idcardfront, back: input.idcardback },
     async (tx, keys) => {
-      const existing = tx
+      const existing = await tx
         .select()
         .from(identityVerifications)
         .where(eq(identityVerifications.userId, userId))
         .get();
       if (existing?.status === "approved") throw ApiError.conflict("已通过实名认证，无需重复提交");
-      const taken = tx
+      const taken = await tx
         .select({ id: identityVerifications.id })
         .from(identityVerifications)
         .where(

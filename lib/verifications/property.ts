@@ -61,7 +61,7 @@ export async function submitProperty(userId: number, input: PropertySubmission) 
     userId,
     { cert: input.certPhoto, lease: input.houseType === 2 ? input.leasePhoto : undefined },
     async (tx, keys) => {
-      const existing = tx
+      const existing = await tx
         .select()
         .from(propertyVerifications)
         .where(eq(propertyVerifications.certNumber, input.certNumber))

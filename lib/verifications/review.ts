@@ -108,8 +108,8 @@ function documentUrl(row: IdentityVerification | PropertyVerification, key: stri
 }
 
 /** Listings linked to a property verification, with the address the reviewer compares. */
-function linkedHouses(verificationId: number) {
-  return db()
+async function linkedHouses(verificationId: number) {
+  const rows = await db()
     .select()
     .from(houses)
     .where(
@@ -118,12 +118,12 @@ function linkedHouses(verificationId: number) {
         ne(houses.status, HouseStatus.deleted),
       ),
     )
-    .all()
-    .map((house) => ({
-      id: house.id,
-      title: house.descriptionTitle,
-      address: listingAddress(house),
-    }));
+    .all();
+  return rows.map((house) => ({
+    id: house.id,
+    title: house.descriptionTitle,
+    address: listingAddress(house),
+  }));
 }
 
 /** One kind's submissions in one state, oldest first. */
@@ -163,15 +163,17 @@ export async function listVerifications(options: {
       idcardfront_url: documentUrl(row, row.frontKey),
       idcardback_url: documentUrl(row, row.backKey),
     })),
-    property: property.map((row) => ({
-      ...propertyView(row),
-      ...review(row),
-      certname: row.certName,
-      idcardnumber_masked: row.idNumberMasked,
-      property_cert_photo_url: documentUrl(row, row.certPhotoKey),
-      lease_agreement_photo_url: documentUrl(row, row.leasePhotoKey) ?? "",
-      linked_houses: linkedHouses(row.id),
-    })),
+    property: await Promise.all(
+      property.map(async (row) => ({
+        ...propertyView(row),
+        ...review(row),
+        certname: row.certName,
+        idcardnumber_masked: row.idNumberMasked,
+        property_cert_photo_url: documentUrl(row, row.certPhotoKey),
+        lease_agreement_photo_url: documentUrl(row, row.leasePhotoKey) ?? "",
+        linked_houses: await linkedHouses(row.id),
+      })),
+    ),
   };
 }
 
@@ -189,8 +191,8 @@ export async function decideVerification(input: Decision) {
   const { table } = verificationKinds[input.type];
   if (input.decision === "reject" && !input.reason)
     throw ApiError.badParam("reason", "驳回时必须填写原因");
-  const row = await writeTransaction((tx) => {
-    const updated = tx
+  const row = await writeTransaction(async (tx) => {
+    const updated = await tx
       .update(table)
       .set({
         status: input.decision === "approve" ? "approved" : "rejected",
@@ -205,10 +207,10 @@ export async function decideVerification(input: Decision) {
       // Approving a property verification confirms the certificate address of the listings
       // linked to it (the review page shows them beside the certificate).
       if (input.type === "property" && updated.status === "approved")
-        confirmLinks(tx, { verificationId: updated.id }, new Date());
+        await confirmLinks(tx, { verificationId: updated.id }, new Date());
       return updated;
     }
-    const current = tx
+    const current = await tx
       .select({ status: table.status })
       .from(table)
       .where(eq(table.id, input.id))

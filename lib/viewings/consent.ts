@@ -26,8 +26,8 @@ export interface BeforePaying {
 }
 
 /** The user's number when it is the one they proved with a code, else null. */
-function verifiedTel(conn: Pick<WriteTx, "select">, userId: number): string | null {
-  const row = conn
+async function verifiedTel(conn: Pick<WriteTx, "select">, userId: number): Promise<string | null> {
+  const row = await conn
     .select({ tel: users.tel })
     .from(users)
     .innerJoin(
@@ -42,24 +42,24 @@ function verifiedTel(conn: Pick<WriteTx, "select">, userId: number): string | nu
 export const verifiedTelOf = (userId: number) => verifiedTel(db(), userId);
 
 /** Records what the tenant gave with the request (inside `writeWithPhoneCode`). */
-export function recordBeforePaying(
+export async function recordBeforePaying(
   tx: WriteTx,
   request: Pick<ViewingRequest, "id" | "tenantId" | "status">,
   input: BeforePaying,
   now: Date,
-): void {
+): Promise<void> {
   if (request.status !== ViewingStatus.pending) return;
   if (input.telCode !== undefined) {
     if (!input.tel) throw ApiError.badParam("tel", "填写验证码时需提供手机号");
-    consumePhoneCode(tx, {
+    await consumePhoneCode(tx, {
       userId: request.tenantId,
       tel: input.tel,
       purpose: "viewing",
       code: input.telCode,
       now,
     });
-    tx.update(users).set({ tel: input.tel }).where(eq(users.id, request.tenantId)).run();
-    markPhoneVerified(tx, request.tenantId, input.tel, now);
+    await tx.update(users).set({ tel: input.tel }).where(eq(users.id, request.tenantId)).run();
+    await markPhoneVerified(tx, request.tenantId, input.tel, now);
   }
   if (input.preferredDate) {
     const latest = new Date(
@@ -74,13 +74,13 @@ export function recordBeforePaying(
   }
   if (input.message !== undefined) set.message = input.message;
   if (input.consent) {
-    const tel = verifiedTel(tx, request.tenantId);
+    const tel = await verifiedTel(tx, request.tenantId);
     if (!tel) throw ApiError.badParam("tel", "请先验证手机号，房东需要能联系到你");
     set.consentAt = now;
     set.consentTel = tel;
   }
   if (Object.keys(set).length > 0)
-    tx.update(viewingRequests).set(set).where(eq(viewingRequests.id, request.id)).run();
+    await tx.update(viewingRequests).set(set).where(eq(viewingRequests.id, request.id)).run();
 }
 
 /** Paying needs the recorded consent to share a verified number (status 8 otherwise). */

@@ -17,8 +17,11 @@ export const SYSTEM: Actor = { role: "system", userId: null };
 
 export type LoadedRequest = ViewingRequest & { houseTitle: string; houseStatus: number };
 
-export function loadRequest(tx: WriteTx, requestId: number): LoadedRequest | undefined {
-  const row = tx
+export async function loadRequest(
+  tx: WriteTx,
+  requestId: number,
+): Promise<LoadedRequest | undefined> {
+  const row = await tx
     .select({ request: viewingRequests, title: houses.descriptionTitle, status: houses.status })
     .from(viewingRequests)
     .innerJoin(houses, eq(houses.id, viewingRequests.houseId))
@@ -28,15 +31,16 @@ export function loadRequest(tx: WriteTx, requestId: number): LoadedRequest | und
   return { ...row.request, houseTitle: row.title ?? "房源", houseStatus: row.status };
 }
 
-export function recordEvent(
+export async function recordEvent(
   tx: WriteTx,
   requestId: number,
   kind: string,
   actor: Actor,
   at: Date,
   detail?: Record<string, string | null>,
-): void {
-  tx.insert(viewingEvents)
+): Promise<void> {
+  await tx
+    .insert(viewingEvents)
     .values({
       viewingRequestId: requestId,
       kind,
@@ -49,12 +53,12 @@ export function recordEvent(
 }
 
 /** Notifies the tenant or the landlord of one event of this request. */
-export function tell(
+export async function tell(
   tx: WriteTx,
   request: LoadedRequest,
   to: "tenant" | "landlord",
   event: { kind: string; key?: string; title: string; body: string; at: Date },
-): boolean {
+): Promise<boolean> {
   return notify(tx, {
     userId: to === "tenant" ? request.tenantId : request.ownerId,
     kind: event.kind,
@@ -76,16 +80,17 @@ export function timeText(date: string | null, slot: string | null): string | nul
 }
 
 /** The fee was paid (inside the payment's transaction): the landlord is told, without the phone. */
-export function onViewingPaid(tx: WriteTx, requestId: number, at: Date): void {
-  tx.update(viewingRequests)
+export async function onViewingPaid(tx: WriteTx, requestId: number, at: Date): Promise<void> {
+  await tx
+    .update(viewingRequests)
     .set({ phase: ViewingPhase.awaitingLandlord })
     .where(eq(viewingRequests.id, requestId))
     .run();
-  const request = loadRequest(tx, requestId);
+  const request = await loadRequest(tx, requestId);
   if (!request) return;
-  recordEvent(tx, requestId, "paid", { role: "tenant", userId: request.tenantId }, at);
+  await recordEvent(tx, requestId, "paid", { role: "tenant", userId: request.tenantId }, at);
   const preferred = timeText(request.preferredDate, request.preferredSlot);
-  tell(tx, request, "landlord", {
+  await tell(tx, request, "landlord", {
     kind: "viewing_paid",
     title: "新的看房申请",
     body: `${request.houseTitle}：租客已支付看房信息费${preferred ? `，期望时间 ${preferred}` : ""}，请在 48 小时内回应。`,
@@ -94,15 +99,22 @@ export function onViewingPaid(tx: WriteTx, requestId: number, at: Date): void {
 }
 
 /** The provider confirmed the refund (inside the refund's success transaction). */
-export function onViewingRefunded(tx: WriteTx, requestId: number, at: Date): void {
-  tx.update(viewingRequests)
+export async function onViewingRefunded(tx: WriteTx, requestId: number, at: Date): Promise<void> {
+  await tx
+    .update(viewingRequests)
     .set({ phase: ViewingPhase.refunded, refundedAt: at })
     .where(eq(viewingRequests.id, requestId))
     .run();
-  const request = loadRequest(tx, requestId);
+  const request = await loadRequest(tx, requestId);
   if (!request) return;
-  recordEvent(tx, requestId, "refunded", SYSTEM, at);
+  await recordEvent(tx, requestId, "refunded", SYSTEM, at);
   const event = { kind: "viewing_refunded", at, title: "看房信息费已退款" };
-  tell(tx, request, "tenant", { ...event, body: `${request.houseTitle}：信息费已原路退回。` });
-  tell(tx, request, "landlord", { ...event, body: `${request.houseTitle}：该看房申请已退款。` });
+  await tell(tx, request, "tenant", {
+    ...event,
+    body: `${request.houseTitle}：信息费已原路退回。`,
+  });
+  await tell(tx, request, "landlord", {
+    ...event,
+    body: `${request.houseTitle}：该看房申请已退款。`,
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { changedRows, db } from "@/db";
 import { ViewingStatus, viewingRequests } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { log } from "@/lib/log";
@@ -17,8 +17,8 @@ export function refundPhotoUrls(keys: readonly string[] | null): string[] {
 }
 
 /** Whether `userId` is the landlord of a viewing request whose refund photos include `key`. */
-export function isRefundPhotoOfLandlord(userId: number, key: string): boolean {
-  const row = db()
+export async function isRefundPhotoOfLandlord(userId: number, key: string): Promise<boolean> {
+  const row = await db()
     .select({ id: viewingRequests.id })
     .from(viewingRequests)
     .where(
@@ -41,7 +41,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function purgeSettledRefundPhotos(now = new Date(), days = DOCUMENT_RETENTION_DAYS) {
   const cutoff = new Date(now.getTime() - days * DAY_MS);
-  const due = db()
+  const due = await db()
     .select({ id: viewingRequests.id, photos: viewingRequests.refundPhotos })
     .from(viewingRequests)
     .where(
@@ -66,7 +66,7 @@ export async function purgeSettledRefundPhotos(now = new Date(), days = DOCUMENT
         )
         .run(),
     );
-    if (cleared.changes !== 1) continue;
+    if (changedRows(cleared) !== 1) continue;
     await deleteFilesQuietly(row.photos ?? []);
     purged += 1;
   }

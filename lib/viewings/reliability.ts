@@ -18,9 +18,12 @@ export interface Reliability {
   median_response_minutes: number | null;
 }
 
-export function landlordReliability(ownerId: number, now = new Date()): Reliability | null {
+export async function landlordReliability(
+  ownerId: number,
+  now = new Date(),
+): Promise<Reliability | null> {
   const since = new Date(now.getTime() - RELIABILITY_WINDOW_DAYS * 24 * 3_600_000);
-  const rows = db()
+  const rows = await db()
     .select({ paidAt: viewingRequests.paidAt, respondedAt: viewingRequests.landlordRespondedAt })
     .from(viewingRequests)
     .where(

@@ -47,7 +47,7 @@ function refundRule(name: string, why: string, where: (now: Date) => SQL | undef
     where,
     apply: (requestId, now, guard) =>
       writeTransaction(async (tx) => {
-        const request = loadRequest(tx, requestId);
+        const request = await loadRequest(tx, requestId);
         if (!request) return false;
         return approveRefund(
           tx,
@@ -65,7 +65,7 @@ function viewedRule(name: string, where: (now: Date) => SQL | undefined): Rule {
     where,
     apply: (requestId, now, guard) =>
       writeTransaction(async (tx) => {
-        const still = tx
+        const still = await tx
           .select({ id: viewingRequests.id })
           .from(viewingRequests)
           .where(and(eq(viewingRequests.id, requestId), guard))
@@ -87,7 +87,7 @@ const VIEWING_RULES: Rule[] = [
       ),
     apply: (requestId, now) =>
       writeTransaction(async (tx) => {
-        const request = loadRequest(tx, requestId);
+        const request = await loadRequest(tx, requestId);
         if (!request) return false;
         return tell(tx, request, "landlord", {
           kind: "viewing_reminder",

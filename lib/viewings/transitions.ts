@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
-import { db } from "@/db";
+import { changedRows, db } from "@/db";
 import {
   HouseStatus,
   houses,
@@ -69,13 +69,13 @@ function forbiddenTransition(request: { status: number; phase: string }): ApiErr
 }
 
 /** Moves the request if it is still in the guarded state; false when someone moved it first. */
-function move(
+async function move(
   tx: WriteTx,
   requestId: number,
   guard: Guard,
   set: Partial<typeof viewingRequests.$inferInsert>,
-): boolean {
-  const changed = tx
+): Promise<boolean> {
+  const changed = await tx
     .update(viewingRequests)
     .set(set)
     .where(
@@ -87,21 +87,26 @@ function move(
       ),
     )
     .run();
-  return changed.changes === 1;
+  return changedRows(changed) === 1;
 }
 
-function moveOrRefuse(
+async function moveOrRefuse(
   tx: WriteTx,
   request: LoadedRequest,
   guard: Guard,
   set: Partial<typeof viewingRequests.$inferInsert>,
-): void {
-  if (!move(tx, request.id, guard, set)) throw forbiddenTransition(request);
+): Promise<void> {
+  if (!(await move(tx, request.id, guard, set))) throw forbiddenTransition(request);
 }
 
 /** The request for one of its parties in `role`: 7 when missing, 6 for anyone else. */
-function requestFor(tx: WriteTx, requestId: number, userId: number, role: "tenant" | "landlord") {
-  const request = loadRequest(tx, requestId);
+async function requestFor(
+  tx: WriteTx,
+  requestId: number,
+  userId: number,
+  role: "tenant" | "landlord",
+): Promise<LoadedRequest> {
+  const request = await loadRequest(tx, requestId);
   if (!request) throw ApiError.notFound("看房申请");
   const mine = role === "tenant" ? request.tenantId === userId : request.ownerId === userId;
   if (!mine)
@@ -127,22 +132,22 @@ export async function markViewed(
   at: Date,
   actor: Actor,
 ): Promise<boolean> {
-  const moved = move(
+  const moved = await move(
     tx,
     requestId,
     { status: ViewingStatus.paid, phases: PAID_PHASES },
     { status: ViewingStatus.viewed, phase: ViewingPhase.viewed, viewedAt: at },
   );
   if (!moved) return false;
-  const request = loadRequest(tx, requestId);
+  const request = await loadRequest(tx, requestId);
   if (!request) return false;
-  recordEvent(tx, requestId, "viewed", actor, at);
+  await recordEvent(tx, requestId, "viewed", actor, at);
   const event = { kind: "viewing_confirmed", at, title: "看房已完成" };
-  tell(tx, request, "landlord", {
+  await tell(tx, request, "landlord", {
     ...event,
     body: `${request.houseTitle}：${actor.role === "tenant" ? "租客已确认看房" : "看房已按规则确认完成"}。`,
   });
-  tell(tx, request, "tenant", {
+  await tell(tx, request, "tenant", {
     ...event,
     body: `${request.houseTitle}：看房已确认完成。如与描述不符，可在 24 小时内申请退款。`,
   });
@@ -154,7 +159,7 @@ export async function markViewed(
  * Approves the full refund (status 4, phase refunding) when the request is still in `guard`.
  * The refund itself runs after the commit (`executeRefund`), and again from the job until done.
  */
-export function approveRefund(
+export async function approveRefund(
   tx: WriteTx,
   request: LoadedRequest,
   guard: Guard,
@@ -164,8 +169,8 @@ export function approveRefund(
     why: string;
     set?: Partial<typeof viewingRequests.$inferInsert>;
   },
-): boolean {
-  const moved = move(tx, request.id, guard, {
+): Promise<boolean> {
+  const moved = await move(tx, request.id, guard, {
     status: ViewingStatus.refundRequested,
     phase: ViewingPhase.refunding,
     refundApprovedAt: input.at,
@@ -175,13 +180,13 @@ export function approveRefund(
     ...input.set,
   });
   if (!moved) return false;
-  recordEvent(tx, request.id, "refund_approved", input.actor, input.at, { why: input.why });
+  await recordEvent(tx, request.id, "refund_approved", input.actor, input.at, { why: input.why });
   const event = { kind: "viewing_refund_approved", at: input.at, title: "退款已批准" };
-  tell(tx, request, "tenant", {
+  await tell(tx, request, "tenant", {
     ...event,
     body: `${request.houseTitle}：${input.why}，信息费将全额原路退回。`,
   });
-  tell(tx, request, "landlord", {
+  await tell(tx, request, "landlord", {
     ...event,
     body: `${request.houseTitle}：${input.why}，已退款给租客。`,
   });
@@ -224,16 +229,16 @@ export async function executeRefund(requestId: number, clock: Clock = systemCloc
               clock,
             });
     if (refund.status !== "failed") return;
-    await writeTransaction((tx) => {
-      const loaded = loadRequest(tx, requestId);
+    await writeTransaction(async (tx) => {
+      const loaded = await loadRequest(tx, requestId);
       if (!loaded) return;
-      move(
+      await move(
         tx,
         requestId,
         { status: ViewingStatus.refundRequested, phases: [ViewingPhase.refunding] },
         { phase: ViewingPhase.refundFailed },
       );
-      tell(tx, loaded, "tenant", {
+      await tell(tx, loaded, "tenant", {
         kind: "viewing_refund_failed",
         key: refund.outRefundNo,
         at: clock(),
@@ -258,7 +263,7 @@ export async function landlordRespond(
 ): Promise<{ refund: boolean }> {
   const at = clock();
   const refund = await writeTransaction(async (tx) => {
-    const request = requestFor(tx, requestId, userId, "landlord");
+    const request = await requestFor(tx, requestId, userId, "landlord");
     const actor: Actor = { role: "landlord", userId };
     const first = request.landlordRespondedAt ? {} : { landlordRespondedAt: at };
     const paid = (phases: ViewingPhaseName[]): Guard => ({ status: ViewingStatus.paid, phases });
@@ -266,7 +271,7 @@ export async function landlordRespond(
       case "accept": {
         if (!request.preferredDate || !request.preferredSlot)
           throw ApiError.conflict("租客没有填写期望时间，请提议一个看房时间");
-        moveOrRefuse(
+        await moveOrRefuse(
           tx,
           request,
           paid([ViewingPhase.awaitingLandlord, ViewingPhase.tenantUnreachable]),
@@ -279,7 +284,7 @@ export async function landlordRespond(
             unreachableAt: null,
           },
         );
-        tell(tx, request, "tenant", {
+        await tell(tx, request, "tenant", {
           kind: "viewing_time_agreed",
           key: `${request.preferredDate}-${request.preferredSlot}`,
           at,
@@ -291,7 +296,7 @@ export async function landlordRespond(
       case "propose": {
         if (!input.date || !input.slot) throw ApiError.badParam("date", "请选择看房日期和时段");
         if (slotEnd(input.date, input.slot) <= at) throw ApiError.badParam("date", "看房时间已过");
-        moveOrRefuse(
+        await moveOrRefuse(
           tx,
           request,
           paid([
@@ -306,7 +311,7 @@ export async function landlordRespond(
             proposedSlot: input.slot,
           },
         );
-        tell(tx, request, "tenant", {
+        await tell(tx, request, "tenant", {
           kind: "viewing_time_proposed",
           key: `${input.date}-${input.slot}`,
           at,
@@ -316,27 +321,28 @@ export async function landlordRespond(
         break;
       }
       case "let": {
-        const approved = approveRefund(tx, request, paid(BEFORE_VIEWING), {
+        const approved = await approveRefund(tx, request, paid(BEFORE_VIEWING), {
           at,
           actor,
           why: "房东表示房源已出租",
           set: { ...first, refundReason: "let" },
         });
         if (!approved) throw forbiddenTransition(request);
-        tx.update(houses)
+        await tx
+          .update(houses)
           .set({ status: HouseStatus.offline })
           .where(and(eq(houses.id, request.houseId), eq(houses.status, HouseStatus.published)))
           .run();
         break;
       }
       case "unreachable": {
-        moveOrRefuse(
+        await moveOrRefuse(
           tx,
           request,
           paid([ViewingPhase.awaitingLandlord, ViewingPhase.timeProposed, ViewingPhase.timeAgreed]),
           { ...first, phase: ViewingPhase.tenantUnreachable, unreachableAt: at },
         );
-        tell(tx, request, "tenant", {
+        await tell(tx, request, "tenant", {
           kind: "viewing_tenant_unreachable",
           key: String(at.getTime()),
           at,
@@ -346,12 +352,12 @@ export async function landlordRespond(
         break;
       }
       case "shown": {
-        moveOrRefuse(tx, request, paid(BEFORE_VIEWING), {
+        await moveOrRefuse(tx, request, paid(BEFORE_VIEWING), {
           ...first,
           phase: ViewingPhase.shown,
           shownAt: at,
         });
-        tell(tx, request, "tenant", {
+        await tell(tx, request, "tenant", {
           kind: "viewing_shown",
           at,
           title: "房东表示已带看",
@@ -360,7 +366,7 @@ export async function landlordRespond(
         break;
       }
     }
-    recordEvent(tx, requestId, `landlord_${input.response}`, actor, at, {
+    await recordEvent(tx, requestId, `landlord_${input.response}`, actor, at, {
       date: input.date ?? null,
       slot: input.slot ?? null,
     });
@@ -380,7 +386,7 @@ export async function respondToProposal(
 ): Promise<void> {
   const at = clock();
   await writeTransaction(async (tx) => {
-    const request = requestFor(tx, requestId, userId, "tenant");
+    const request = await requestFor(tx, requestId, userId, "tenant");
     const guard = (phase: ViewingPhaseName): Guard => ({
       status: ViewingStatus.paid,
       phases: [phase],
@@ -388,13 +394,13 @@ export async function respondToProposal(
     const key = String(at.getTime());
     if (answer === "accept") {
       if (!request.proposedDate || !request.proposedSlot) throw forbiddenTransition(request);
-      moveOrRefuse(tx, request, guard(ViewingPhase.timeProposed), {
+      await moveOrRefuse(tx, request, guard(ViewingPhase.timeProposed), {
         phase: ViewingPhase.timeAgreed,
         agreedDate: request.proposedDate,
         agreedSlot: request.proposedSlot,
         viewingAt: slotEnd(request.proposedDate, request.proposedSlot as Slot),
       });
-      tell(tx, request, "landlord", {
+      await tell(tx, request, "landlord", {
         kind: "viewing_time_agreed",
         key: `${request.proposedDate}-${request.proposedSlot}`,
         at,
@@ -402,12 +408,12 @@ export async function respondToProposal(
         body: `${request.houseTitle}：租客接受了 ${timeText(request.proposedDate, request.proposedSlot)} 看房。`,
       });
     } else if (answer === "decline") {
-      moveOrRefuse(tx, request, guard(ViewingPhase.timeProposed), {
+      await moveOrRefuse(tx, request, guard(ViewingPhase.timeProposed), {
         phase: ViewingPhase.awaitingLandlord,
         proposedDate: null,
         proposedSlot: null,
       });
-      tell(tx, request, "landlord", {
+      await tell(tx, request, "landlord", {
         kind: "viewing_proposal_declined",
         key,
         at,
@@ -415,11 +421,11 @@ export async function respondToProposal(
         body: `${request.houseTitle}：租客没有接受你提议的时间，请再提议一个。`,
       });
     } else {
-      moveOrRefuse(tx, request, guard(ViewingPhase.tenantUnreachable), {
+      await moveOrRefuse(tx, request, guard(ViewingPhase.tenantUnreachable), {
         phase: ViewingPhase.awaitingLandlord,
         unreachableAt: null,
       });
-      tell(tx, request, "landlord", {
+      await tell(tx, request, "landlord", {
         kind: "viewing_tenant_reachable",
         key,
         at,
@@ -427,7 +433,7 @@ export async function respondToProposal(
         body: `${request.houseTitle}：租客表示可以联系，请再次联系并约定看房时间。`,
       });
     }
-    recordEvent(tx, requestId, `tenant_${answer}`, { role: "tenant", userId }, at);
+    await recordEvent(tx, requestId, `tenant_${answer}`, { role: "tenant", userId }, at);
   });
 }
 
@@ -439,7 +445,7 @@ export async function confirmViewing(
 ): Promise<void> {
   const at = clock();
   await writeTransaction(async (tx) => {
-    const request = requestFor(tx, requestId, userId, "tenant");
+    const request = await requestFor(tx, requestId, userId, "tenant");
     if (!(await markViewed(tx, requestId, at, { role: "tenant", userId })))
       throw forbiddenTransition(request);
   });
@@ -484,14 +490,14 @@ export async function requestRefund(
     });
   }
   const photoKeys = newFiles.map((file) => file.key);
-  const automatic = await writeFilesThenCommit(newFiles, (tx) => ({
-    result: refundInTransaction(tx),
+  const automatic = await writeFilesThenCommit(newFiles, async (tx) => ({
+    result: await refundInTransaction(tx),
   }));
   if (automatic) await executeRefund(requestId, clock);
   return { automatic };
 
-  function refundInTransaction(tx: WriteTx): boolean {
-    const request = requestFor(tx, requestId, userId, "tenant");
+  async function refundInTransaction(tx: WriteTx): Promise<boolean> {
+    const request = await requestFor(tx, requestId, userId, "tenant");
     const actor: Actor = { role: "tenant", userId };
     const set = {
       refundRequestedAt: at,
@@ -499,7 +505,7 @@ export async function requestRefund(
       refundText: input.text ?? null,
       refundPhotos: photoKeys.length > 0 ? photoKeys : null,
     };
-    recordEvent(tx, requestId, "refund_requested", actor, at, {
+    await recordEvent(tx, requestId, "refund_requested", actor, at, {
       reason: input.reason,
       text: input.text ?? null,
       photos: String(photoKeys.length),
@@ -508,12 +514,12 @@ export async function requestRefund(
       const why = automaticRefundReason(request, at);
       if (why) {
         if (
-          !approveRefund(
+          !(await approveRefund(
             tx,
             request,
             { status: ViewingStatus.paid, phases: PAID_PHASES },
             { at, actor, why, set },
-          )
+          ))
         )
           throw forbiddenTransition(request);
         return true;
@@ -528,7 +534,7 @@ export async function requestRefund(
           phase: request.phase,
         });
       // A viewed request does not hold the one-open-request slot; another request may have taken it.
-      const open = tx
+      const open = await tx
         .select({ id: viewingRequests.id })
         .from(viewingRequests)
         .where(
@@ -542,7 +548,7 @@ export async function requestRefund(
         .get();
       if (open) throw ApiError.conflict("你对这套房源还有一个进行中的看房申请，请先处理");
     } else throw forbiddenTransition(request);
-    moveOrRefuse(
+    await moveOrRefuse(
       tx,
       request,
       { status: request.status, phases: [...PAID_PHASES, ViewingPhase.viewed] },
@@ -554,7 +560,7 @@ export async function requestRefund(
         phaseBeforeRefund: request.phase,
       },
     );
-    tell(tx, request, "landlord", {
+    await tell(tx, request, "landlord", {
       kind: "viewing_refund_requested",
       key: String(at.getTime()),
       at,
@@ -575,20 +581,22 @@ export async function refundDecision(
   if (input.decision === "contest" && !input.reason?.trim())
     throw ApiError.badParam("reason", "请说明异议的理由");
   const refund = await writeTransaction(async (tx) => {
-    const request = requestFor(tx, requestId, userId, "landlord");
+    const request = await requestFor(tx, requestId, userId, "landlord");
     const actor: Actor = { role: "landlord", userId };
     const guard: Guard = {
       status: ViewingStatus.refundRequested,
       phases: [ViewingPhase.refundRequested],
     };
     if (input.decision === "accept") {
-      if (!approveRefund(tx, request, guard, { at, actor, why: "房东同意退款" }))
+      if (!(await approveRefund(tx, request, guard, { at, actor, why: "房东同意退款" })))
         throw forbiddenTransition(request);
       return true;
     }
-    moveOrRefuse(tx, request, guard, { phase: ViewingPhase.contested });
-    recordEvent(tx, requestId, "refund_contested", actor, at, { reason: input.reason ?? null });
-    tell(tx, request, "tenant", {
+    await moveOrRefuse(tx, request, guard, { phase: ViewingPhase.contested });
+    await recordEvent(tx, requestId, "refund_contested", actor, at, {
+      reason: input.reason ?? null,
+    });
+    await tell(tx, request, "tenant", {
       kind: "viewing_refund_contested",
       at,
       title: "房东对退款有异议",
@@ -610,7 +618,7 @@ export async function decideDispute(
   if (input.decision === "reject" && !input.reason?.trim())
     throw ApiError.badParam("reason", "驳回时请填写理由");
   const refund = await writeTransaction(async (tx) => {
-    const request = loadRequest(tx, requestId);
+    const request = await loadRequest(tx, requestId);
     if (!request) throw ApiError.notFound("看房申请");
     const actor: Actor = { role: "admin", userId: adminId };
     const guard: Guard = {
@@ -618,22 +626,22 @@ export async function decideDispute(
       phases: [ViewingPhase.contested],
     };
     if (input.decision === "refund") {
-      if (!approveRefund(tx, request, guard, { at, actor, why: "平台裁定退款" }))
+      if (!(await approveRefund(tx, request, guard, { at, actor, why: "平台裁定退款" })))
         throw forbiddenTransition(request);
     } else {
-      moveOrRefuse(tx, request, guard, {
+      await moveOrRefuse(tx, request, guard, {
         status: request.statusBeforeRefund ?? ViewingStatus.paid,
         phase: request.phaseBeforeRefund ?? ViewingPhase.awaitingLandlord,
       });
     }
-    recordEvent(tx, requestId, `dispute_${input.decision}`, actor, at, {
+    await recordEvent(tx, requestId, `dispute_${input.decision}`, actor, at, {
       reason: input.reason ?? null,
     });
     const text =
       input.decision === "refund" ? "平台裁定全额退款" : `平台驳回退款申请：${input.reason}`;
     const event = { kind: "viewing_dispute_decided", at, title: "退款争议已处理" };
-    tell(tx, request, "tenant", { ...event, body: `${request.houseTitle}：${text}。` });
-    tell(tx, request, "landlord", { ...event, body: `${request.houseTitle}：${text}。` });
+    await tell(tx, request, "tenant", { ...event, body: `${request.houseTitle}：${text}。` });
+    await tell(tx, request, "landlord", { ...event, body: `${request.houseTitle}：${text}。` });
     return input.decision === "refund";
   });
   if (refund) await executeRefund(requestId, clock);

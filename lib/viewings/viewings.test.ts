@@ -802,11 +802,11 @@ describe("landlord reliability", () => {
     };
     await paidRequest(1, 30);
     await paidRequest(2, 90);
-    expect(landlordReliability(landlord.user.id, now)).toBeNull();
+    expect(await landlordReliability(landlord.user.id, now)).toBeNull();
     await paidRequest(100, 1); // outside the 90 days
-    expect(landlordReliability(landlord.user.id, now)).toBeNull();
+    expect(await landlordReliability(landlord.user.id, now)).toBeNull();
     await paidRequest(3, null);
-    expect(landlordReliability(landlord.user.id, now)).toEqual({
+    expect(await landlordReliability(landlord.user.id, now)).toEqual({
       paid_requests: 3,
       response_rate: 67,
       median_response_minutes: 60,

@@ -29,28 +29,28 @@ describe("officialAccountOpenid", () => {
         .values({ userId: user.id, appid: "wx-web", openid: "web-openid" })
         .run(),
     );
-    expect(officialAccountOpenid(user.id)).toBeNull();
+    expect(await officialAccountOpenid(user.id)).toBeNull();
     await writeTransaction((tx) =>
       tx
         .insert(wechatIdentities)
         .values({ userId: user.id, appid: "wx-oa", openid: "oa-openid" })
         .run(),
     );
-    expect(officialAccountOpenid(user.id)).toBe("oa-openid");
+    expect(await officialAccountOpenid(user.id)).toBe("oa-openid");
   });
 });
 
 describe("sign-in identities", () => {
   it("records each app's openid and merges the apps only by unionid", async () => {
     const web = await upsertWechatUser({ openid: "qr-1", unionid: "union-1" }, "wx-web");
-    expect(identitiesOf(web.id)).toEqual([{ appid: "wx-web", openid: "qr-1" }]);
-    expect(officialAccountOpenid(web.id)).toBeNull();
+    expect(await identitiesOf(web.id)).toEqual([{ appid: "wx-web", openid: "qr-1" }]);
+    expect(await officialAccountOpenid(web.id)).toBeNull();
 
     const oa = await upsertWechatUser({ openid: "oa-1", unionid: "union-1" }, "wx-oa");
     expect(oa.id).toBe(web.id);
     expect(oa.wxOpenid).toBe("qr-1"); // the legacy field keeps the first openid
-    expect(officialAccountOpenid(web.id)).toBe("oa-1");
-    expect(identitiesOf(web.id)).toEqual([
+    expect(await officialAccountOpenid(web.id)).toBe("oa-1");
+    expect(await identitiesOf(web.id)).toEqual([
       { appid: "wx-oa", openid: "oa-1" },
       { appid: "wx-web", openid: "qr-1" },
     ]);
@@ -65,9 +65,9 @@ describe("sign-in identities", () => {
   it("finds a legacy user by wx_openid and records the identity; a dev sign-in records none", async () => {
     const { user } = await createUser({ wxOpenid: "legacy-oa-openid" });
     expect((await upsertWechatUser({ openid: "legacy-oa-openid" }, "wx-oa")).id).toBe(user.id);
-    expect(officialAccountOpenid(user.id)).toBe("legacy-oa-openid");
+    expect(await officialAccountOpenid(user.id)).toBe("legacy-oa-openid");
     const dev = await upsertWechatUser({ openid: "dev:小明", nickname: "小明" }, null);
-    expect(identitiesOf(dev.id)).toEqual([]);
+    expect(await identitiesOf(dev.id)).toEqual([]);
   });
 });
 
@@ -75,18 +75,17 @@ describe("legacy openid backfill", () => {
   it("records staged openids under the Official Account, except QR-ambiguous ones", async () => {
     const { user: oaUser } = await createUser({ wxOpenid: "staged-oa" });
     const { user: unionUser } = await createUser({ wxOpenid: "staged-union", wxUnionid: "u-9" });
-    await writeTransaction((tx) => {
-      tx.run(sql`INSERT INTO wechat_identity_backfill (user_id, openid, unionid)
+    await writeTransaction(async (tx) => {
+      await tx.run(sql`INSERT INTO wechat_identity_backfill (user_id, openid, unionid)
         VALUES (${oaUser.id}, 'staged-oa', NULL), (${unionUser.id}, 'staged-union', 'u-9')`);
     });
     expect(await applyIdentityBackfill()).toBe(1);
-    expect(officialAccountOpenid(oaUser.id)).toBe("staged-oa");
+    expect(await officialAccountOpenid(oaUser.id)).toBe("staged-oa");
     // With the website QR login configured, an openid with a unionid may be the QR app's.
-    expect(officialAccountOpenid(unionUser.id)).toBeNull();
-    expect(db().all(sql`SELECT * FROM wechat_identity_backfill`)).toEqual([]);
+    expect(await officialAccountOpenid(unionUser.id)).toBeNull();
+    expect(await db().all(sql`SELECT * FROM wechat_identity_backfill`)).toEqual([]);
     expect(await applyIdentityBackfill()).toBe(0);
-    expect(db().select().from(users).where(eq(users.id, oaUser.id)).get()?.wxOpenid).toBe(
-      "staged-oa",
-    );
+    const user = await db().select().from(users).where(eq(users.id, oaUser.id)).get();
+    expect(user?.wxOpenid).toBe("staged-oa");
   });
 });

@@ -10,10 +10,10 @@ import { log } from "@/lib/log";
  * The user's openid under the Official Account (`WECHAT_APP_ID`), which WeChat Pay JSAPI and
  * template messages require; null when the user has never come through the Official Account.
  */
-export function officialAccountOpenid(userId: number): string | null {
+export async function officialAccountOpenid(userId: number): Promise<string | null> {
   const appid = env().WECHAT_APP_ID;
   if (!appid) return null;
-  const row = db()
+  const row = await db()
     .select({ openid: wechatIdentities.openid })
     .from(wechatIdentities)
     .where(and(eq(wechatIdentities.userId, userId), eq(wechatIdentities.appid, appid)))
@@ -22,8 +22,12 @@ export function officialAccountOpenid(userId: number): string | null {
 }
 
 /** The user an openid of this app belongs to, if any. */
-export function userIdOfIdentity(tx: WriteTx, appid: string, openid: string): number | null {
-  const row = tx
+export async function userIdOfIdentity(
+  tx: WriteTx,
+  appid: string,
+  openid: string,
+): Promise<number | null> {
+  const row = await tx
     .select({ userId: wechatIdentities.userId })
     .from(wechatIdentities)
     .where(and(eq(wechatIdentities.appid, appid), eq(wechatIdentities.openid, openid)))
@@ -42,25 +46,26 @@ export interface WechatIdentityInput {
  * Records that `openid` under `appid` is this user's. An identity is never moved: "conflict"
  * when the openid belongs to another user, or the user already has another openid for the app.
  */
-export function recordWechatIdentity(
+export async function recordWechatIdentity(
   tx: WriteTx,
   identity: WechatIdentityInput,
-): "recorded" | "unchanged" | "conflict" {
+): Promise<"recorded" | "unchanged" | "conflict"> {
   const unionid = identity.unionid || null;
-  const inserted = tx
+  const inserted = await tx
     .insert(wechatIdentities)
     .values({ ...identity, unionid })
     .onConflictDoNothing()
     .returning({ id: wechatIdentities.id })
     .all();
   if (inserted.length > 0) return "recorded";
-  const owner = userIdOfIdentity(tx, identity.appid, identity.openid);
+  const owner = await userIdOfIdentity(tx, identity.appid, identity.openid);
   if (owner !== identity.userId) {
     log.warn("wechat.identity_conflict", { userId: identity.userId, appid: identity.appid });
     return "conflict";
   }
   if (unionid) {
-    tx.update(wechatIdentities)
+    await tx
+      .update(wechatIdentities)
       .set({ unionid })
       .where(
         and(
@@ -84,13 +89,13 @@ export async function applyIdentityBackfill(): Promise<number> {
   const { WECHAT_APP_ID: appid, WECHAT_WEB_APP_ID: webAppid } = env();
   if (!appid) return 0;
   return writeTransaction(async (tx) => {
-    const staged = tx.all<{ user_id: number; openid: string; unionid: string | null }>(
+    const staged = await tx.all<{ user_id: number; openid: string; unionid: string | null }>(
       sql`SELECT user_id, openid, unionid FROM wechat_identity_backfill`,
     );
     let recorded = 0;
     for (const row of staged) {
       if (webAppid && row.unionid) continue;
-      const outcome = recordWechatIdentity(tx, {
+      const outcome = await recordWechatIdentity(tx, {
         userId: row.user_id,
         appid,
         openid: row.openid,
@@ -98,7 +103,7 @@ export async function applyIdentityBackfill(): Promise<number> {
       });
       if (outcome === "recorded") recorded += 1;
     }
-    tx.run(sql`DELETE FROM wechat_identity_backfill`);
+    await tx.run(sql`DELETE FROM wechat_identity_backfill`);
     if (staged.length > 0)
       log.info("wechat.identity_backfill", { staged: staged.length, recorded });
     return recorded;

@@ -50,18 +50,19 @@ let script: Promise<WechatSdk> | undefined;
 const configured = new Map<string, Promise<WechatSdk | null>>();
 
 function loadSdk(): Promise<WechatSdk> {
-  script ??= new Promise((resolve, reject) => {
-    const element = document.createElement("script");
-    element.src = SDK_SRC;
-    element.async = true;
-    element.onload = () => {
-      const sdk = (window as unknown as { wx?: WechatSdk }).wx;
-      if (sdk) resolve(sdk);
-      else reject(new Error("JS-SDK did not define wx"));
-    };
-    element.onerror = () => reject(new Error("JS-SDK failed to load"));
-    document.head.appendChild(element);
-  });
+  if (!script)
+    script = new Promise((resolve, reject) => {
+      const element = document.createElement("script");
+      element.src = SDK_SRC;
+      element.async = true;
+      element.onload = () => {
+        const sdk = (window as unknown as { wx?: WechatSdk }).wx;
+        if (sdk) resolve(sdk);
+        else reject(new Error("JS-SDK did not define wx"));
+      };
+      element.onerror = () => reject(new Error("JS-SDK failed to load"));
+      document.head.appendChild(element);
+    });
   return script;
 }
 

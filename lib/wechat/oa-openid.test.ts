@@ -52,8 +52,8 @@ const baseCode = (openid: string) =>
 describe("silent Official Account authorisation", () => {
   it("sends the user through snsapi_base and back to the page with the OA openid recorded", async () => {
     const { user } = await createUser();
-    expect(needsOfficialAccountOpenid(user, WECHAT_UA)).toBe(true);
-    expect(needsOfficialAccountOpenid(user, "Mozilla/5.0 Chrome")).toBe(false);
+    expect(await needsOfficialAccountOpenid(user, WECHAT_UA)).toBe(true);
+    expect(await needsOfficialAccountOpenid(user, "Mozilla/5.0 Chrome")).toBe(false);
     const authorize = await startFor(user.id, "/houses/3?tab=photos");
     const state = stateOf(authorize);
     expect(authorize).toBe(
@@ -66,11 +66,11 @@ describe("silent Official Account authorisation", () => {
     const userinfoBefore = stub.requests.filter((path) => path.endsWith("/sns/userinfo")).length;
     const openid = `oa-${Date.now()}`;
     expect(await finish(user.id, state, baseCode(openid))).toBe("/houses/3?tab=photos");
-    expect(officialAccountOpenid(user.id)).toBe(openid);
+    expect(await officialAccountOpenid(user.id)).toBe(openid);
     expect(stub.requests.filter((path) => path.endsWith("/sns/userinfo")).length).toBe(
       userinfoBefore,
     );
-    expect(needsOfficialAccountOpenid(user, WECHAT_UA)).toBe(false);
+    expect(await needsOfficialAccountOpenid(user, WECHAT_UA)).toBe(false);
 
     // Single use; and with the openid known, the start route goes straight back.
     expect(await finish(user.id, state, baseCode("again"))).toBe(
@@ -86,8 +86,8 @@ describe("silent Official Account authorisation", () => {
     expect(await finish(other.id, state, baseCode(`x-${Date.now()}`))).toBe(
       "/viewings?wechat_oa=failed&reason=session",
     );
-    expect(officialAccountOpenid(user.id)).toBeNull();
-    expect(officialAccountOpenid(other.id)).toBeNull();
+    expect(await officialAccountOpenid(user.id)).toBeNull();
+    expect(await officialAccountOpenid(other.id)).toBeNull();
 
     const late = stateOf(await startFor(user.id, "/viewings"));
     const request = new Request("http://localhost:3000/api/wechat/oa_openid/callback", {
@@ -101,7 +101,7 @@ describe("silent Official Account authorisation", () => {
     expect(response.headers.get("location")).toBe(
       "/viewings?wechat_oa=failed&reason=state_expired",
     );
-    expect(officialAccountOpenid(user.id)).toBeNull();
+    expect(await officialAccountOpenid(user.id)).toBeNull();
   });
 
   it("never moves an openid that belongs to another user", async () => {
@@ -115,8 +115,8 @@ describe("silent Official Account authorisation", () => {
     expect(await finish(user.id, state, baseCode(openid))).toBe(
       "/me?wechat_oa=failed&reason=openid_taken",
     );
-    expect(officialAccountOpenid(owner.id)).toBe(openid);
-    expect(officialAccountOpenid(user.id)).toBeNull();
+    expect(await officialAccountOpenid(owner.id)).toBe(openid);
+    expect(await officialAccountOpenid(user.id)).toBeNull();
   });
 
   it("accepts only local return paths, and only for a signed-in user", async () => {

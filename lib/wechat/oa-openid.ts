@@ -23,13 +23,13 @@ const STATE_PURPOSE = "wechat-oa-openid-state";
 const OA_CALLBACK_PATH = "/api/wechat/oa_openid/callback";
 
 /** True when a page should send this user through the silent authorisation. */
-export function needsOfficialAccountOpenid(
+export async function needsOfficialAccountOpenid(
   user: Pick<CurrentUser, "id"> | null,
   userAgent: string | null | undefined,
-): boolean {
+): Promise<boolean> {
   const { WECHAT_APP_ID, WECHAT_APP_SECRET } = env();
   if (!user || !WECHAT_APP_ID || !WECHAT_APP_SECRET || !isWechatBrowser(userAgent)) return false;
-  return officialAccountOpenid(user.id) === null;
+  return (await officialAccountOpenid(user.id)) === null;
 }
 
 function redirectTo(location: string): Response {
@@ -61,11 +61,12 @@ export async function startOfficialAccountOpenid(
   if (!path) throw ApiError.badParam("return_to", "应为本站页面路径（以 / 开头）");
   const { WECHAT_APP_ID: appid, WECHAT_APP_SECRET: secret } = env();
   if (!appid || !secret) throw ApiError.conflict("未配置微信公众号，无法获取公众号 openid");
-  if (officialAccountOpenid(user.id)) return redirectTo(path);
+  if (await officialAccountOpenid(user.id)) return redirectTo(path);
   const state = randomBytes(16).toString("hex");
   await writeTransaction(async (tx) => {
-    tx.delete(wechatOauthStates).where(lt(wechatOauthStates.expiresAt, now)).run();
-    tx.insert(wechatOauthStates)
+    await tx.delete(wechatOauthStates).where(lt(wechatOauthStates.expiresAt, now)).run();
+    await tx
+      .insert(wechatOauthStates)
       .values({
         stateHash: keyedHash(state, STATE_PURPOSE),
         userId: user.id,
@@ -95,7 +96,7 @@ function failed(returnTo: string, reason: Failure): Response {
 async function consumeState(state: string, now: Date) {
   const stateHash = keyedHash(state, STATE_PURPOSE);
   return writeTransaction(async (tx) => {
-    const [claimed] = tx
+    const [claimed] = await tx
       .update(wechatOauthStates)
       .set({ usedAt: now })
       .where(
@@ -108,7 +109,7 @@ async function consumeState(state: string, now: Date) {
       .returning({ userId: wechatOauthStates.userId, returnTo: wechatOauthStates.returnTo })
       .all();
     if (claimed) return claimed;
-    const row = tx
+    const row = await tx
       .select()
       .from(wechatOauthStates)
       .where(eq(wechatOauthStates.stateHash, stateHash))

@@ -33,7 +33,7 @@ describe("WeChat access token", () => {
     expect(tokenCalls() - before).toBe(1);
     expect(new Set(tokens).size).toBe(1);
     expect(stub.platform.accessTokens.has(tokens[0]!)).toBe(true);
-    const row = db().select().from(wechatPlatformTokens).get();
+    const row = await db().select().from(wechatPlatformTokens).get();
     expect(row?.valueEncrypted).not.toContain(tokens[0]);
     expect(row?.refreshClaimedUntil).toBeNull();
   });

@@ -91,7 +91,7 @@ function readRow(kind: TokenKind, appid: string) {
   return db().select().from(wechatPlatformTokens).where(rowWhere(kind, appid)).get();
 }
 
-type Row = NonNullable<ReturnType<typeof readRow>>;
+type Row = NonNullable<Awaited<ReturnType<typeof readRow>>>;
 
 function validValue(row: Row | undefined, now: Date, aheadMs = 0): string | null {
   if (!row?.valueEncrypted || row.expiresAt.getTime() - aheadMs <= now.getTime()) return null;
@@ -110,11 +110,12 @@ async function markDue(kind: TokenKind, now: Date): Promise<void> {
 async function claim(kind: TokenKind, appid: string, now: Date, aheadMs: number) {
   const at = now.getTime();
   return writeTransaction(async (tx) => {
-    tx.insert(wechatPlatformTokens)
+    await tx
+      .insert(wechatPlatformTokens)
       .values({ kind, appid, expiresAt: new Date(0) })
       .onConflictDoNothing()
       .run();
-    const claimed = tx
+    const claimed = await tx
       .update(wechatPlatformTokens)
       .set({ refreshClaimedUntil: new Date(at + CLAIM_MS) })
       .where(
@@ -205,14 +206,14 @@ async function storedOrRefreshed(
   now: Date,
   fetch: () => Promise<Fetched>,
 ): Promise<string> {
-  const fresh = validValue(readRow(kind, app.appid), now, READER_REFRESH_AHEAD_MS);
+  const fresh = validValue(await readRow(kind, app.appid), now, READER_REFRESH_AHEAD_MS);
   if (fresh) return fresh;
   const refreshed = await refreshIfDue(kind, app.appid, now, READER_REFRESH_AHEAD_MS, fetch);
   if (refreshed) return refreshed;
   // Another process is refreshing, or WeChat failed: the old value serves until it expires.
   const deadline = Date.now() + WAIT_FOR_CLAIMANT_MS;
   for (;;) {
-    const row = readRow(kind, app.appid);
+    const row = await readRow(kind, app.appid);
     const value = validValue(row, now);
     if (value) return value;
     const claimedElsewhere = (row?.refreshClaimedUntil?.getTime() ?? 0) > now.getTime();

@@ -15,7 +15,7 @@ process.env.DATA_DIR = dataDir;
 process.env.APP_MODE ??= "sandbox";
 process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const { db } = await import("@/db");
+const { databasePath, migrateDatabase, openSqliteFile } = await import("@/db");
 const { issueToken } = await import("@/lib/auth/tokens");
 const { seedListings } = await import("./seed");
 const routes = {
@@ -24,7 +24,10 @@ const routes = {
   "/api/my_house_list": (await import("@/app/api/my_house_list/route")).GET,
 };
 
-seedListings(db().$client, 2000);
+await migrateDatabase();
+const seeding = openSqliteFile(databasePath());
+seedListings(seeding, 2000);
+seeding.close();
 const token = await issueToken(1);
 
 const print = (line: string) => process.stdout.write(`${line}\n`);

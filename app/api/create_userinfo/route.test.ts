@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET, POST } from "@/app/api/create_userinfo/route";
 import { GET as fetchUserinfo } from "@/app/api/fetch_userinfo/route";
@@ -177,9 +177,9 @@ describe("/api/create_userinfo: later saves", () => {
     await call(POST, { token, form: fullProfile, files: [await portrait()] });
     const before = await state(user.id);
     // A real constraint failure inside the transaction (not a mock): SQLite aborts the update.
-    db().$client.exec(
-      `CREATE TRIGGER fail_profile BEFORE UPDATE ON users WHEN NEW.nickname = 'boom'
-       BEGIN SELECT RAISE(ABORT, 'forced failure'); END;`,
+    await db().run(
+      sql.raw(`CREATE TRIGGER fail_profile BEFORE UPDATE ON users WHEN NEW.nickname = 'boom'
+       BEGIN SELECT RAISE(ABORT, 'forced failure'); END;`),
     );
     try {
       const { http, body } = await call(POST, {
@@ -196,7 +196,7 @@ describe("/api/create_userinfo: later saves", () => {
       expect(logged).toContain("forced failure");
       expect(logged).not.toContain("13700137000");
     } finally {
-      db().$client.exec("DROP TRIGGER fail_profile");
+      await db().run(sql.raw("DROP TRIGGER fail_profile"));
     }
     expect(await state(user.id)).toEqual(before);
   });

@@ -16,7 +16,7 @@ async function requestCode(token: string, tel: string, address: string) {
     headers: { "x-real-ip": address },
   });
   expect(sent.body).toMatchObject({ status: 0, ans: { expires_in: 300, resend_after: 60 } });
-  return /验证码是 (\d{6})/.exec(latestOutboxMessages(1)[0]!.body)![1]!;
+  return /验证码是 (\d{6})/.exec((await latestOutboxMessages(1))[0]!.body)![1]!;
 }
 
 async function telState(token: string) {

@@ -66,11 +66,12 @@ export default async function HouseDetailPage({ params }: Props) {
     house_rent: house.house_rent,
     rent_room_type: house.rent_room_type,
   };
-  const [similar, others] = await Promise.all([
+  const [similar, others, favorites] = await Promise.all([
     similarHouses(about),
     house.owner ? landlordOtherHouses({ ...about, owner_id: house.owner.id }) : [],
+    viewer ? favoritedIds(viewer.id, [house.id]) : new Set<number>(),
   ]);
-  const favorited = viewer ? favoritedIds(viewer.id, [house.id]).has(house.id) : false;
+  const favorited = favorites.has(house.id);
   if (!isOwner) {
     const request = await headers();
     const visitor = visitorOf({

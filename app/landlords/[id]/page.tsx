@@ -9,13 +9,13 @@ import { reliabilityText } from "@/lib/viewings/reliability";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const profile = landlordProfile((await params).id);
+  const profile = await landlordProfile((await params).id);
   return { title: profile ? `房东 ${profile.owner.nickname || "未署名"}` : "房东不存在" };
 }
 
 /** A landlord's public profile: who they are, how reliably they respond, their listings. */
 export default async function LandlordProfilePage({ params }: Props) {
-  const profile = landlordProfile((await params).id);
+  const profile = await landlordProfile((await params).id);
   if (!profile) notFound();
   const { owner, listings } = profile;
   return (

@@ -13,7 +13,7 @@ export default async function FavoritesPage() {
   const user = await requirePageUser("/me/favorites");
   return (
     <PageShell title="我的收藏">
-      <FavoriteList initial={myFavorites(user.id, 0, SHOWN)} />
+      <FavoriteList initial={await myFavorites(user.id, 0, SHOWN)} />
     </PageShell>
   );
 }

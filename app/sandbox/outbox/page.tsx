@@ -11,7 +11,7 @@ const CHANNEL_LABEL = { wechat_template: "公众号模板消息", sms: "短信" 
 // Every message sandbox mode did not send (template messages, SMS codes), newest first.
 export default async function SandboxOutboxPage() {
   if (!isSandbox()) notFound();
-  const messages = latestOutboxMessages(100);
+  const messages = await latestOutboxMessages(100);
   return (
     <main className="mx-auto max-w-xl space-y-3 p-4">
       <p className="rounded bg-sky-100 px-3 py-1 text-center text-xs font-medium text-sky-900">

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
-import { db } from "@/db";
+import { changedRows, db } from "@/db";
 import {
   sandboxAlipayGrants,
   sandboxAlipayTrades,
@@ -116,7 +116,7 @@ async function firstUseOf(transactionId: string, now = new Date()): Promise<bool
       .values({ transactionId, createdAt: now })
       .onConflictDoNothing()
       .run();
-    return inserted.changes === 1;
+    return changedRows(inserted) === 1;
   });
 }
 

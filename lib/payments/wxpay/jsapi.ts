@@ -65,7 +65,7 @@ export async function viewingFeeWxpayParams(
       throw ApiError.conflict("暂未开通微信支付，请使用支付宝", { reason: "wxpay_unavailable" });
     throw error;
   }
-  const openid = officialAccountOpenid(userId);
+  const openid = await officialAccountOpenid(userId);
   if (!settings.appid || !openid)
     throw ApiError.conflict("需要先在微信内授权获取你的公众号身份，才能使用微信支付", {
       reason: "oa_openid_required",

@@ -15,7 +15,7 @@ import {
   wxpayNotifications,
 } from "@/db/schema";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
-import { insertHouse } from "@/lib/payments/test-support";
+import { insertHouse, sqliteRefusal } from "@/lib/payments/test-support";
 import { callWxpay } from "@/lib/payments/wxpay/client";
 import { transactionBody } from "@/lib/payments/wxpay/sandbox/gateway";
 import {
@@ -203,10 +203,10 @@ describe("paying in the sandbox cashier", () => {
       .where(eq(wxpayNotifications.outTradeNo, attempt?.outTradeNo ?? ""));
     expect(notes.map((n) => n.outcome)).toEqual(["paid"]);
     expect(JSON.parse(notes[0]?.signatureHeaders ?? "{}").serial).toBe(sandboxPlatformKey().id);
-    expect(() => db().update(wxpayNotifications).set({ outcome: "x" }).run()).toThrow(
-      /append-only/,
-    );
-    expect(() => db().delete(wxpayNotifications).run()).toThrow(/append-only/);
+    expect(
+      await sqliteRefusal(() => db().update(wxpayNotifications).set({ outcome: "x" }).run()),
+    ).toMatch(/append-only/);
+    expect(await sqliteRefusal(() => db().delete(wxpayNotifications).run())).toMatch(/append-only/);
 
     const paidAgain = await params(tenant.token, requestId);
     expect(paidAgain.body.status).toBe(8);

@@ -85,7 +85,7 @@ export default async function ViewingRequestPage({ params }: Props) {
             feeYuan={fee}
             inWechat={inWechat}
             wechatPay={wechatPay}
-            verifiedTel={verifiedTelOf(viewer.id)}
+            verifiedTel={await verifiedTelOf(viewer.id)}
           />
         </>
       )}
