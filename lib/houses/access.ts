@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { AppDatabase } from "@/db";
-import { type House, HouseStatus, houses } from "@/db/schema";
+import { type House, HouseStatus, housePhotos, houses, houseVideos } from "@/db/schema";
 import type { WriteTx } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 
@@ -21,4 +21,24 @@ export async function ownedHouse(
   if (!house || house.status === HouseStatus.deleted) throw ApiError.notFound("房源");
   if (house.userId !== userId) throw ApiError.forbidden("只能修改自己的房源");
   return house;
+}
+
+const MEDIA_LABELS = new Map<MediaTable, string>([
+  [housePhotos, "照片"],
+  [houseVideos, "视频"],
+]);
+type MediaTable = typeof housePhotos | typeof houseVideos;
+
+/** A photo or video of a listing the caller owns (missing items and deleted listings are not found). */
+export async function ownedMedia<Table extends MediaTable>(
+  conn: Connection,
+  table: Table,
+  id: number,
+  userId: number,
+): Promise<Table["$inferSelect"]> {
+  const media: MediaTable = table;
+  const item = await conn.select().from(media).where(eq(media.id, id)).get();
+  if (!item) throw ApiError.notFound(MEDIA_LABELS.get(table) ?? "文件");
+  await ownedHouse(conn, item.houseId, userId);
+  return item as Table["$inferSelect"];
 }

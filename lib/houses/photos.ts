@@ -2,12 +2,12 @@ import "server-only";
 import { and, asc, count, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { type HousePhoto, HouseStatus, housePhotos, houses } from "@/db/schema";
+import { HouseStatus, housePhotos, houses } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import { integer, oneOf, optional, text } from "@/lib/api/fields";
 import type { UploadedFile } from "@/lib/api/request";
-import { type Connection, ownedHouse } from "@/lib/houses/access";
+import { ownedHouse, ownedMedia } from "@/lib/houses/access";
 import { BEDROOM_TYPES, ORIENTATIONS, ROOM_TYPES } from "@/lib/houses/labels";
 import { hashColumns, photoHash } from "@/lib/houses/photo-hash";
 import { checkCopiedPhotos, checkPhotoLocations } from "@/lib/moderation/flags";
@@ -144,20 +144,12 @@ export async function addPhotos(
   };
 }
 
-/** A photo of a listing the caller owns (missing photos and deleted listings are not found). */
-async function ownedPhoto(conn: Connection, photoId: number, userId: number): Promise<HousePhoto> {
-  const photo = await conn.select().from(housePhotos).where(eq(housePhotos.id, photoId)).get();
-  if (!photo) throw ApiError.notFound("照片");
-  await ownedHouse(conn, photo.houseId, userId);
-  return photo;
-}
-
 export async function replacePhoto(
   userId: number,
   photoId: number,
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string; thumb_url: string }> {
-  await ownedPhoto(db(), photoId, userId);
+  await ownedMedia(db(), housePhotos, photoId, userId);
   const upload = requireFiles(files);
   const {
     stored: [stored],
@@ -165,7 +157,7 @@ export async function replacePhoto(
   } = await prepareImages(upload.slice(0, 1));
   if (!stored) throw new Error("no image prepared");
   await writeFilesThenCommit(newFiles, async (tx) => {
-    const photo = await ownedPhoto(tx, photoId, userId);
+    const photo = await ownedMedia(tx, housePhotos, photoId, userId);
     await tx
       .update(housePhotos)
       .set({ storageKey: stored.key, thumbKey: stored.thumbKey, ...hashColumns(stored.hash) })
@@ -188,7 +180,7 @@ export async function replacePhoto(
 
 export async function deletePhoto(userId: number, photoId: number): Promise<void> {
   const old = await writeTransaction(async (tx) => {
-    const photo = await ownedPhoto(tx, photoId, userId);
+    const photo = await ownedMedia(tx, housePhotos, photoId, userId);
     const house = await ownedHouse(tx, photo.houseId, userId);
     const remaining = await tx
       .select({ n: count() })

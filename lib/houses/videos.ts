@@ -2,11 +2,11 @@ import "server-only";
 import { count, eq } from "drizzle-orm";
 import { fileTypeFromFile } from "file-type";
 import { db } from "@/db";
-import { type HouseVideo, houseVideos } from "@/db/schema";
+import { houseVideos } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { ApiError } from "@/lib/api/errors";
 import type { UploadedFile } from "@/lib/api/request";
-import { type Connection, ownedHouse } from "@/lib/houses/access";
+import { ownedHouse, ownedMedia } from "@/lib/houses/access";
 import { fileUrl } from "@/lib/storage";
 import { newPublicKey, type StoredExtension } from "@/lib/storage/keys";
 import { deleteFilesQuietly, type NewFile, writeFilesThenCommit } from "@/lib/storage/with-files";
@@ -75,22 +75,15 @@ export async function addVideo(
   return { id, url: fileUrl(video.file.key) as string };
 }
 
-async function ownedVideo(conn: Connection, videoId: number, userId: number): Promise<HouseVideo> {
-  const video = await conn.select().from(houseVideos).where(eq(houseVideos.id, videoId)).get();
-  if (!video) throw ApiError.notFound("视频");
-  await ownedHouse(conn, video.houseId, userId);
-  return video;
-}
-
 export async function replaceVideo(
   userId: number,
   videoId: number,
   files: UploadedFile[] | undefined,
 ): Promise<{ id: number; url: string }> {
-  await ownedVideo(db(), videoId, userId);
+  await ownedMedia(db(), houseVideos, videoId, userId);
   const video = await prepareVideo(files);
   await writeFilesThenCommit([video.file], async (tx) => {
-    const previous = await ownedVideo(tx, videoId, userId);
+    const previous = await ownedMedia(tx, houseVideos, videoId, userId);
     await tx
       .update(houseVideos)
       .set({
@@ -107,7 +100,7 @@ export async function replaceVideo(
 
 export async function deleteVideo(userId: number, videoId: number): Promise<void> {
   const old = await writeTransaction(async (tx) => {
-    const video = await ownedVideo(tx, videoId, userId);
+    const video = await ownedMedia(tx, houseVideos, videoId, userId);
     await tx.delete(houseVideos).where(eq(houseVideos.id, videoId)).run();
     return video;
   });
