@@ -87,17 +87,22 @@ export const houses = sqliteTable(
   ],
 );
 
+/** What a listing's photo and video rows share: the listing, its owner and the stored file. */
+const mediaColumns = () => ({
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  houseId: integer("house_id")
+    .notNull()
+    .references(() => houses.id, { onDelete: "cascade" }),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  storageKey: text("storage_key").notNull(),
+});
+
 export const housePhotos = sqliteTable(
   "house_photos",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    houseId: integer("house_id")
-      .notNull()
-      .references(() => houses.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    storageKey: text("storage_key").notNull(),
+    ...mediaColumns(),
     thumbKey: text("thumb_key").notNull(),
     /** 1 master bedroom, 2 second bedroom, 3 living room, 4 kitchen, 5 bathroom, 6 balcony, 7 other. */
     roomsType: integer("rooms_type").notNull(),
@@ -126,14 +131,7 @@ export const housePhotos = sqliteTable(
 export const houseVideos = sqliteTable(
   "house_videos",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    houseId: integer("house_id")
-      .notNull()
-      .references(() => houses.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    storageKey: text("storage_key").notNull(),
+    ...mediaColumns(),
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     createdAt: createdAt(),
