@@ -17,6 +17,7 @@ import { ApiError } from "@/lib/api/errors";
 import { type Connection, ownedHouse } from "@/lib/houses/access";
 import { confirmLinks } from "@/lib/houses/ownership";
 import { log } from "@/lib/log";
+import { openFlagExists } from "@/lib/moderation/flags";
 import { notify } from "@/lib/notifications/notify";
 
 // Admin decisions on the moderation queue. Each is recorded with the reason the landlord is
@@ -44,22 +45,6 @@ async function openCase(conn: Connection, houseId: number): Promise<boolean> {
       .select({ id: listingReports.id })
       .from(listingReports)
       .where(and(eq(listingReports.houseId, houseId), isNull(listingReports.resolvedAt)))
-      .get(),
-  );
-}
-
-async function onAppeal(tx: WriteTx, houseId: number): Promise<boolean> {
-  return Boolean(
-    await tx
-      .select({ id: moderationFlags.id })
-      .from(moderationFlags)
-      .where(
-        and(
-          eq(moderationFlags.houseId, houseId),
-          eq(moderationFlags.kind, "appeal"),
-          isNull(moderationFlags.resolvedAt),
-        ),
-      )
       .get(),
   );
 }
@@ -124,7 +109,7 @@ export async function decideModeration(input: {
     const house = await tx.select().from(houses).where(eq(houses.id, input.houseId)).get();
     if (!house || house.status === HouseStatus.deleted) throw ApiError.notFound("房源");
     if (!(await openCase(tx, house.id))) throw ApiError.conflict("该房源没有待处理的审核");
-    const appeal = await onAppeal(tx, house.id);
+    const appeal = await openFlagExists(tx, house.id, "appeal");
     await applyDecision(tx, house, input.decision, now);
     const resolved = { resolvedAt: now };
     await tx

@@ -28,7 +28,8 @@ interface Finding {
   now: Date;
 }
 
-async function openFlagExists(
+/** Whether the listing has an unresolved flag of this kind (an appeal, a copied photo, …). */
+export async function openFlagExists(
   tx: WriteTx,
   houseId: number,
   kind: ModerationFlagKind,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt } from "drizzle-orm";
 import { type PaymentAttempt, paymentAttempts } from "@/db/schema";
-import { writeTransaction } from "@/db/write";
+import { type WriteTx, writeTransaction } from "@/db/write";
 import { newOutTradeNo } from "@/lib/payments/numbers";
 
 export type PaymentProviderName = PaymentAttempt["provider"];
@@ -41,4 +41,13 @@ export function pendingAttempt(
     if (!created) throw new Error("payment attempt insert failed");
     return created;
   });
+}
+
+/** The attempt a provider's notification names by out_trade_no, if it is one of ours. */
+export async function attemptByTradeNumber(
+  tx: WriteTx,
+  outTradeNo: string | null | undefined,
+): Promise<PaymentAttempt | undefined> {
+  if (!outTradeNo) return undefined;
+  return tx.select().from(paymentAttempts).where(eq(paymentAttempts.outTradeNo, outTradeNo)).get();
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { alipayNotifications, paymentAttempts } from "@/db/schema";
+import { alipayNotifications } from "@/db/schema";
 import { alipaySdk, alipaySettings } from "@/lib/alipay/client";
+import { attemptByTradeNumber } from "@/lib/payments/attempts";
 import { yuanToCents } from "@/lib/payments/money";
 import {
   MAX_NOTIFY_BODY_CHARS,
@@ -53,13 +53,7 @@ export async function processAlipayNotify(rawBody: string): Promise<NotifyResult
     "alipay.notify",
     async (tx): Promise<NotifyResult & NotifyDecision> => {
       if (preCheck) return { answer: "fail", outcome: preCheck };
-      const [attempt] = outTradeNo
-        ? await tx
-            .select()
-            .from(paymentAttempts)
-            .where(eq(paymentAttempts.outTradeNo, outTradeNo))
-            .limit(1)
-        : [];
+      const attempt = await attemptByTradeNumber(tx, outTradeNo);
       if (attempt?.provider !== "alipay") return { answer: "fail", outcome: "unknown_trade" };
       if (yuanToCents(params.total_amount ?? "") !== attempt.amountCents)
         return { answer: "fail", outcome: "amount_mismatch" };

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { paymentAttempts, refunds, wxpayNotifications } from "@/db/schema";
 import type { WriteTx } from "@/db/write";
 import { type Clock, systemClock } from "@/lib/clock";
+import { attemptByTradeNumber } from "@/lib/payments/attempts";
 import { MAX_NOTIFY_BODY_CHARS, recordNotify } from "@/lib/payments/notify-tail";
 import { recordRefundReport } from "@/lib/payments/refunds";
 import { settlePaid } from "@/lib/payments/settlement";
@@ -98,13 +99,7 @@ async function applyTransaction(
   if (transaction.mchid !== settings.mchid) return refused(400, "wrong_mchid", { outTradeNo });
   if (!settings.appid || transaction.appid !== settings.appid)
     return refused(400, "wrong_appid", { outTradeNo });
-  const [attempt] = outTradeNo
-    ? await tx
-        .select()
-        .from(paymentAttempts)
-        .where(eq(paymentAttempts.outTradeNo, outTradeNo))
-        .limit(1)
-    : [];
+  const attempt = await attemptByTradeNumber(tx, outTradeNo);
   if (attempt?.provider !== "wxpay") return refused(400, "unknown_trade", { outTradeNo });
   const amount = (transaction.amount ?? {}) as Record<string, unknown>;
   if (amount.total !== attempt.amountCents || (amount.currency ?? "CNY") !== "CNY")
