@@ -1,6 +1,6 @@
 // npm run bench [-- --sizes=100000,1000000 --iterations=3000 --workers=1,2 --seconds=6
 //                   --mix-seconds=30 --routes=/api/health,... --cpu-prof=DIR --build
-//                   --driver=libsql]
+//                   --driver=libsql --workers=none]
 //
 // For each size: seed a temp DATA_DIR and time the search mix in-process (child process), then
 // serve that DATA_DIR with `npm start`'s server (scripts/server.ts, build in .next-bench) on
@@ -33,13 +33,17 @@ const options = Object.fromEntries(
 );
 const sizes = (options.sizes ?? "100000,1000000").split(",").map(Number);
 const iterations = Number(options.iterations ?? 3000);
-const workerCounts = [
-  ...new Set<number>(
-    String(options.workers ?? `1,${os.availableParallelism()}`)
-      .split(",")
-      .map(Number),
-  ),
-];
+/** `--workers=none`: the in-process part only (no build, no server). */
+const workerCounts =
+  options.workers === "none"
+    ? []
+    : [
+        ...new Set<number>(
+          String(options.workers ?? `1,${os.availableParallelism()}`)
+            .split(",")
+            .map(Number),
+        ),
+      ];
 /** Seconds per measured cell, and of the long mix that checks memory stays flat. */
 const cellSeconds = Math.min(Math.max(Number(options.seconds ?? 6), 1), 60);
 const mixSeconds = Math.min(Math.max(Number(options["mix-seconds"] ?? 30), 1), 300);
@@ -328,7 +332,7 @@ interface InProcess {
 const searchPath = (params: Record<string, string | number>) =>
   `/api/search_house?${toQueryString(params)}`;
 
-const built = ensureBuild();
+const built = workerCounts.length > 0 && ensureBuild();
 const rows: {
   inProcess: InProcess;
   http?: {
