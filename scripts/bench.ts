@@ -444,20 +444,22 @@ if (compareLibsql) {
   }
 }
 
-print(
-  `\nHTTP by worker count, ${cellSeconds} s per cell (server CPU = user + system time of all server processes per request; load generator ${canPin ? `on CPU ${loadCpu}` : "not pinned"}):\n`,
-);
-print(
-  "| listings | workers | server CPUs | route | connections | req/s | p50 / p95 | server CPU / request | non-2xx + errors | RSS per worker |",
-);
-print("|---|---|---|---|---|---|---|---|---|---|");
-for (const { inProcess: ip, byWorkers } of rows) {
-  for (const { workers, pinned, routes, workerRss } of byWorkers) {
-    const rss = workerRss.map((mb) => f(mb, 0)).join(" / ");
-    for (const r of routes) {
-      print(
-        `| ${ip.size.toLocaleString("en")} | ${workers} | ${pinned ?? "any"} | ${r.route} | ${r.connections} | ${f(r.rps, 0)} | ${f(r.p50)} / ${f(r.p95)} ms | ${f(r.cpuMsPerRequest, 3)} ms | ${r.non2xx + r.errors} | ${rss} MB |`,
-      );
+if (rows.some((row) => row.byWorkers.length > 0)) {
+  print(
+    `\nHTTP by worker count, ${cellSeconds} s per cell (server CPU = user + system time of all server processes per request; load generator ${canPin ? `on CPU ${loadCpu}` : "not pinned"}):\n`,
+  );
+  print(
+    "| listings | workers | server CPUs | route | connections | req/s | p50 / p95 | server CPU / request | non-2xx + errors | RSS per worker |",
+  );
+  print("|---|---|---|---|---|---|---|---|---|---|");
+  for (const { inProcess: ip, byWorkers } of rows) {
+    for (const { workers, pinned, routes, workerRss } of byWorkers) {
+      const rss = workerRss.map((mb) => f(mb, 0)).join(" / ");
+      for (const r of routes) {
+        print(
+          `| ${ip.size.toLocaleString("en")} | ${workers} | ${pinned ?? "any"} | ${r.route} | ${r.connections} | ${f(r.rps, 0)} | ${f(r.p50)} / ${f(r.p95)} ms | ${f(r.cpuMsPerRequest, 3)} ms | ${r.non2xx + r.errors} | ${rss} MB |`,
+        );
+      }
     }
   }
 }
