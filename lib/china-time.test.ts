@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate } from "@/lib/china-time";
+import { chinaDate, chinaDateStamp, chinaTimestamp, rfc3339China } from "@/lib/china-time";
 
 describe("chinaDate", () => {
   it("turns the date at midnight China time (16:00 UTC)", () => {
@@ -21,5 +21,18 @@ describe("chinaDate", () => {
 
   it("refuses an invalid date", () => {
     expect(() => chinaDate("not a date")).toThrow(RangeError);
+  });
+});
+
+describe("provider timestamps in China time", () => {
+  const lateEvening = new Date("2026-12-01T16:30:05.250Z"); // 00:30:05 on 2 December in China
+
+  it("writes Alipay's timestamp, WeChat Pay's RFC 3339 and the date stamp of ids", () => {
+    expect(chinaTimestamp(lateEvening)).toBe("2026-12-02 00:30:05");
+    expect(rfc3339China(lateEvening)).toBe("2026-12-02T00:30:05+08:00");
+    expect(chinaDateStamp(lateEvening)).toBe("20261202");
+    expect(new Date(rfc3339China(lateEvening)).getTime()).toBe(
+      lateEvening.getTime() - 250, // whole seconds
+    );
   });
 });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { Button } from "@/components/ui/button";
+import { chinaDateTime } from "@/lib/china-time";
 import type { InboxItem, listNotifications } from "@/lib/notifications/notify";
 import { api, errorText, fetcher } from "@/lib/swr/fetcher";
 import { keys } from "@/lib/swr/hooks";
@@ -28,9 +29,7 @@ function NotificationRow({ item, onOpen }: { item: InboxItem; onOpen: (item: Inb
           {titleOf(item)}
         </p>
         {body && <p className="mt-0.5 text-sm text-stone-500">{body}</p>}
-        <p className="mt-1 text-xs text-stone-400">
-          {new Date(item.created_at).toLocaleString("zh-CN", { hour12: false })}
-        </p>
+        <p className="mt-1 text-xs text-stone-400">{chinaDateTime(item.created_at)}</p>
       </div>
     </div>
   );

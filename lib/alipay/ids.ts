@@ -8,8 +8,3 @@ export function randomDigits(count: number): string {
 export function randomToken(bytes = 16): string {
   return randomBytes(bytes).toString("hex");
 }
-
-/** Today's date as YYYYMMDD in China time. */
-export function chinaDateStamp(date = new Date()): string {
-  return date.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }).replaceAll("-", "");
-}

@@ -4,8 +4,9 @@ import { db } from "@/db";
 import { alipayBindings } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { AlipayUnavailableError, callAlipay, isAlipaySuccess } from "@/lib/alipay/client";
-import { chinaDateStamp, randomToken } from "@/lib/alipay/ids";
+import { randomToken } from "@/lib/alipay/ids";
 import { ApiError, Status } from "@/lib/api/errors";
+import { chinaDateStamp } from "@/lib/china-time";
 import { decryptText } from "@/lib/crypto";
 import { describeError, log } from "@/lib/log";
 

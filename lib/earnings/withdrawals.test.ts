@@ -103,7 +103,7 @@ describe("withdrawals (提现)", () => {
       ans: {
         amount_cents: 1050,
         status: "queued",
-        payee_account_masked: "2088****" + landlord.alipayUserId.slice(-4),
+        payee_account_masked: `2088****${landlord.alipayUserId.slice(-4)}`,
       },
     });
     const second = await call(withdrawRoute, { token: landlord.token, form: { amount: "10" } });

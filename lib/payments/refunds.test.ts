@@ -14,7 +14,8 @@ import {
   wechatIdentities,
 } from "@/db/schema";
 import { AlipayUnavailableError, SANDBOX_APP_ID, SANDBOX_SELLER_ID } from "@/lib/alipay/client";
-import { chinaTime, signAsAlipay } from "@/lib/alipay/sandbox/signing";
+import { signAsAlipay } from "@/lib/alipay/sandbox/signing";
+import { chinaTimestamp } from "@/lib/china-time";
 import { alipayProvider } from "@/lib/payments/alipay-provider";
 import { advanceRefund, refundAttempt, settleRefunds } from "@/lib/payments/refunds";
 import { insertHouse } from "@/lib/payments/test-support";
@@ -172,7 +173,7 @@ describe.each(flows)("refunds on $name", ({ pay, provider, Unavailable }) => {
 
 function aliNotifyFields(outTradeNo: string, overrides: Record<string, string> = {}) {
   return {
-    notify_time: chinaTime(),
+    notify_time: chinaTimestamp(),
     notify_type: "trade_status_sync",
     notify_id: `nid${Math.random().toString(36).slice(2)}`,
     app_id: SANDBOX_APP_ID,
@@ -213,7 +214,7 @@ describe("Alipay notifies after a refund", () => {
     // The sandbox reported the full refund on the payment's notify URL (TRADE_CLOSED + refund_fee).
     expect(await alipayOutcomes(attempt.outTradeNo)).toEqual(["paid", "refund_reported"]);
     const partial = signAsAlipay(
-      aliNotifyFields(attempt.outTradeNo, { refund_fee: "10.00", gmt_refund: chinaTime() }),
+      aliNotifyFields(attempt.outTradeNo, { refund_fee: "10.00", gmt_refund: chinaTimestamp() }),
     );
     expect(await deliverAlipay(partial)).toBe("success");
     expect(await deliverAlipay(signAsAlipay(aliNotifyFields(attempt.outTradeNo)))).toBe("success");

@@ -17,7 +17,8 @@ import {
   viewingRequests,
 } from "@/db/schema";
 import { SANDBOX_APP_ID, SANDBOX_SELLER_ID } from "@/lib/alipay/client";
-import { chinaTime, signAsAlipay } from "@/lib/alipay/sandbox/signing";
+import { signAsAlipay } from "@/lib/alipay/sandbox/signing";
+import { chinaTimestamp } from "@/lib/china-time";
 import { reconcilePendingPayments } from "@/lib/payments/reconcile";
 import { insertHouse, serveRoutes, sqliteRefusal } from "@/lib/payments/test-support";
 import { buildRequest, call, createUser } from "@/tests/helpers";
@@ -101,7 +102,7 @@ async function unpaidRequest() {
 /** Notify fields as Alipay sends them for a paid trade, before signing. */
 function notifyFields(outTradeNo: string, overrides: Record<string, string> = {}) {
   return {
-    notify_time: chinaTime(),
+    notify_time: chinaTimestamp(),
     notify_type: "trade_status_sync",
     notify_id: `nid${Math.random().toString(36).slice(2)}`,
     app_id: SANDBOX_APP_ID,
@@ -115,7 +116,7 @@ function notifyFields(outTradeNo: string, overrides: Record<string, string> = {}
     seller_id: SANDBOX_SELLER_ID,
     trade_status: "TRADE_SUCCESS",
     total_amount: "10.00",
-    gmt_payment: chinaTime(),
+    gmt_payment: chinaTimestamp(),
     passback_params: "a%3D1",
     ...overrides,
   };

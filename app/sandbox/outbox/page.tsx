@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { chinaDateTime } from "@/lib/china-time";
 import { isSandbox } from "@/lib/env";
 import { latestOutboxMessages } from "@/lib/outbox/sandbox-outbox";
 
@@ -29,12 +30,7 @@ export default async function SandboxOutboxPage() {
               <span>
                 {CHANNEL_LABEL[message.channel]} · {message.kind} · {message.recipient}
               </span>
-              <span>
-                {message.createdAt.toLocaleString("zh-CN", {
-                  hour12: false,
-                  timeZone: "Asia/Shanghai",
-                })}
-              </span>
+              <span>{chinaDateTime(message.createdAt)}</span>
             </p>
             <p className="mt-1 break-all font-mono">{message.body}</p>
             {message.link && <p className="mt-1 break-all text-xs text-sky-700">{message.link}</p>}

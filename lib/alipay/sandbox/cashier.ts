@@ -4,9 +4,10 @@ import { db } from "@/db";
 import { sandboxAlipayTrades } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
-import { chinaDateStamp, randomDigits, randomToken } from "@/lib/alipay/ids";
+import { randomDigits, randomToken } from "@/lib/alipay/ids";
 import { sandboxErrorPage } from "@/lib/alipay/sandbox/html";
-import { chinaTime, sandboxIdentity, signAsAlipay } from "@/lib/alipay/sandbox/signing";
+import { sandboxIdentity, signAsAlipay } from "@/lib/alipay/sandbox/signing";
+import { chinaDateStamp, chinaTimestamp } from "@/lib/china-time";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { yuanToCents } from "@/lib/payments/money";
@@ -113,9 +114,9 @@ export interface RefundReport {
 }
 
 function notifyParams(trade: SandboxTrade, refund?: RefundReport): Record<string, string> {
-  const now = chinaTime();
-  const created = chinaTime(trade.createdAt);
-  const paid = trade.paidAt ? chinaTime(trade.paidAt) : undefined;
+  const now = chinaTimestamp();
+  const created = chinaTimestamp(trade.createdAt);
+  const paid = trade.paidAt ? chinaTimestamp(trade.paidAt) : undefined;
   const success = trade.status === "TRADE_SUCCESS";
   const { sellerId } = alipaySettings();
   const params: Record<string, string> = {
@@ -152,7 +153,7 @@ function notifyParams(trade: SandboxTrade, refund?: RefundReport): Record<string
   if (refund) {
     Object.assign(params, {
       refund_fee: refund.refundFee,
-      gmt_refund: chinaTime(refund.refundedAt),
+      gmt_refund: chinaTimestamp(refund.refundedAt),
       out_biz_no: refund.outRequestNo,
     });
   }
@@ -196,7 +197,7 @@ function returnRedirect(trade: SandboxTrade): Response {
     charset: "utf-8",
     version: "1.0",
     sign_type: "RSA2",
-    timestamp: chinaTime(),
+    timestamp: chinaTimestamp(),
     out_trade_no: trade.outTradeNo,
     trade_no: trade.tradeNo,
     total_amount: trade.totalAmount,

@@ -10,11 +10,12 @@ import {
 } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { alipaySettings } from "@/lib/alipay/client";
-import { chinaDateStamp, randomDigits } from "@/lib/alipay/ids";
+import { randomDigits } from "@/lib/alipay/ids";
 import { AUTH_CODE_MS } from "@/lib/alipay/sandbox/authorize";
 import { deliverNotify, findTrade, openWapPay } from "@/lib/alipay/sandbox/cashier";
 import { sandboxErrorPage } from "@/lib/alipay/sandbox/html";
-import { chinaTime, signedGatewayResponse, verifyAppSignature } from "@/lib/alipay/sandbox/signing";
+import { signedGatewayResponse, verifyAppSignature } from "@/lib/alipay/sandbox/signing";
+import { chinaDateStamp, chinaTimestamp } from "@/lib/china-time";
 import { yuanToCents } from "@/lib/payments/money";
 
 // The sandbox gateway.do: checks every request the way the open platform does (known app_id,
@@ -90,7 +91,7 @@ async function oauthToken(params: Params): Promise<Body> {
     expires_in: ACCESS_TOKEN_SECONDS,
     refresh_token: `${grant.accessToken}r`,
     re_expires_in: ACCESS_TOKEN_SECONDS * 2,
-    auth_start: chinaTime(grant.createdAt),
+    auth_start: chinaTimestamp(grant.createdAt),
   };
 }
 
@@ -153,7 +154,7 @@ async function tradeQuery(params: Params, biz: Biz): Promise<Body> {
     trade_status: trade.status,
     total_amount: trade.totalAmount,
     buyer_user_id: trade.buyerId ?? undefined,
-    send_pay_date: trade.paidAt ? chinaTime(trade.paidAt) : undefined,
+    send_pay_date: trade.paidAt ? chinaTimestamp(trade.paidAt) : undefined,
   });
 }
 
@@ -167,7 +168,7 @@ function transferBody(transfer: Transfer): Body {
     order_id: transfer.orderId,
     pay_fund_order_id: transfer.orderId,
     status: transfer.status,
-    trans_date: chinaTime(transfer.createdAt),
+    trans_date: chinaTimestamp(transfer.createdAt),
   });
 }
 
@@ -252,7 +253,7 @@ async function transferQuery(params: Params, biz: Biz): Promise<Body> {
     pay_fund_order_id: transfer.orderId,
     trans_amount: transfer.transAmount,
     status: transfer.status,
-    pay_date: chinaTime(transfer.createdAt),
+    pay_date: chinaTimestamp(transfer.createdAt),
     fail_reason: transfer.status === "FAIL" ? "收款账号不存在" : undefined,
   });
 }
@@ -284,7 +285,7 @@ async function tradeRefund(params: Params, biz: Biz): Promise<Body> {
       buyer_logon_id: "buy***@sandbox.alipay",
       fund_change: fundChange,
       refund_fee: trade.totalAmount,
-      gmt_refund_pay: chinaTime(),
+      gmt_refund_pay: chinaTimestamp(),
     });
   const existing = await findRefund(appId, outRequestNo);
   if (existing) {
@@ -336,7 +337,7 @@ async function tradeRefundQuery(params: Params, biz: Biz): Promise<Body> {
     total_amount: trade.totalAmount,
     refund_amount: trade.totalAmount,
     refund_status: "REFUND_SUCCESS",
-    gmt_refund_pay: chinaTime(refund.createdAt),
+    gmt_refund_pay: chinaTimestamp(refund.createdAt),
   });
 }
 

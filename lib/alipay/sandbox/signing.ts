@@ -57,8 +57,3 @@ export function sandboxIdentity(logonId: string): { userId: string; openId: stri
   const digits = [...digest.subarray(0, 12)].map((byte) => byte % 10).join("");
   return { userId: `2088${digits}`, openId: `0${digest.toString("hex").slice(0, 40)}` };
 }
-
-/** "YYYY-MM-DD HH:mm:ss" in China time, the format of every Alipay timestamp. */
-export function chinaTime(date = new Date()): string {
-  return date.toLocaleString("sv-SE", { timeZone: "Asia/Shanghai", hour12: false });
-}

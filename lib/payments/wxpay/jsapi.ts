@@ -1,6 +1,7 @@
 import "server-only";
 import { ViewingStatus } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
+import { rfc3339China } from "@/lib/china-time";
 import { type Clock, systemClock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { pendingAttempt } from "@/lib/payments/attempts";
@@ -30,12 +31,6 @@ const OA_OPENID_PATH = "/api/wechat/oa_openid";
 
 export function wxpayOrderExpiry(attemptCreatedAt: Date): Date {
   return new Date(attemptCreatedAt.getTime() + ORDER_LIFETIME_MS);
-}
-
-/** RFC 3339 in China time, e.g. 2026-12-01T18:30:00+08:00, as WeChat Pay writes times. */
-export function rfc3339China(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19);
-  return `${local}+08:00`;
 }
 
 export interface JsapiPayParams {

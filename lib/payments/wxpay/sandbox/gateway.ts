@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { sandboxRefunds, sandboxWxpayTrades } from "@/db/schema";
 import { writeTransaction } from "@/db/write";
 import { randomDigits, randomToken } from "@/lib/alipay/ids";
-import { rfc3339China } from "@/lib/payments/wxpay/jsapi";
+import { rfc3339China } from "@/lib/china-time";
 import {
   SANDBOX_GATEWAY_PATH,
   SANDBOX_MCH_ID,
