@@ -13,7 +13,7 @@ import {
   paymentProvider,
   type RefundReport,
 } from "@/lib/payments/providers";
-import { markRefunded } from "@/lib/payments/settlement";
+import { markRefunded, recordOwedRefund } from "@/lib/payments/settlement";
 
 // Full refunds of a paid attempt on either provider, one `refunds` row per attempt.
 // The row is written before anything is sent; sending first moves it pending → unknown (so a
@@ -143,16 +143,7 @@ export async function refundAttempt(
   if (attempt.status !== "paid" && attempt.status !== "refunded")
     throw ApiError.conflict("这笔付款未支付成功，无法退款", { attempt_status: attempt.status });
   const refund = await writeTransaction(async (tx) => {
-    await tx
-      .insert(refunds)
-      .values({
-        paymentAttemptId: attempt.id,
-        provider: attempt.provider,
-        outRefundNo: newRefundNumber(),
-        amountCents: attempt.amountCents,
-        reason: options.reason.slice(0, 80),
-      })
-      .onConflictDoNothing();
+    await recordOwedRefund(tx, attempt, options.reason);
     const [row] = await tx.select().from(refunds).where(eq(refunds.paymentAttemptId, attempt.id));
     if (!row) throw new Error("refund insert failed");
     return row;

@@ -60,6 +60,20 @@ export async function settlePaid(
   // Money arrived for a request that is no longer pending (paid through another attempt or
   // provider): the refund is owed from this moment, recorded in the same transaction, and sent
   // after the commit (or by reconciliation if that fails).
+  await recordOwedRefund(tx, attempt, DUPLICATE_PAYMENT_REFUND_REASON);
+  log.warn("payment.paid_request_not_pending", { attemptId: attempt.id });
+  return "paid_request_not_pending";
+}
+
+/**
+ * The full refund of a paid attempt, under a new out_refund_no, unless the attempt already has
+ * one (one refund per attempt): what is owed is recorded first and sent after the commit.
+ */
+export async function recordOwedRefund(
+  tx: WriteTx,
+  attempt: PaymentAttempt,
+  reason: string,
+): Promise<void> {
   await tx
     .insert(refunds)
     .values({
@@ -67,11 +81,9 @@ export async function settlePaid(
       provider: attempt.provider,
       outRefundNo: newRefundNumber(),
       amountCents: attempt.amountCents,
-      reason: DUPLICATE_PAYMENT_REFUND_REASON,
+      reason: reason.slice(0, 80),
     })
     .onConflictDoNothing();
-  log.warn("payment.paid_request_not_pending", { attemptId: attempt.id });
-  return "paid_request_not_pending";
 }
 
 export async function closeAttempt(
