@@ -70,25 +70,29 @@ function openBetterSqlite(): Connection {
   return { driver: "better-sqlite3", database: database as unknown as AppDatabase, sqlite };
 }
 
-function libsqlClient(): Client {
+/** The libSQL client for the configured mode, and whether its database is a local file. */
+function libsqlClient(): { client: Client; localFile: boolean } {
   const settings = env();
   const authToken = settings.DATABASE_AUTH_TOKEN;
-  if (settings.DATABASE_SYNC_URL) {
-    // An embedded replica: reads from the local file, writes go to the primary, and the writer
-    // reads its own writes at once.
-    fs.mkdirSync(path.dirname(databasePath()), { recursive: true });
-    return createClient({
-      url: `file:${databasePath()}`,
-      syncUrl: settings.DATABASE_SYNC_URL,
-      authToken,
-      syncInterval: settings.DATABASE_SYNC_INTERVAL_SECONDS,
-      readYourWrites: true,
-    });
-  }
   if (isServerUrl(settings.DATABASE_URL))
-    return createClient({ url: settings.DATABASE_URL as string, authToken });
+    return {
+      client: createClient({ url: settings.DATABASE_URL as string, authToken }),
+      localFile: false,
+    };
   fs.mkdirSync(path.dirname(databasePath()), { recursive: true });
-  return createClient({ url: `file:${databasePath()}`, timeout: 5000 });
+  const url = `file:${databasePath()}`;
+  if (!settings.DATABASE_SYNC_URL)
+    return { client: createClient({ url, timeout: 5000 }), localFile: true };
+  // An embedded replica: reads from the local file, writes go to the primary, and the writer
+  // reads its own writes at once.
+  const client = createClient({
+    url,
+    syncUrl: settings.DATABASE_SYNC_URL,
+    authToken,
+    syncInterval: settings.DATABASE_SYNC_INTERVAL_SECONDS,
+    readYourWrites: true,
+  });
+  return { client, localFile: false };
 }
 
 /** The client's methods that run SQL: each waits until the migrations are applied. */
@@ -101,10 +105,9 @@ const SQL_METHODS = new Set<PropertyKey>([
 ]);
 
 function openLibsql(): Connection {
-  const client = libsqlClient();
-  const local = !isServerUrl(env().DATABASE_URL) && !env().DATABASE_SYNC_URL;
+  const { client, localFile } = libsqlClient();
   const migrated = (async () => {
-    if (local) await client.execute("PRAGMA journal_mode = WAL");
+    if (localFile) await client.execute("PRAGMA journal_mode = WAL");
     await migrateLibsql(drizzleLibsql(client, { schema }), { migrationsFolder });
   })();
   // Opening stays synchronous, as with better-sqlite3: the first statement waits for the migrations.

@@ -5,8 +5,8 @@ import { type AppDatabase, databaseDriver, databasePath, db, openSqliteFile } fr
 import * as schema from "./schema";
 
 /**
- * The one write path. Every change to the database goes through `writeTransaction`; the driver
- * (better-sqlite3 or libSQL, see db/index.ts) is chosen here and nowhere else.
+ * The one write path. Every change to the database goes through `writeTransaction`, the only
+ * place where how a write runs depends on the driver (chosen in db/index.ts).
  *
  * On better-sqlite3 the work runs on a dedicated write connection, opened with BEGIN IMMEDIATE
  * (the write lock is taken up front, so a second process waits on busy_timeout instead of failing

@@ -45,26 +45,16 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default("./data"),
   // The database (README "Database modes"): unset or `file:` is the embedded SQLite file (under
   // DATA_DIR when unset); `libsql://`, `http(s)://` or `ws(s)://` is a libSQL server.
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || undefined)
-    .refine(
-      (value) => !value || /^(file|libsql|https?|wss?):/.test(value),
-      "a file:, libsql://, http(s):// or ws(s):// URL",
-    ),
+  DATABASE_URL: optional.refine(
+    (value) => !value || /^(file|libsql|https?|wss?):/.test(value),
+    "a file:, libsql://, http(s):// or ws(s):// URL",
+  ),
   DATABASE_AUTH_TOKEN: optional,
   // A libSQL primary to replicate: DATABASE_URL is then the replica's local file.
-  DATABASE_SYNC_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || undefined)
-    .refine(
-      (value) => !value || /^(libsql|https?|wss?):/.test(value),
-      "a libsql:// or http(s):// URL",
-    ),
+  DATABASE_SYNC_URL: optional.refine(
+    (value) => !value || /^(libsql|https?|wss?):/.test(value),
+    "a libsql:// or http(s):// URL",
+  ),
   DATABASE_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // `libsql` opens a file: database with @libsql/client instead of better-sqlite3 (the second
   // test run); a server URL always uses @libsql/client.
