@@ -1,9 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { POST as favorite } from "@/app/api/favorite/route";
 import { POST as myFavoritesRoute } from "@/app/api/my_favorites/route";
 import { db, rawStatement } from "@/db";
-import { favorites, houses } from "@/db/schema";
+import { favorites, housePhotos, houses } from "@/db/schema";
+import { writeTransaction } from "@/db/write";
 import { call, createUser } from "@/tests/helpers";
 import { createListing } from "@/tests/search-factory";
 
@@ -93,5 +94,37 @@ describe("favourites", () => {
       token,
     });
     expect(paged.body.ans.map((item: { house_id: number }) => item.house_id)).toEqual([first.id]);
+  });
+
+  test("我的收藏 shows the listing's cover photo, else its first photo in display order", async () => {
+    const { token } = await createUser();
+    const house = await createListing();
+    const photo = (sortOrder: number, name: string) =>
+      writeTransaction((tx) =>
+        tx
+          .insert(housePhotos)
+          .values({
+            houseId: house.id,
+            userId: house.userId,
+            storageKey: `public/${name}.jpg`,
+            thumbKey: `public/${name}-thumb.jpg`,
+            roomsType: 1,
+            sortOrder,
+          })
+          .returning()
+          .get(),
+      );
+    await photo(2, "later");
+    await photo(0, "first");
+    const cover = await photo(1, "cover");
+    await send(token, house.id);
+    const thumb = async () =>
+      (await call(myFavoritesRoute, { path: "/api/my_favorites", token })).body.ans[0]
+        .cover_thumb_url;
+    expect(await thumb()).toMatch(/first-thumb\.jpg$/);
+    await writeTransaction((tx) =>
+      tx.update(houses).set({ coverPhotoId: cover.id }).where(eq(houses.id, house.id)).run(),
+    );
+    expect(await thumb()).toMatch(/cover-thumb\.jpg$/);
   });
 });
